@@ -1,0 +1,39 @@
+package io.launcher.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What runs in a container, as Docker's {@code Config}: portable between hosts. Lists are never
+ * null; an empty {@code cmd} or {@code entrypoint} means "take the image's".
+ */
+public record ContainerConfig(
+        String image,
+        List<String> cmd,
+        List<String> entrypoint,
+        List<String> env,
+        String workingDir,
+        String user,
+        String hostname,
+        boolean tty,
+        boolean openStdin,
+        boolean stdinOnce,
+        Map<String, String> labels) {
+
+    public ContainerConfig {
+        if (image == null || image.isBlank()) {
+            throw new InvalidSpecException("invalid container config: no image given");
+        }
+        cmd = List.copyOf(cmd);
+        entrypoint = List.copyOf(entrypoint);
+        env = List.copyOf(env);
+        workingDir = workingDir == null ? "" : workingDir;
+        user = user == null ? "" : user;
+        hostname = hostname == null ? "" : hostname;
+        labels = Map.copyOf(labels);
+    }
+
+    public static ContainerConfig of(String image, List<String> cmd) {
+        return new ContainerConfig(image, cmd, List.of(), List.of(), "", "", "", false, false, false, Map.of());
+    }
+}

@@ -1,0 +1,47 @@
+package io.launcher.api;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's API: what the daemon serves over the Docker Engine API and what the CLI asks of
+ * it. Containers are named by full id, unique id prefix or name; images by {@code repo[:tag]},
+ * full or short id. Every method throws a {@link LauncherException} subclass on failure.
+ */
+public interface Engine {
+
+    EngineInfo info();
+
+    /** Imports a rootfs tarball (plain, gzip or zstd) as a one-layer image. */
+    ImageId importImage(InputStream tarball, ImportRequest request, ProgressListener progress);
+
+    List<ImageDetails> images();
+
+    ImageDetails image(String reference);
+
+    ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig);
+
+    void start(String container);
+
+    /** Sends SIGTERM, then SIGKILL after the grace period; a stopped container is left alone. */
+    void stop(String container, int timeoutSeconds);
+
+    /** Sends a signal given by name ({@code KILL}, {@code SIGTERM}) or number to the container's init. */
+    void kill(String container, String signal);
+
+    /** Blocks until the condition holds and returns the exit code. */
+    int await(String container, WaitCondition condition) throws InterruptedException;
+
+    List<ContainerDetails> containers(boolean all);
+
+    ContainerDetails container(String container);
+
+    void remove(String container, boolean force);
+
+    /** The stored output, optionally following it while the container runs. */
+    LogCursor logs(String container, LogOptions options);
+
+    /** The output produced from now on, until the container's process ends. */
+    LogCursor attach(String container, boolean stdout, boolean stderr);
+}

@@ -1,0 +1,2 @@
+/** Layer tarballs: reading (decompression, sanitising hostile entries) into neutral layer entries, and writing them back. */
+package io.launcher.layer;

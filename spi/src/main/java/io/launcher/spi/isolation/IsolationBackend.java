@@ -1,0 +1,21 @@
+package io.launcher.spi.isolation;
+
+import io.launcher.api.ContainerId;
+import java.util.Optional;
+
+/**
+ * Runs containers: the runc/youki split of container, process and init. Sandboxes outlive the
+ * engine: a restarted engine finds them again with {@link #load(ContainerId)}.
+ */
+public interface IsolationBackend {
+
+    /**
+     * Creates the namespaces, cgroup and root filesystem of a container and parks its init before
+     * the user's process runs. Fails with {@code InvalidSpecException} before any system call when
+     * the spec cannot be honoured.
+     */
+    Sandbox create(SandboxSpec spec);
+
+    /** Re-attaches to a sandbox this backend created earlier, running or ended; empty when none exists. */
+    Optional<Sandbox> load(ContainerId id);
+}

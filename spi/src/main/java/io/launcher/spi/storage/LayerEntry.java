@@ -1,0 +1,33 @@
+package io.launcher.spi.storage;
+
+import java.io.InputStream;
+
+/**
+ * One entry of a layer in a driver-neutral form. Paths are relative to the layer's root,
+ * normalised, without {@code ..} or a leading slash, with {@code /} as separator. Whiteouts are
+ * their own entries, not AUFS {@code .wh.} names nor overlay character devices.
+ */
+public sealed interface LayerEntry {
+    String path();
+
+    record Directory(String path, FileAttributes attributes) implements LayerEntry { }
+
+    record RegularFile(String path, FileAttributes attributes, long size, InputStream content) implements LayerEntry { }
+
+    /** A symbolic link; its target is kept verbatim: it is resolved inside the container, never on the host. */
+    record Symlink(String path, FileAttributes attributes, String target) implements LayerEntry { }
+
+    /** A hard link to an entry earlier in the same layer or in a parent; {@code target} is a layer path. */
+    record Hardlink(String path, String target) implements LayerEntry { }
+
+    /** A character or block device or a FIFO. */
+    record Special(String path, FileAttributes attributes, SpecialType type, int major, int minor) implements LayerEntry { }
+
+    /** Deletes {@code path} of the parent layers. */
+    record Whiteout(String path) implements LayerEntry { }
+
+    /** Hides everything the parent layers hold below directory {@code path}. */
+    record OpaqueDirectory(String path) implements LayerEntry { }
+
+    enum SpecialType { CHARACTER_DEVICE, BLOCK_DEVICE, FIFO }
+}

@@ -1,0 +1,50 @@
+package io.launcher.spi.storage;
+
+import io.launcher.spi.Mount;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Copy-on-write layers in the shape of containerd's snapshotter. Committed snapshots are
+ * immutable layers; an active snapshot is a writable layer over a committed parent chain. The
+ * driver returns mounts as data and never mounts on the host for a container: the isolation
+ * backend mounts them inside the container's mount namespace.
+ *
+ * <p>Layer content travels as {@link LayerEntry} values: the engine parses and sanitises tar
+ * streams (policy), the driver writes entries into its own format (mechanism), converting the
+ * neutral whiteouts to its own form and back.
+ */
+public interface StorageDriver {
+
+    /** Creates a writable snapshot over {@code parent} (a committed key) and returns its mounts. */
+    List<Mount> prepare(SnapshotKey key, Optional<SnapshotKey> parent);
+
+    /** Creates a read-only view of {@code parent}. */
+    List<Mount> view(SnapshotKey key, Optional<SnapshotKey> parent);
+
+    /** The mounts of an existing active snapshot or view, e.g. after an engine restart. */
+    List<Mount> mounts(SnapshotKey key);
+
+    /** Turns the active snapshot {@code active} into the committed snapshot {@code name}, atomically. */
+    void commit(SnapshotKey name, SnapshotKey active);
+
+    /** Removes a snapshot; a committed one that is still a parent is refused (FailedPrecondition). */
+    void remove(SnapshotKey key);
+
+    SnapshotInfo stat(SnapshotKey key);
+
+    Usage usage(SnapshotKey key);
+
+    void walk(Consumer<SnapshotInfo> visitor);
+
+    /**
+     * Writes a layer's entries into an active snapshot's own layer, without mounting it. Returns
+     * when the reader is exhausted; entries arrive sanitised (relative, normalised paths).
+     */
+    void apply(SnapshotKey active, LayerReader layer) throws IOException;
+
+    /** Emits the changes of an active snapshot against its parent, whiteouts in neutral form. */
+    void diff(SnapshotKey active, LayerWriter out) throws IOException;
+}
