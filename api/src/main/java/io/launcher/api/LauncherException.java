@@ -8,7 +8,7 @@ package io.launcher.api;
 public abstract sealed class LauncherException extends RuntimeException
         permits NotFoundException, AlreadyExistsException, InvalidSpecException,
                 FailedPreconditionException, IllegalTransitionException, UnavailableException,
-                SystemCallFailedException {
+                SystemCallFailedException, InternalException {
 
     protected LauncherException(String message) {
         super(message);
