@@ -11,7 +11,12 @@ import java.time.Instant;
  * with its image's defaults, host config and last known state. Times are RFC 3339 strings.
  */
 record ContainerRecord(String id, String name, String created, String image, ContainerConfig config,
-                       HostConfig hostConfig, StateRecord state) {
+                       HostConfig hostConfig, StateRecord state, EndpointRecord endpoint) {
+
+    /** The container's network endpoint while it runs on the bridge; null otherwise. */
+    record EndpointRecord(String address, int prefixLength, String gateway, String macAddress, String namespace,
+                          String hostInterface) {
+    }
 
     record StateRecord(String status, int pid, int exitCode, boolean oomKilled, String error, String startedAt,
                        String finishedAt) {
@@ -28,6 +33,10 @@ record ContainerRecord(String id, String name, String created, String image, Con
     }
 
     ContainerRecord withState(ContainerState newState) {
-        return new ContainerRecord(id, name, created, image, config, hostConfig, StateRecord.of(newState));
+        return new ContainerRecord(id, name, created, image, config, hostConfig, StateRecord.of(newState), endpoint);
+    }
+
+    ContainerRecord withEndpoint(EndpointRecord newEndpoint) {
+        return new ContainerRecord(id, name, created, image, config, hostConfig, state, newEndpoint);
     }
 }
