@@ -48,7 +48,10 @@ final class MountedSnapshot implements AutoCloseable {
         }
         command.addAll(List.of(mount.source(), target.toString()));
         run(command);
-        mounted.add(target);
+        // A remount (AUFS appending branches) changes the mount already there: one unmount covers both.
+        if (!mount.options().contains("remount")) {
+            mounted.add(target);
+        }
     }
 
     @Override

@@ -4,16 +4,13 @@ import io.launcher.spi.Availability;
 import io.launcher.spi.BackendContext;
 import io.launcher.spi.storage.StorageDriver;
 import io.launcher.spi.storage.StorageProvider;
+import io.launcher.spi.storage.directory.KernelFilesystems;
 import io.launcher.storage.overlay.OverlayStorageDriver;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.pf4j.Extension;
 
 /** Offers overlayfs storage where the kernel has it; below AUFS, the reference storage. */
 @Extension
 public final class OverlayStorageProvider implements StorageProvider {
-    private static final Path FILESYSTEMS = Path.of("/proc/filesystems");
 
     @Override
     public String name() {
@@ -27,13 +24,7 @@ public final class OverlayStorageProvider implements StorageProvider {
 
     @Override
     public Availability probe() {
-        try {
-            boolean known = Files.readAllLines(FILESYSTEMS).stream()
-                    .anyMatch(line -> line.endsWith("\toverlay") || line.trim().equals("overlay"));
-            return known ? Availability.yes() : Availability.unavailable("this kernel has no overlayfs support");
-        } catch (IOException e) {
-            return Availability.unavailable("unable to read " + FILESYSTEMS + ": " + e.getMessage());
-        }
+        return KernelFilesystems.probe("overlay", "this kernel has no overlayfs support");
     }
 
     @Override
