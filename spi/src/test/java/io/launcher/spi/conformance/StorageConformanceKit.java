@@ -194,6 +194,27 @@ public abstract class StorageConformanceKit {
     }
 
     @Test
+    @Tag("privileged")
+    void diffShowsWhatTheMountedFilesystemDeleted() throws Exception {
+        assumeMounting();
+        commitLayer("base", NO_PARENT, file("a", "1"), file("b", "2"), directory("dir"), file("dir/old", "o"));
+        List<Mount> mounts = driver.prepare(key("work"), Optional.of(key("base")));
+        try (MountedSnapshot work = MountedSnapshot.mount(mounts, temp.resolve("mnt"))) {
+            Files.delete(work.root().resolve("a"));
+            Files.delete(work.root().resolve("b"));
+            Files.delete(work.root().resolve("dir/old"));
+            Files.delete(work.root().resolve("dir"));
+            Files.createDirectory(work.root().resolve("dir"));
+            Files.writeString(work.root().resolve("dir/new"), "n");
+        }
+        List<String> changes = diff(driver, key("work"));
+        assertTrue(changes.containsAll(List.of("whiteout a", "whiteout b", "opaque dir")), changes.toString());
+        assertTrue(changes.stream().anyMatch(change -> change.startsWith("file dir/new ")), changes.toString());
+        assertTrue(changes.stream().noneMatch(change -> change.contains("dir/old")), changes.toString());
+        assertTrue(driver.usage(key("work")).inodes() >= 2);
+    }
+
+    @Test
     void removingAParentIsRefused() {
         driver.prepare(key("p"), NO_PARENT);
         driver.commit(key("parent"), key("p"));
