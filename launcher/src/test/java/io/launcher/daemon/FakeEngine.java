@@ -39,10 +39,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An in-memory engine for the API tests: containers run until a test finishes them. */
-public final class FakeEngine implements Engine {
+public class FakeEngine implements Engine {
     private final Map<String, ContainerDetails> containers = new LinkedHashMap<>();
     private final Map<String, List<LogEntry>> output = new LinkedHashMap<>();
     private final List<ImageDetails> images = new ArrayList<>();
+    private final Map<String, Integer> exits = new LinkedHashMap<>();
     public volatile byte[] lastImport;
     public volatile ImportRequest lastImportRequest;
     public volatile ContainerConfig lastConfig;
@@ -152,6 +153,7 @@ public final class FakeEngine implements Engine {
     /** Test hook: the container's process ends. */
     public synchronized void finish(String container, ExitStatus exit) {
         ContainerDetails c = container(container);
+        exits.merge(c.id().value(), 1, Integer::sum);
         replace(c, c.state().exited(exit, Instant.now()));
     }
 
@@ -164,16 +166,15 @@ public final class FakeEngine implements Engine {
     @Override
     public synchronized int await(String container, WaitCondition condition) throws InterruptedException {
         String id = container(container).id().value();
-        boolean sawRunning = false;
+        int exitsBefore = exits.getOrDefault(id, 0);
         while (true) {
             ContainerDetails c = containers.get(id);
             if (c == null) {
                 return 0;
             }
-            sawRunning |= c.state().running();
             boolean holds = switch (condition) {
                 case NOT_RUNNING -> !c.state().running();
-                case NEXT_EXIT -> sawRunning && !c.state().running();
+                case NEXT_EXIT -> exits.getOrDefault(id, 0) > exitsBefore;
                 case REMOVED -> false;
             };
             if (holds) {
