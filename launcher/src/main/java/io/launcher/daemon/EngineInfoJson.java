@@ -45,6 +45,9 @@ public final class EngineInfoJson {
         node.put("ExperimentalBuild", false);
         node.put("SecurityOptions", DockerJson.array(List.of()));
         node.put("Plugins", dockerPlugins(info));
+        // The docker CLI prints Swarm's fields unless the node says it is not part of one.
+        node.putObject("Swarm").put("NodeID", "").put("NodeAddr", "").put("LocalNodeState", "inactive")
+                .put("ControlAvailable", false).put("Error", "").putNull("RemoteManagers");
         node.put("Launcher", launcher(info));
         return node;
     }

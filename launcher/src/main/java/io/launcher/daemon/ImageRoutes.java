@@ -35,7 +35,7 @@ final class ImageRoutes {
                 Route.of("GET", "/images/(.+)/json", this::inspect));
     }
 
-    private void create(ApiRequest request) throws IOException, InterruptedException {
+    private void create(ApiRequest request) throws IOException {
         Query query = request.query();
         String source = query.get("fromSrc", "");
         if (source.isEmpty()) {

@@ -28,7 +28,25 @@ class DockerCliTest {
 
     @TempDir
     Path dir;
-    private final FakeEngine engine = new FakeEngine();
+    /** Containers "run" for a moment once started: they print and exit with 3. */
+    private final FakeEngine engine = new FakeEngine() {
+        @Override
+        public synchronized void start(String container) {
+            super.start(container);
+            String id = container(container).id().value();
+            Thread run = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    emit(id, StdStream.STDOUT, "ran " + container(id).config().cmd() + "\n");
+                    finish(id, ExitStatus.exited(3));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            run.setDaemon(true);
+            run.start();
+        }
+    };
     private DockerApiServer server;
 
     @BeforeEach
@@ -102,22 +120,25 @@ class DockerCliTest {
 
     @Test
     void startAttachAndWait() throws Exception {
-        Thread exit = new Thread(() -> {
-            try {
-                Thread.sleep(1000);
-                engine.emit("x", StdStream.STDOUT, "from start -a\n");
-                engine.finish("x", ExitStatus.exited(7));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        exit.start();
         Result started = docker("start", "-a", "x");
-        exit.join();
-        assertEquals(7, started.exit(), started.stderr());
-        assertTrue(started.stdout().contains("from start -a"), started.stdout());
+        assertEquals(3, started.exit(), started.stderr());
+        assertEquals("ran [echo, hi]\n", started.stdout());
         Result waited = docker("wait", "x");
-        assertEquals("7", waited.stdout().strip());
+        assertEquals("3", waited.stdout().strip());
+    }
+
+    @Test
+    void runAttachesWaitsAndReturnsTheExitCode() throws Exception {
+        Result run = docker("run", "--name", "r", "-e", "A=1", "-m", "64m", "--network", "none", "base", "sh", "-c", "exit 3");
+        assertEquals(3, run.exit(), run.stderr());
+        assertEquals("ran [sh, -c, exit 3]\n", run.stdout());
+        assertEquals(List.of("A=1"), engine.container("r").config().env());
+        assertEquals(64L << 20, engine.container("r").hostConfig().resources().memoryBytes());
+        Result detached = docker("run", "-d", "base", "true");
+        assertEquals(0, detached.exit(), detached.stderr());
+        assertEquals(64, detached.stdout().strip().length());
+        Result missing = docker("run", "nosuchimage");
+        assertEquals(125, missing.exit());
     }
 
     @Test
