@@ -1,6 +1,7 @@
 package io.launcher;
 
 import io.launcher.cli.Cli;
+import io.launcher.cli.Rehearsal;
 import io.launcher.cli.Session;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -13,6 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("launcher.rehearse")) {
+            // bin/launcher's class-data archive run: load what calls load, touch nothing.
+            Rehearsal.run(home());
+            System.exit(0);
+        }
         int code;
         try {
             Session session = new Session(Wiring.engineConnector(), Wiring.daemonRunner(), System.getenv(),
