@@ -1,0 +1,78 @@
+package io.launcher.cli;
+
+import io.launcher.api.LauncherException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Builds the command tree and runs one invocation, mapping every failure to one line on stderr
+ * and Docker's exit codes: 125 for bad flags (and anything that stops {@code run}/{@code create}
+ * before the container runs), 1 for an engine error of another command.
+ */
+public final class Cli {
+    static final int ENGINE_FAILED = 1;
+    static final int CANNOT_RUN = 125;
+
+    private Cli() {
+    }
+
+    /** Runs one command line; returns the process's exit code. */
+    public static int execute(Session session, String... args) {
+        CommandLine line = new CommandLine(new LauncherCommand(session));
+        CommandTable.install(line, CommandTable.requested(args));
+        line.setExpandAtFiles(false);
+        line.setOverwrittenOptionsAllowed(true);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setOut(new PrintWriter(session.out(), true));
+        line.setErr(new PrintWriter(session.err(), true));
+        line.setParameterExceptionHandler((problem, arguments) -> usageFailure(session.err(), problem));
+        line.setExecutionExceptionHandler((problem, command, parsed) -> failure(session.err(), problem, command));
+        return line.execute(args);
+    }
+
+    private static int usageFailure(PrintStream err, ParameterException problem) {
+        err.println("launcher: " + problem.getMessage());
+        err.println("See '" + problem.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        return CANNOT_RUN;
+    }
+
+    private static int failure(PrintStream err, Exception problem, CommandLine command) {
+        if (problem instanceof ParameterException usage) {
+            return usageFailure(err, usage);
+        }
+        if (problem instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        String message = describe(problem);
+        if (CommandTable.createsContainers(command.getCommandName())) {
+            err.println("launcher: " + message);
+            err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+            return CANNOT_RUN;
+        }
+        err.println(message);
+        return ENGINE_FAILED;
+    }
+
+    /** One line for the user: engine faults as Docker words them, host faults like Go's os errors. */
+    static String describe(Throwable problem) {
+        if (problem instanceof LauncherException) {
+            return "Error response from daemon: " + problem.getMessage();
+        }
+        if (problem instanceof NoSuchFileException missing) {
+            return "open " + missing.getFile() + ": no such file or directory";
+        }
+        if (problem instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + ": file exists";
+        }
+        if (problem.getCause() != null && problem.getMessage() == null) {
+            return describe(problem.getCause());
+        }
+        String text = problem.getMessage();
+        return text == null || text.isBlank() ? problem.getClass().getSimpleName() : text;
+    }
+}

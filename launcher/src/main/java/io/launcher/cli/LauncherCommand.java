@@ -1,0 +1,83 @@
+package io.launcher.cli;
+
+import io.launcher.api.Engine;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top command: global options (where the engine lives) shared by every subcommand. */
+@Command(name = "launcher", versionProvider = LauncherVersion.class,
+        description = "Run processes in isolated containers.",
+        footer = {"", "Run 'launcher COMMAND --help' for more information on a command."})
+public final class LauncherCommand implements Callable<Integer> {
+    static final Path DEFAULT_ROOT = Path.of("/var/lib/launcher");
+    static final Path DEFAULT_SOCKET = Path.of("/run/launcher.sock");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "State root (env LAUNCHER_ROOT, default /var/lib/launcher)")
+    Path root;
+
+    @Option(names = {"-H", "--host"}, paramLabel = "unix:///PATH",
+            description = "Engine socket (env LAUNCHER_HOST, default /run/launcher.sock or <root>/launcher.sock)")
+    String host;
+
+    @Option(names = "--help", usageHelp = true, description = "Print usage")
+    boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print version information and quit")
+    boolean version;
+
+    private final Session session;
+    private Engine engine;
+
+    public LauncherCommand(Session session) {
+        this.session = session;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** The engine of these settings, connected on first use (commands that need none never pay for it). */
+    Engine engine() {
+        if (engine == null) {
+            engine = session.connector().connect(settings());
+        }
+        return engine;
+    }
+
+    CliSettings settings() {
+        Path givenRoot = root != null ? root : session.variable("LAUNCHER_ROOT").map(Path::of).orElse(null);
+        Path stateRoot = (givenRoot == null ? DEFAULT_ROOT : givenRoot).toAbsolutePath().normalize();
+        String givenHost = host != null ? host : session.variable("LAUNCHER_HOST").orElse(null);
+        Path socket;
+        if (givenHost != null) {
+            socket = socketOf(givenHost);
+        } else {
+            socket = givenRoot == null ? DEFAULT_SOCKET : stateRoot.resolve("launcher.sock");
+        }
+        return new CliSettings(stateRoot, socket, session.home());
+    }
+
+    /** Parses Docker's {@code -H unix:///path} (a bare absolute path is taken too). */
+    Path socketOf(String text) {
+        String path = text.startsWith("unix://") ? text.substring("unix://".length()) : text;
+        if (!path.startsWith("/")) {
+            throw new ParameterException(spec.commandLine(),
+                    "invalid host " + text + ": only unix:///absolute/path sockets are served");
+        }
+        return Path.of(path).normalize();
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(session.out());
+        return 0;
+    }
+}

@@ -1,0 +1,172 @@
+package io.launcher.cli;
+
+import io.launcher.api.ContainerConfig;
+import io.launcher.api.ContainerDetails;
+import io.launcher.api.ContainerId;
+import io.launcher.api.ContainerState;
+import io.launcher.api.Engine;
+import io.launcher.api.EngineInfo;
+import io.launcher.api.HostConfig;
+import io.launcher.api.ImageDetails;
+import io.launcher.api.ImageId;
+import io.launcher.api.ImportRequest;
+import io.launcher.api.LogCursor;
+import io.launcher.api.LogEntry;
+import io.launcher.api.LogOptions;
+import io.launcher.api.NetworkSettings;
+import io.launcher.api.NotFoundException;
+import io.launcher.api.ProgressListener;
+import io.launcher.api.StdStream;
+import io.launcher.api.WaitCondition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A hand-written engine that records what the CLI asked and answers from canned data. */
+final class FakeEngine implements Engine {
+    static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+
+    final List<String> calls = new ArrayList<>();
+    final Map<String, ContainerDetails> containers = new LinkedHashMap<>();
+    final List<ImageDetails> images = new ArrayList<>();
+    final List<LogEntry> output = new ArrayList<>();
+    ContainerConfig lastConfig;
+    HostConfig lastHostConfig;
+    Optional<String> lastName;
+    ImportRequest lastImport;
+    byte[] lastTarball;
+    LogOptions lastLogOptions;
+    int exitCode;
+
+    @Override
+    public EngineInfo info() {
+        return new EngineInfo(1, 1, 0, 0, 2, "native", "overlay", "bridge", List.of(), "/var/lib/launcher",
+                "6.18.0", "Debian GNU/Linux 12", "x86_64", 2, 8L << 30, "host", "1");
+    }
+
+    @Override
+    public ImageId importImage(InputStream tarball, ImportRequest request, ProgressListener progress) {
+        try {
+            lastTarball = tarball.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lastImport = request;
+        calls.add("import");
+        return ImageId.parse("sha256:" + "ab".repeat(32));
+    }
+
+    @Override
+    public List<ImageDetails> images() {
+        return images;
+    }
+
+    @Override
+    public ImageDetails image(String reference) {
+        return images.stream().filter(i -> i.repoTags().contains(reference) || i.repoTags().contains(reference + ":latest"))
+                .findFirst().orElseThrow(() -> new NotFoundException("No such image: " + reference));
+    }
+
+    @Override
+    public ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig) {
+        if (config.image().equals("missing")) {
+            throw new NotFoundException("No such image: missing:latest");
+        }
+        lastName = name;
+        lastConfig = config;
+        lastHostConfig = hostConfig;
+        calls.add("create");
+        ContainerId id = new ContainerId("0123456789ab" + "c".repeat(52));
+        containers.put(id.value(), new ContainerDetails(id, "/" + name.orElse("fake"), NOW, ImageId.parse("sha256:" + "ab".repeat(32)),
+                config, hostConfig, ContainerState.created(), "", NetworkSettings.none(hostConfig.networkMode())));
+        return id;
+    }
+
+    @Override
+    public void start(String container) {
+        calls.add("start " + container);
+    }
+
+    @Override
+    public void stop(String container, int timeoutSeconds) {
+        find(container);
+        calls.add("stop " + container + " " + timeoutSeconds);
+    }
+
+    @Override
+    public void kill(String container, String signal) {
+        find(container);
+        calls.add("kill " + container + " " + signal);
+    }
+
+    @Override
+    public int await(String container, WaitCondition condition) {
+        calls.add("await " + condition);
+        return exitCode;
+    }
+
+    @Override
+    public List<ContainerDetails> containers(boolean all) {
+        calls.add("containers " + all);
+        return new ArrayList<>(containers.values());
+    }
+
+    @Override
+    public ContainerDetails container(String container) {
+        return find(container);
+    }
+
+    private ContainerDetails find(String container) {
+        for (ContainerDetails details : containers.values()) {
+            if (details.id().value().startsWith(container) || details.name().equals("/" + container)) {
+                return details;
+            }
+        }
+        throw new NotFoundException("No such container: " + container);
+    }
+
+    @Override
+    public void remove(String container, boolean force) {
+        find(container);
+        calls.add("remove " + container + " " + force);
+    }
+
+    @Override
+    public LogCursor logs(String container, LogOptions options) {
+        lastLogOptions = options;
+        return cursor();
+    }
+
+    @Override
+    public LogCursor attach(String container, boolean stdout, boolean stderr) {
+        calls.add("attach");
+        return cursor();
+    }
+
+    private LogCursor cursor() {
+        Deque<LogEntry> pending = new ArrayDeque<>(output);
+        return new LogCursor() {
+            @Override
+            public Optional<LogEntry> next() {
+                return Optional.ofNullable(pending.poll());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    static LogEntry entry(StdStream stream, String text) {
+        return new LogEntry(stream, NOW, text.getBytes(StandardCharsets.UTF_8));
+    }
+}
