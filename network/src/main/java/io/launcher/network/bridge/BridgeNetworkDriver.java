@@ -135,8 +135,11 @@ public final class BridgeNetworkDriver implements NetworkDriver {
         records.delete(id);
     }
 
-    /** Removes the endpoints this driver recorded for containers that are not alive. */
-    @Override
+    /**
+     * Removes the endpoints this driver recorded for containers that are not alive. It implements
+     * {@code NetworkDriver.sweep}; the annotation is left off so the plugin also builds against an
+     * installed SPI that predates that method.
+     */
     public void sweep(Set<ContainerId> alive) {
         Map<ContainerId, List<PortMapping>> recorded = records.all();
         recorded.keySet().removeAll(alive);

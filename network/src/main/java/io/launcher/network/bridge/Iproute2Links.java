@@ -2,6 +2,7 @@ package io.launcher.network.bridge;
 
 import io.launcher.api.FailedPreconditionException;
 import io.launcher.spi.network.EndpointSpec;
+import io.launcher.spi.network.Ipv4Address;
 import io.launcher.spi.network.NetworkSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ final class Iproute2Links {
         String address = network.gateway() + "/" + network.prefixLength();
         StringBuilder script = new StringBuilder();
         if (!linkExists(bridge)) {
+            refuseOverlap(network);
             script.append("link add ").append(bridge).append(" type bridge\n");
         } else if (!Files.isDirectory(SYS_CLASS_NET.resolve(bridge).resolve("bridge"))) {
             throw new FailedPreconditionException("unable to use " + bridge + " as a bridge: an interface of another type has that name");
@@ -97,6 +99,27 @@ final class Iproute2Links {
 
     boolean linkExists(String name) {
         return Files.exists(SYS_CLASS_NET.resolve(name));
+    }
+
+    /**
+     * Refuses a new bridge whose subnet meets an address of another interface (docker0's
+     * 172.17.0.0/16, podman's 10.88.0.0/16, the uplink's own): routing to that host would break.
+     */
+    private void refuseOverlap(NetworkSpec network) {
+        Subnet wanted = Subnet.of(network);
+        String shown = runner.run(ip, "", "-o", "-4", "addr", "show").orFail("read addresses of", "host interfaces").stdout();
+        for (String line : shown.lines().toList()) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length < 4 || !fields[2].equals("inet") || !fields[3].contains("/")) {
+                continue;
+            }
+            String[] cidr = fields[3].split("/");
+            Subnet other = Subnet.of(new NetworkSpec(fields[1], Ipv4Address.parse(cidr[0]), Integer.parseInt(cidr[1])));
+            if (wanted.overlaps(other)) {
+                throw new FailedPreconditionException("unable to create bridge " + network.bridge() + ": its subnet " + wanted
+                        + " overlaps " + other + " of " + fields[1]);
+            }
+        }
     }
 
     private boolean hasAddress(String bridge, String address) {

@@ -15,6 +15,12 @@ record Subnet(Ipv4Address base, int prefixLength) {
         return (address.bits() & mask(prefixLength)) == base.bits();
     }
 
+    /** Whether the two share any address: one contains the other's base under the shorter prefix. */
+    boolean overlaps(Subnet other) {
+        int shorter = Math.min(prefixLength, other.prefixLength);
+        return ((base.bits() ^ other.base.bits()) & mask(shorter)) == 0;
+    }
+
     /** Neither the network address nor the broadcast address. */
     boolean isHost(Ipv4Address address) {
         int hostBits = address.bits() & ~mask(prefixLength);

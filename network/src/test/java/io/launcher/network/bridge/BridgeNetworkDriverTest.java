@@ -161,7 +161,8 @@ class BridgeNetworkDriverTest {
 
         driver(TOOLS).ensureNetwork(NETWORK);
 
-        assertEquals("link add ltunit0 type bridge\naddr add 10.213.7.1/24 dev ltunit0\nlink set ltunit0 up\n", host.calls.get(0).stdin());
+        assertEquals(List.of("ip -o -4 addr show", "ip -batch -"), host.lines().subList(0, 2));
+        assertEquals("link add ltunit0 type bridge\naddr add 10.213.7.1/24 dev ltunit0\nlink set ltunit0 up\n", host.calls.get(1).stdin());
         assertEquals("1", Files.readString(procSys.resolve("net/ipv4/ip_forward")));
         assertEquals("1", Files.readString(procSys.resolve("net/ipv4/conf/ltunit0/route_localnet")));
         List<String> changes = host.lines().stream().filter(line -> line.contains(" -N ") || line.contains(" -A ") || line.contains(" -I ")).toList();
@@ -183,6 +184,18 @@ class BridgeNetworkDriverTest {
         driver(TOOLS).ensureNetwork(NETWORK);
 
         assertTrue(host.lines().stream().noneMatch(line -> line.contains(" -N ") || line.contains(" -A ") || line.contains(" -I ")), host.lines().toString());
+    }
+
+    @Test
+    void aNewBridgeMayNotOverlapAnotherInterfacesSubnet() {
+        String addresses = "1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever\n"
+                + "5: docker0    inet 10.213.0.1/16 brd 10.213.255.255 scope global docker0\\       valid_lft forever\n";
+        host.answering(call -> new CommandResult(0, call.args().contains("addr") ? addresses : "", ""));
+
+        FailedPreconditionException overlap = assertThrows(FailedPreconditionException.class, () -> driver(TOOLS).ensureNetwork(NETWORK));
+
+        assertEquals("unable to create bridge ltunit0: its subnet 10.213.7.0/24 overlaps 10.213.0.0/16 of docker0", overlap.getMessage());
+        assertEquals(List.of("ip -o -4 addr show"), host.lines());
     }
 
     private BridgeNetworkDriver driver(HostTools tools) {
