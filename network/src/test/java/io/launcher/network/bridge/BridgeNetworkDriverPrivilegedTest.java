@@ -30,6 +30,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,6 +181,24 @@ class BridgeNetworkDriverPrivilegedTest {
         Arrays.sort(detachNanos);
         System.out.printf("20 cycles: attach median %.2f ms (min %.2f, max %.2f), detach median %.2f ms%n", attachNanos[10] / 1e6,
                 attachNanos[0] / 1e6, attachNanos[19] / 1e6, detachNanos[10] / 1e6);
+    }
+
+    @Test
+    void concurrentAttachesAllSucceed() throws Exception {
+        List<EndpointSpec> specs = List.of(spec(50), spec(51), spec(52), spec(53));
+        ExecutorService pool = Executors.newFixedThreadPool(specs.size());
+        try {
+            List<Future<Endpoint>> attached = new ArrayList<>();
+            specs.forEach(spec -> attached.add(pool.submit(() -> driver.attach(spec))));
+            for (Future<Endpoint> endpoint : attached) {
+                endpoints.add(endpoint.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Endpoint endpoint : endpoints) {
+            ping(namespace(endpoints.get(0)), endpoint.spec().address());
+        }
     }
 
     @Test
