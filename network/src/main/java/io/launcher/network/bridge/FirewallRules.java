@@ -65,7 +65,9 @@ record FirewallRules(String prefix) {
     /**
      * The rules of one network: containers reach out through the host's address; the host reaches
      * published ports on 127.0.0.1 (with route_localnet on the bridge, a packet from 127.0.0.1 may
-     * leave through it, and the masquerade gives it an address the container can answer); and
+     * leave through it, and the masquerade gives it an address the container can answer); a
+     * container reaches a published port of its own network through a host address (hairpin: the
+     * answer must come back through the host to be un-NATed, not straight across the bridge); and
      * forwarding to and from the bridge is accepted.
      */
     List<Rule> networkRules(NetworkSpec network) {
@@ -73,6 +75,8 @@ record FirewallRules(String prefix) {
         return List.of(
                 new Rule(NAT, postroutingChain(), List.of("-s", Subnet.of(network).toString(), "!", "-o", bridge, "-j", "MASQUERADE")),
                 new Rule(NAT, postroutingChain(), List.of("-s", "127.0.0.0/8", "-o", bridge, "-j", "MASQUERADE")),
+                new Rule(NAT, postroutingChain(), List.of("-s", Subnet.of(network).toString(), "-o", bridge,
+                        "-m", "conntrack", "--ctstate", "DNAT", "-j", "MASQUERADE")),
                 new Rule(FILTER, forwardChain(), List.of("-i", bridge, "-j", "ACCEPT")),
                 new Rule(FILTER, forwardChain(), List.of("-o", bridge, "-j", "ACCEPT")));
     }

@@ -68,7 +68,10 @@ final class Iproute2Links {
         String host = "netns add " + names.namespace() + "\n"
                 + "link add " + names.hostInterface() + " type veth peer name " + EndpointNames.CONTAINER_INTERFACE
                 + mac + " netns " + names.namespace() + "\n"
-                + "link set " + names.hostInterface() + " master " + network.bridge() + " up\n";
+                + "link set " + names.hostInterface() + " master " + network.bridge() + " up\n"
+                // Hairpin: with br_netfilter a container's own published port, reached through a
+                // host address, is DNATed back out of the port it came in by.
+                + "link set " + names.hostInterface() + " type bridge_slave hairpin on\n";
         runner.run(ip, host, "-batch", "-").orFail("create veth", names.hostInterface());
         String inside = "link set lo up\n"
                 + "addr add " + endpoint.address() + "/" + network.prefixLength() + " dev " + EndpointNames.CONTAINER_INTERFACE + "\n"

@@ -133,6 +133,15 @@ class BridgeNetworkDriverPrivilegedTest {
 
         assertEquals("hello", greeting("127.0.0.1", hostPort));
         assertEquals("hello", greeting(network.gateway().toString(), hostPort));
+        Endpoint neighbour = attach(8);
+        assertEquals("hello", greetingInside(neighbour, network.gateway().toString(), hostPort), "hairpin from a neighbour");
+        assertEquals("hello", greetingInside(endpoint, network.gateway().toString(), hostPort), "hairpin to itself");
+    }
+
+    /** Connects from inside a namespace with busybox nc and returns the first line read. */
+    private static String greetingInside(Endpoint from, String host, int port) {
+        TestHost.Outcome outcome = TestHost.run("ip", "netns", "exec", namespace(from), "busybox", "nc", "-w", "2", host, Integer.toString(port));
+        return outcome.output().strip();
     }
 
     @Test

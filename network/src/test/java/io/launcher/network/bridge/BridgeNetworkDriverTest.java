@@ -56,7 +56,8 @@ class BridgeNetworkDriverTest {
         assertEquals(List.of("ip -batch -", "ip -n " + ns + " -batch -"), host.lines());
         assertEquals("netns add " + ns + "\n"
                 + "link add " + veth + " type veth peer name eth0 address 02:42:0a:d5:07:02 netns " + ns + "\n"
-                + "link set " + veth + " master ltunit0 up\n", host.calls.get(0).stdin());
+                + "link set " + veth + " master ltunit0 up\n"
+                + "link set " + veth + " type bridge_slave hairpin on\n", host.calls.get(0).stdin());
         assertEquals("link set lo up\naddr add 10.213.7.2/24 dev eth0\nlink set eth0 up\nroute add default via 10.213.7.1\n",
                 host.calls.get(1).stdin());
         assertEquals(Path.of("/run/netns", ns), endpoint.namespace());
@@ -172,6 +173,7 @@ class BridgeNetworkDriverTest {
                 "iptables -w -t filter -N LTU-FORWARD",
                 "iptables -w -t nat -A LTU-POSTROUTING -s 10.213.7.0/24 ! -o ltunit0 -j MASQUERADE",
                 "iptables -w -t nat -A LTU-POSTROUTING -s 127.0.0.0/8 -o ltunit0 -j MASQUERADE",
+                "iptables -w -t nat -A LTU-POSTROUTING -s 10.213.7.0/24 -o ltunit0 -m conntrack --ctstate DNAT -j MASQUERADE",
                 "iptables -w -t filter -A LTU-FORWARD -i ltunit0 -j ACCEPT",
                 "iptables -w -t filter -A LTU-FORWARD -o ltunit0 -j ACCEPT",
                 "iptables -w -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j LTU-DNAT",
