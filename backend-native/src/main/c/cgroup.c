@@ -60,8 +60,13 @@ static int make_dir(const char *dir)
 
 static int v1_limits(const char *name, const char *dir, const struct spec *s)
 {
-    if (strcmp(name, "memory") == 0 && s->memory_bytes > 0)
-        return knob(dir, "memory.limit_in_bytes", s->memory_bytes);
+    if (strcmp(name, "memory") == 0 && s->memory_bytes > 0) {
+        if (knob(dir, "memory.limit_in_bytes", s->memory_bytes) < 0)
+            return -1;
+        /* Docker's default for -m alone: as much swap as memory; absent without swap accounting */
+        knob(dir, "memory.memsw.limit_in_bytes", 2 * s->memory_bytes);
+        return 0;
+    }
     if (strcmp(name, "pids") == 0 && s->pids_limit > 0)
         return knob(dir, "pids.max", s->pids_limit);
     if (strcmp(name, "cpu") != 0)
@@ -78,8 +83,11 @@ static int v1_limits(const char *name, const char *dir, const struct spec *s)
 static int v2_limits(const char *dir, const struct spec *s)
 {
     char path[4096], text[64];
-    if (s->memory_bytes > 0 && knob(dir, "memory.max", s->memory_bytes) < 0)
-        return -1;
+    if (s->memory_bytes > 0) {
+        if (knob(dir, "memory.max", s->memory_bytes) < 0)
+            return -1;
+        knob(dir, "memory.swap.max", s->memory_bytes);
+    }
     if (s->pids_limit > 0 && knob(dir, "pids.max", s->pids_limit) < 0)
         return -1;
     /* the conversion runc uses from v1 shares (2..262144) to v2 weight (1..10000) */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.IllegalTransitionException;
+import io.launcher.api.ResourceLimits;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.NetworkAttachment;
@@ -241,6 +242,16 @@ public abstract class IsolationConformanceKit {
         try (Stream<Path> host = Files.list(Path.of("/sys/class/net"))) {
             assertEquals(host.count(), run.stdout().lines().count(), run.stdout());
         }
+    }
+
+    @Test
+    void anOutOfMemoryKillIsReported() throws Exception {
+        SandboxSpec spec = KitRunner.withResources(
+                runner.spec("sh", "-c", "x=$(head -c 268435456 /dev/zero | tr '\\0' a); echo survived"),
+                new ResourceLimits(16L * 1024 * 1024, 0, 0, 0));
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals(new ExitStatus(137, 9, true), run.status(), run.stderr());
+        assertFalse(run.stdout().contains("survived"));
     }
 
     private List<Path> pathsNaming(ContainerId id) throws IOException {

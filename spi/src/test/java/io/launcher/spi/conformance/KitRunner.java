@@ -47,6 +47,11 @@ final class KitRunner {
                 readonly, logs.resolve(id.value() + "-json.log"));
     }
 
+    static SandboxSpec withResources(SandboxSpec spec, ResourceLimits resources) {
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), resources,
+                spec.binds(), spec.readonlyRootfs(), spec.logFile());
+    }
+
     Sandbox create(IsolationBackend backend, SandboxSpec spec) {
         Sandbox sandbox = backend.create(spec);
         sandboxes.add(sandbox);
