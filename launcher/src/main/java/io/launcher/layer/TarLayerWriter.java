@@ -25,7 +25,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 public final class TarLayerWriter implements LayerWriter, AutoCloseable {
     private static final int USTAR_NAME = 100;
-    private static final FileAttributes WHITEOUT_ATTRIBUTES = new FileAttributes(0, 0, 0, Instant.EPOCH, Map.of());
+    private static final FileAttributes EMPTY_ATTRIBUTES = new FileAttributes(0, 0, 0, Instant.EPOCH, Map.of());
 
     private final Sha256OutputStream uncompressed;
     private final TarArchiveOutputStream tar;
@@ -49,14 +49,14 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
         } else if (entry instanceof LayerEntry.Symlink s) {
             put(s.path(), TarConstants.LF_SYMLINK, s.attributes(), s.target(), 0, null);
         } else if (entry instanceof LayerEntry.Hardlink h) {
-            put(h.path(), TarConstants.LF_LINK, WHITEOUT_ATTRIBUTES, h.target(), 0, null);
+            put(h.path(), TarConstants.LF_LINK, EMPTY_ATTRIBUTES, h.target(), 0, null);
         } else if (entry instanceof LayerEntry.Special s) {
             special(s);
         } else if (entry instanceof LayerEntry.Whiteout w) {
             String name = LayerPaths.join(LayerPaths.parent(w.path()), ".wh." + LayerPaths.baseName(w.path()));
-            put(name, TarConstants.LF_NORMAL, WHITEOUT_ATTRIBUTES, null, 0, null);
+            put(name, TarConstants.LF_NORMAL, EMPTY_ATTRIBUTES, null, 0, null);
         } else if (entry instanceof LayerEntry.OpaqueDirectory o) {
-            put(o.path() + "/.wh..wh..opq", TarConstants.LF_NORMAL, WHITEOUT_ATTRIBUTES, null, 0, null);
+            put(o.path() + "/.wh..wh..opq", TarConstants.LF_NORMAL, EMPTY_ATTRIBUTES, null, 0, null);
         }
     }
 
