@@ -34,6 +34,8 @@ final class ContainerRoutes {
                 Route.of("POST", ID + "/start", this::start),
                 Route.of("POST", ID + "/stop", this::stop),
                 Route.of("POST", ID + "/kill", this::kill),
+                Route.of("POST", ID + "/restart", this::restart),
+                Route.of("POST", ID + "/resize", this::resize),
                 Route.of("POST", ID + "/wait", this::await),
                 Route.of("GET", ID + "/json", this::inspect),
                 Route.of("DELETE", ID, this::remove));
@@ -66,9 +68,34 @@ final class ContainerRoutes {
             request.noContent(304);
             return;
         }
-        long timeout = request.query().number("t", 10);
-        engine.stop(container, (int) Math.max(0, Math.min(timeout, Integer.MAX_VALUE)));
+        engine.stop(container, timeout(request));
         request.noContent(204);
+    }
+
+    private void restart(ApiRequest request) throws IOException {
+        String container = request.param(0);
+        if (engine.container(container).state().running()) {
+            engine.stop(container, timeout(request));
+        }
+        engine.start(container);
+        request.noContent(204);
+    }
+
+    /**
+     * The docker CLI sends a TTY's size after attaching and warns on stderr when refused. The
+     * engine has no terminal-size control yet, so the size is checked and then left as it is.
+     */
+    private void resize(ApiRequest request) throws IOException {
+        engine.container(request.param(0));
+        if (request.query().number("h", 0) < 0 || request.query().number("w", 0) < 0) {
+            throw new IllegalArgumentException("invalid terminal size");
+        }
+        request.text(200, "");
+    }
+
+    private static int timeout(ApiRequest request) {
+        long timeout = request.query().number("t", 10);
+        return (int) Math.max(0, Math.min(timeout, Integer.MAX_VALUE));
     }
 
     private void kill(ApiRequest request) throws IOException {

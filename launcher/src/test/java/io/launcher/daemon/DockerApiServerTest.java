@@ -247,6 +247,11 @@ class DockerApiServerTest {
         assertEquals(304, call("POST", "/containers/life/start", "").status());
         assertEquals(204, call("POST", "/containers/life/stop?t=1", "").status());
         assertEquals(304, call("POST", "/containers/life/stop", "").status());
+        assertEquals(204, call("POST", "/containers/life/restart?t=0", "").status());
+        assertEquals(200, call("POST", "/containers/life/resize?h=40&w=120", "").status());
+        assertEquals(204, call("POST", "/containers/life/restart", "").status());
+        assertEquals("running", call("GET", "/containers/life/json", "").json().get("State").get("Status").asText());
+        assertEquals(204, call("POST", "/containers/life/stop", "").status());
         assertEquals(409, call("POST", "/containers/life/kill?signal=TERM", "").status());
         assertEquals(143, call("GET", "/containers/" + id + "/json", "").json().get("State").get("ExitCode").asInt());
         assertEquals(204, call("DELETE", "/containers/life?force=1&v=1", "").status());
