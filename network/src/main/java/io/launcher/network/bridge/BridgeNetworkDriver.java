@@ -11,6 +11,7 @@ import io.launcher.spi.network.NetworkDriver;
 import io.launcher.spi.network.NetworkSpec;
 import io.launcher.spi.network.PortMapping;
 import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class BridgeNetworkDriver implements NetworkDriver {
     private final ListeningSockets sockets;
     private final Sysctl sysctl;
     private final Object firewallLock = new Object();
+    private final Set<NetworkSpec> ensured = new HashSet<>();
 
     public BridgeNetworkDriver(BridgeOptions options) {
         this(options, HostTools.resolve(), new ProcessCommandRunner(), ListeningSockets.host(), Sysctl.host());
@@ -52,10 +54,18 @@ public final class BridgeNetworkDriver implements NetworkDriver {
         this.sysctl = sysctl;
     }
 
+    /**
+     * Sets the network up, checking every piece (a dozen iptables calls: 50 to 150 ms here). A network this
+     * driver already set up is only checked for its bridge, so the engine may call this before
+     * each container; rules flushed by someone else come back at the next engine start.
+     */
     @Override
     public void ensureNetwork(NetworkSpec network) {
         SpecCheck.network(network);
         synchronized (firewallLock) {
+            if (ensured.contains(network) && links.linkExists(network.bridge())) {
+                return;
+            }
             links.ensureBridge(network);
             sysctl.set("net/ipv4/ip_forward", "1");
             sysctl.set("net/ipv4/conf/" + network.bridge() + "/route_localnet", "1");
@@ -70,6 +80,7 @@ public final class BridgeNetworkDriver implements NetworkDriver {
             iptables.ensureRules(jumps.stream().filter(jump -> jump.table().equals(FirewallRules.NAT)).toList(), false);
             // First in FORWARD: a host with Docker has a DROP policy and rules of its own there.
             iptables.ensureRules(jumps.stream().filter(jump -> jump.table().equals(FirewallRules.FILTER)).toList(), true);
+            ensured.add(network);
         }
     }
 
@@ -177,6 +188,7 @@ public final class BridgeNetworkDriver implements NetworkDriver {
                 }
             }
             links.removeBridge(network.bridge());
+            ensured.remove(network);
         }
     }
 
