@@ -3,6 +3,7 @@ package io.launcher;
 import io.launcher.cli.DaemonRunner;
 import io.launcher.cli.EngineConnector;
 import io.launcher.client.RemoteEngine;
+import java.util.List;
 
 /**
  * The one place where the CLI meets the real engine: the client that talks to (or starts) a
@@ -15,7 +16,7 @@ final class Wiring {
     /** Connects to the engine on the socket, starting a daemon in the background when none answers. */
     static EngineConnector engineConnector() {
         return settings -> RemoteEngine.connectOrStart(settings.socket(), settings.root(), settings.home(),
-                settings.daemonArguments());
+                List.of());
     }
 
     /** Runs the engine in the foreground. */
