@@ -113,6 +113,13 @@ public abstract class IsolationConformanceKit {
     }
 
     @Test
+    void noDescriptorOfTheEngineLeaksIntoTheContainer() throws Exception {
+        KitRunner.Run run = runner.run(backend, runner.spec("ls", "/proc/self/fd"));
+        Set<String> open = Set.copyOf(run.stdout().lines().toList());
+        assertTrue(Set.of("0", "1", "2", "3").containsAll(open), "only stdio (and ls's own folder): " + open);
+    }
+
+    @Test
     void theHostnameIsTheSpecs() throws Exception {
         assertEquals(KitRunner.HOSTNAME + "\n", runner.run(backend, runner.spec("hostname")).stdout());
     }
