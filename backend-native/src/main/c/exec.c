@@ -1,5 +1,6 @@
 /* The forked user process: stdio, identity, working directory, then execve with a PATH lookup. */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -21,13 +22,22 @@ static const char *container_path(const struct spec *spec)
     return DEFAULT_PATH;
 }
 
+/* Go's wording of an errno, as Docker prints it: "permission denied" */
+static void describe_errno(int err, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", strerror(err));
+    out[0] = (char)tolower((unsigned char)out[0]);
+}
+
 /* Docker's wording: 127 when there is nothing to run, 126 when it cannot be run */
 static void __attribute__((noreturn)) exec_failed(const char *name, int err, int not_found)
 {
+    char reason[128];
+    describe_errno(err, reason, sizeof reason);
     if (not_found)
         dprintf(2, "exec: \"%s\": executable file not found in $PATH\n", name);
     else
-        dprintf(2, "exec: \"%s\": %s\n", name, strerror(err));
+        dprintf(2, "exec: \"%s\": %s\n", name, reason);
     _exit(err == ENOENT || err == ENOTDIR ? 127 : 126);
 }
 
@@ -84,7 +94,9 @@ static void enter_cwd(const char *cwd)
     }
     mkdir(buf, 0755);
     if (chdir(cwd) < 0) {
-        dprintf(2, "chdir to cwd (\"%s\") set in config failed: %s\n", cwd, strerror(errno));
+        char reason[128];
+        describe_errno(errno, reason, sizeof reason);
+        dprintf(2, "chdir to cwd (\"%s\") set in config failed: %s\n", cwd, reason);
         _exit(126);
     }
 }

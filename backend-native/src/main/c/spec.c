@@ -183,6 +183,9 @@ static int validate(const struct spec *spec)
 {
     if (spec->id == NULL || spec->log_path == NULL || spec->cwd == NULL)
         return fail_spec("invalid spec: id, log and cwd are required");
+    /* the id names a cgroup folder: nothing but hex may reach a path */
+    if (strlen(spec->id) == 0 || strlen(spec->id) > 64 || strspn(spec->id, "0123456789abcdef") != strlen(spec->id))
+        return fail_spec("invalid container id %s", spec->id);
     if (spec->n_args == 0)
         return fail_spec("no command specified");
     if (spec->cwd[0] != '/')

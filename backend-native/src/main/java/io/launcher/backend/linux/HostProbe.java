@@ -32,7 +32,7 @@ public final class HostProbe {
     }
 
     /** CapEff in /proc/self/status is the effective capability set, in hex. */
-    static boolean privileged() {
+    public static boolean privileged() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("CapEff:")) {

@@ -138,7 +138,11 @@ final class NativeSandbox implements Sandbox {
         }
         if (state == SandboxState.CREATED) {
             // a parked init has not run anything of the user's yet: deleting it is allowed
-            signal(9, SignalTarget.ALL);
+            try {
+                signal(9, SignalTarget.ALL);
+            } catch (IllegalTransitionException gone) {
+                // the monitor ended on its own meanwhile: its exit is recorded already
+            }
             awaitQuietly(exit);
         }
         if (monitorAlive()) {

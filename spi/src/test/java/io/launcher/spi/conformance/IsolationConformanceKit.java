@@ -13,6 +13,7 @@ import io.launcher.api.ResourceLimits;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.NetworkAttachment;
+import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
 import io.launcher.spi.isolation.SandboxState;
@@ -110,6 +111,13 @@ public abstract class IsolationConformanceKit {
         List<String> lines = run.stdout().lines().toList();
         assertEquals("1", lines.get(0), "the shell is a child of the container's pid 1");
         assertTrue(Integer.parseInt(lines.get(1)) <= 4, "no host processes are visible: " + lines.get(1));
+    }
+
+    @Test
+    void noDescriptorOfTheEngineLeaksIntoTheContainer() throws Exception {
+        KitRunner.Run run = runner.run(backend, runner.spec("ls", "/proc/self/fd"));
+        Set<String> open = Set.copyOf(run.stdout().lines().toList());
+        assertTrue(Set.of("0", "1", "2", "3").containsAll(open), "only stdio (and ls's own folder): " + open);
     }
 
     @Test
@@ -238,10 +246,28 @@ public abstract class IsolationConformanceKit {
     @Test
     void theHostNetworkIsShared() throws Exception {
         KitRunner.Run run = runner.run(backend, runner.spec(new NetworkAttachment.Host(), List.of(), false,
-                "ls", "/sys/class/net"));
-        try (Stream<Path> host = Files.list(Path.of("/sys/class/net"))) {
-            assertEquals(host.count(), run.stdout().lines().count(), run.stdout());
-        }
+                "readlink", "/proc/self/ns/net"));
+        assertEquals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")) + "\n", run.stdout());
+    }
+
+    @Test
+    void aJoinedNetworkNamespaceIsShared() throws Exception {
+        SandboxSpec holderSpec = runner.spec("sleep", "60");
+        Sandbox holder = runner.create(backend, holderSpec);
+        Path namespace = Path.of("/proc", Integer.toString(holder.pid()), "ns", "net");
+        KitRunner.Run run = runner.run(backend, runner.spec(new NetworkAttachment.Join(namespace), List.of(), false,
+                "readlink", "/proc/self/ns/net"));
+        assertEquals(Files.readSymbolicLink(namespace) + "\n", run.stdout());
+        assertFalse(run.stdout().equals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")) + "\n"));
+    }
+
+    @Test
+    void theProcessRunsAsTheSpecsUserInItsDirectoryWithItsEnvironment() throws Exception {
+        ProcessSpec process = new ProcessSpec(List.of("sh", "-c", "id -u; id -g; id -G; pwd; echo $GREETING"),
+                List.of("PATH=/bin", "GREETING=hello world"), "/tmp/work", 65534, 65534, List.of(65534, 10),
+                false, false);
+        KitRunner.Run run = runner.run(backend, runner.spec(process, new NetworkAttachment.Private(), List.of(), false));
+        assertEquals("65534\n65534\n65534 10\n/tmp/work\nhello world\n", run.stdout(), run.stderr());
     }
 
     @Test

@@ -41,8 +41,12 @@ final class KitRunner {
     }
 
     SandboxSpec spec(NetworkAttachment network, List<BindMount> binds, boolean readonly, String... args) {
-        ContainerId id = ContainerId.random();
         ProcessSpec process = new ProcessSpec(List.of(args), ENV, "/", 0, 0, List.of(), false, false);
+        return spec(process, network, binds, readonly);
+    }
+
+    SandboxSpec spec(ProcessSpec process, NetworkAttachment network, List<BindMount> binds, boolean readonly) {
+        ContainerId id = ContainerId.random();
         return new SandboxSpec(id, rootfs.mounts(), process, HOSTNAME, network, ResourceLimits.NONE, binds,
                 readonly, logs.resolve(id.value() + "-json.log"));
     }
