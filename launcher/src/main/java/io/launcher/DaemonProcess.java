@@ -33,6 +33,7 @@ final class DaemonProcess {
         try (DockerApiServer server = new DockerApiServer(engine, settings.socket())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    engine.close();
                     server.close();
                 } catch (IOException e) {
                     LOG.warn("unable to close unix://{}: {}", settings.socket(), e.getMessage());

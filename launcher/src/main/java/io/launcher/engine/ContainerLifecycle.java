@@ -5,6 +5,7 @@ import io.launcher.api.ExitStatus;
 import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.IllegalTransitionException;
 import io.launcher.api.LauncherException;
+import io.launcher.api.NotFoundException;
 import io.launcher.api.WaitCondition;
 import io.launcher.engine.ContainerRecord.EndpointRecord;
 import io.launcher.spi.isolation.IsolationBackend;
@@ -33,6 +34,7 @@ final class ContainerLifecycle {
     private final StorageDriver storage;
     private final IsolationBackend isolation;
     private final ContainerNetworking networking;
+    private volatile boolean closed;
 
     ContainerLifecycle(ContainerStore store, ContainerRegistry registry, StorageDriver storage,
                        IsolationBackend isolation, ContainerNetworking networking) {
@@ -89,7 +91,15 @@ final class ContainerLifecycle {
                 failure == null ? status : ExitStatus.exited(255), failure));
     }
 
+    /** Stops recording exits: a closed engine leaves running containers to the next engine. */
+    void close() {
+        closed = true;
+    }
+
     private void exited(ContainerEntry entry, Sandbox sandbox, ExitStatus status, Throwable failure) {
+        if (closed) {
+            return;
+        }
         boolean autoRemove;
         synchronized (entry) {
             if (entry.sandbox() != sandbox) {
@@ -147,7 +157,21 @@ final class ContainerLifecycle {
         }
     }
 
-    int await(ContainerEntry entry, WaitCondition condition) throws InterruptedException {
+    /** Waits on a container, or answers at once for one that {@code --rm} removed a moment ago. */
+    int await(String container, WaitCondition condition) throws InterruptedException {
+        ContainerEntry entry;
+        try {
+            entry = registry.find(container);
+        } catch (NotFoundException e) {
+            if (condition == WaitCondition.REMOVED) {
+                return registry.recentlyRemoved(container).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        return await(entry, condition);
+    }
+
+    private int await(ContainerEntry entry, WaitCondition condition) throws InterruptedException {
         CompletableFuture<Integer> future;
         synchronized (entry) {
             future = switch (condition) {
@@ -182,7 +206,7 @@ final class ContainerLifecycle {
                 entry.abortRemoval();
                 throw e;
             }
-            registry.remove(entry);
+            registry.remove(entry, entry.state().exitCode());
             entry.removed().complete(entry.state().exitCode());
         }
     }

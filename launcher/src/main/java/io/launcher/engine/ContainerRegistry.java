@@ -2,6 +2,8 @@ package io.launcher.engine;
 
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.NotFoundException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,14 +11,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The live containers, found as Docker finds them: full id, name, or unique id prefix. */
 final class ContainerRegistry {
+    private static final int REMEMBERED = 256;
     private final Map<String, ContainerEntry> byId = new ConcurrentHashMap<>();
+    /** Exit codes of the last removed containers by id and name: a client's late wait for removal still gets one. */
+    private final Map<String, Integer> removed = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     void add(ContainerEntry entry) {
         byId.put(entry.record().id(), entry);
     }
 
-    void remove(ContainerEntry entry) {
+    void remove(ContainerEntry entry, int exitCode) {
         byId.remove(entry.record().id());
+        removed.put(entry.record().id(), exitCode);
+        removed.put(entry.record().name(), exitCode);
+    }
+
+    Optional<Integer> recentlyRemoved(String reference) {
+        String bare = reference.startsWith("/") ? reference.substring(1) : reference;
+        return Optional.ofNullable(removed.get(bare));
     }
 
     List<ContainerEntry> all() {

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * container state machine and the network addresses; asks the storage driver for root
  * filesystems, the isolation backend for sandboxes, the network driver for endpoints.
  */
-public final class LocalEngine implements Engine {
+public final class LocalEngine implements Engine, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
     private final EngineSettings settings;
@@ -160,7 +160,13 @@ public final class LocalEngine implements Engine {
 
     @Override
     public int await(String container, WaitCondition condition) throws InterruptedException {
-        return lifecycle.await(registry.find(container), condition);
+        return lifecycle.await(container, condition);
+    }
+
+    /** Detaches from the running containers without stopping them (live restore). */
+    @Override
+    public void close() {
+        lifecycle.close();
     }
 
     @Override

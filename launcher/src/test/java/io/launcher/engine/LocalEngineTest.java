@@ -151,6 +151,7 @@ class LocalEngineTest {
     void aRestartedEngineReadoptsRunningContainersAndSeesTheirExit() throws Exception {
         ContainerId id = engine.create(Optional.empty(), ContainerConfig.of("base", List.of("sleep")), NONE);
         engine.start(id.value());
+        engine.close();
         LocalEngine restarted = reopen();
         assertTrue(restarted.container(id.value()).state().running());
         isolation.sandboxes.get(id).signal(9, io.launcher.spi.isolation.SignalTarget.INIT);
