@@ -7,6 +7,7 @@ import io.launcher.api.ImageConfig;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
@@ -14,7 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The engine's policy for turning a container's config into what a backend runs: image defaults
@@ -65,7 +69,49 @@ final class SandboxSpecs {
         String cwd = c.workingDir().isEmpty() ? "/" : c.workingDir();
         ProcessSpec process = new ProcessSpec(args(c), env, cwd, user[0], user[1], List.of(), c.tty(), c.openStdin());
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
-                host.readonlyRootfs(), logFile);
+                host.readonlyRootfs(), logFile, capabilities(host.capAdd(), host.capDrop()));
+    }
+
+    /**
+     * Docker's rule: its default set, plus {@code --cap-add}, minus {@code --cap-drop}; "ALL" on
+     * either side means every capability, and a drop of ALL keeps only what is added.
+     */
+    static Set<String> capabilities(List<String> add, List<String> drop) {
+        List<String> added = capabilityNames(add);
+        List<String> dropped = capabilityNames(drop);
+        Set<String> result = new TreeSet<>(Capabilities.DOCKER_DEFAULT);
+        if (dropped.contains("ALL")) {
+            result.clear();
+        } else {
+            result.removeAll(dropped);
+        }
+        if (added.contains("ALL")) {
+            result.addAll(Capabilities.ALL);
+            if (!dropped.contains("ALL")) {
+                result.removeAll(dropped);
+            }
+        } else {
+            result.addAll(added);
+        }
+        return result;
+    }
+
+    /** Accepts {@code NET_ADMIN}, {@code CAP_NET_ADMIN} and any case, as Docker does. */
+    private static List<String> capabilityNames(List<String> names) {
+        List<String> result = new ArrayList<>();
+        for (String name : names) {
+            String upper = name.strip().toUpperCase(Locale.ROOT);
+            if (upper.equals("ALL")) {
+                result.add(upper);
+                continue;
+            }
+            String full = upper.startsWith("CAP_") ? upper : "CAP_" + upper;
+            if (!Capabilities.ALL.contains(full)) {
+                throw new InvalidSpecException("invalid capability: " + name);
+            }
+            result.add(full);
+        }
+        return result;
     }
 
     /** {@code uid[:gid]} or root; names in the image's passwd come with the isolation work. */

@@ -4,6 +4,7 @@ import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.ResourceLimits;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
@@ -48,12 +49,12 @@ final class KitRunner {
     SandboxSpec spec(ProcessSpec process, NetworkAttachment network, List<BindMount> binds, boolean readonly) {
         ContainerId id = ContainerId.random();
         return new SandboxSpec(id, rootfs.mounts(), process, HOSTNAME, network, ResourceLimits.NONE, binds,
-                readonly, logs.resolve(id.value() + "-json.log"));
+                readonly, logs.resolve(id.value() + "-json.log"), Capabilities.DOCKER_DEFAULT);
     }
 
     static SandboxSpec withResources(SandboxSpec spec, ResourceLimits resources) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), resources,
-                spec.binds(), spec.readonlyRootfs(), spec.logFile());
+                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities());
     }
 
     Sandbox create(IsolationBackend backend, SandboxSpec spec) {
