@@ -100,7 +100,7 @@ static int join(pid_t init)
 }
 
 /* after setns(mnt) our root is the container's: this is its devpts, /dev/pts/<n> inside */
-static int open_pty(int *slave, const char *size_file)
+static int open_pty(int *slave)
 {
     int master = open("/dev/pts/ptmx", O_RDWR | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
     int unlock = 0;
@@ -109,7 +109,7 @@ static int open_pty(int *slave, const char *size_file)
     if (ioctl(master, TIOCSPTLCK, &unlock) < 0
         || (*slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
         return fail_sys("open terminal", "/dev/pts/ptmx");
-    pty_apply_size(master, size_file);
+    pty_apply_size(master);
     return master;
 }
 
@@ -124,12 +124,12 @@ int exec_main(const char *bundle, const char *spec_path)
     sigset_t set;
     sigfillset(&set);
     sigprocmask(SIG_BLOCK, &set, NULL);
-    int sig_fd = signalfd(-1, &set, SFD_CLOEXEC);
+    int sig_fd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
     pid_t init = init_of(bundle);
-    if (sig_fd < 0 || init < 0 || join(init) < 0)
+    if (sig_fd < 0 || init < 0 || pty_size_file(size_file) < 0 || join(init) < 0)
         die();
     int slave = -1, master = -1;
-    if (process.terminal && (master = open_pty(&slave, size_file)) < 0)
+    if (process.terminal && (master = open_pty(&slave)) < 0)
         die();
     pid_t child = fork();
     if (child < 0) {
@@ -144,6 +144,6 @@ int exec_main(const char *bundle, const char *spec_path)
     }
     if (slave >= 0)
         close(slave);
-    return exec_relay(master, child, sig_fd, process.stdin_open, size_file);
+    return exec_relay(master, child, sig_fd, process.stdin_open);
 }
 

@@ -21,7 +21,6 @@ struct relay {
     int master;
     pid_t child;
     int sig_fd;
-    const char *size_file;
     int in_open;       /* our stdin still gives bytes */
     int eof_pending;   /* our stdin ended: type ^D once the buffer is out */
     int out_open;      /* the master still gives bytes */
@@ -30,12 +29,33 @@ struct relay {
     size_t len;
 };
 
-void pty_apply_size(int master, const char *size_file)
+static int size_dir = -1;
+static const char *size_name;
+
+/* the folder is opened while still in the host's mount namespace: the file is reached through it */
+int pty_size_file(const char *size_file)
+{
+    static char dir[4096];
+    snprintf(dir, sizeof dir, "%s", size_file);
+    char *slash = strrchr(dir, '/');
+    if (slash == NULL)
+        return fail_sys("open", size_file);
+    *slash = '\0';
+    size_name = slash + 1;
+    size_dir = open(*dir ? dir : "/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    return size_dir < 0 ? fail_sys("open", dir) : 0;
+}
+
+void pty_apply_size(int master)
 {
     struct winsize size = { 0 };
-    FILE *file = fopen(size_file, "re");
-    if (file == NULL)
+    int fd = size_dir < 0 ? -1 : openat(size_dir, size_name, O_RDONLY | O_CLOEXEC);
+    FILE *file = fd < 0 ? NULL : fdopen(fd, "r");
+    if (file == NULL) {
+        if (fd >= 0)
+            close(fd);
         return;
+    }
     if (fscanf(file, "%hu %hu", &size.ws_row, &size.ws_col) == 2)
         ioctl(master, TIOCSWINSZ, &size);
     fclose(file);
@@ -51,7 +71,7 @@ static void on_signal(struct relay *r)
             if (r->exit_code < 0 && waitpid(r->child, &status, WNOHANG) == r->child)
                 r->exit_code = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
         } else if (signo == SIGWINCH && r->master >= 0) {
-            pty_apply_size(r->master, r->size_file);
+            pty_apply_size(r->master);
         } else if (signo == SIGTERM || signo == SIGINT || signo == SIGHUP || signo == SIGQUIT
                    || signo == SIGUSR1 || signo == SIGUSR2) {
             kill(r->child, signo);
@@ -159,10 +179,10 @@ static int terminal_relay(struct relay *r)
     return r->exit_code;
 }
 
-int exec_relay(int master, pid_t child, int sig_fd, int stdin_open, const char *size_file)
+int exec_relay(int master, pid_t child, int sig_fd, int stdin_open)
 {
     static struct relay r;
-    r = (struct relay){ .master = master, .child = child, .sig_fd = sig_fd, .size_file = size_file,
+    r = (struct relay){ .master = master, .child = child, .sig_fd = sig_fd,
                         .in_open = stdin_open, .out_open = 1, .exit_code = -1 };
     if (master >= 0)
         return terminal_relay(&r);

@@ -133,8 +133,9 @@ void cgroup_remove(const struct spec *spec);
 
 /* join.c: launcher-shim exec; relay.c: its signal forwarding and terminal relay */
 int exec_main(const char *bundle, const char *spec_path);
-int exec_relay(int master, pid_t child, int sig_fd, int stdin_open, const char *size_file);
-void pty_apply_size(int master, const char *size_file);
+int exec_relay(int master, pid_t child, int sig_fd, int stdin_open);
+int pty_size_file(const char *size_file);
+void pty_apply_size(int master);
 
 /* title.c: what ps shows for the init */
 void title_init(int argc, char **argv, char **envp);
