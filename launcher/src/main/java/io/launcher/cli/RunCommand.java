@@ -60,8 +60,10 @@ public final class RunCommand implements Callable<Integer> {
             removeQuietly(engine, id, host, failure);
             throw failure;
         }
-        new OutputCopier(session.out(), session.err(), false).copy(output);
-        return engine.await(id.value(), host.autoRemove() ? WaitCondition.REMOVED : WaitCondition.NOT_RUNNING);
+        try (SignalProxy proxy = SignalProxy.install(engine, id.value())) {
+            new OutputCopier(session.out(), session.err(), false).copy(output);
+            return engine.await(id.value(), host.autoRemove() ? WaitCondition.REMOVED : WaitCondition.NOT_RUNNING);
+        }
     }
 
     /** A {@code --rm} container that could not start is removed, as Docker does. */

@@ -78,7 +78,7 @@ class FormattingTest {
         cli.run("ps", "-a", "--format", "{{json .}}");
         assertEquals("{\"Command\":\"\\\"x\\\"\",\"CreatedAt\":\"2024-05-01 11:58:30 +0000 UTC\",\"ID\":\"c3c3c3c3c3c3\","
                 + "\"Image\":\"base\",\"Labels\":\"\",\"LocalVolumes\":\"0\",\"Mounts\":\"\",\"Names\":\"one\","
-                + "\"Networks\":\"none\",\"Ports\":\"\",\"RunningFor\":\"About a minute ago\",\"Size\":\"0B\","
+                + "\"Networks\":\"" + HostConfig.DEFAULT.networkMode().apiName() + "\",\"Ports\":\"\",\"RunningFor\":\"About a minute ago\",\"Size\":\"0B\","
                 + "\"State\":\"created\",\"Status\":\"Created\"}\n", cli.out);
     }
 
