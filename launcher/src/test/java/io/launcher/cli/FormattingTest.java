@@ -73,6 +73,19 @@ class FormattingTest {
     }
 
     @Test
+    void psFilters() {
+        twoContainers();
+        cli.run("ps", "--filter", "status=exited", "-q");
+        assertEquals("b2b2b2b2b2b2\n", cli.out);
+        cli.run("ps", "-a", "-f", "name=^we", "-f", "name=nothing", "--format", "{{.Names}}");
+        assertEquals("web\n", cli.out);
+        cli.run("ps", "-a", "-f", "exited=0", "-f", "ancestor=base", "--format", "{{.Names}}");
+        assertEquals("job\n", cli.out);
+        assertEquals(125, cli.run("ps", "-f", "colour=red"));
+        assertEquals("launcher: invalid filter 'colour=red'\nSee 'launcher ps --help'.\n", cli.err);
+    }
+
+    @Test
     void psJsonIsSortedLikeGo() {
         container("c3", "one", List.of("x"), ContainerState.created(), Duration.ofSeconds(90));
         cli.run("ps", "-a", "--format", "{{json .}}");
