@@ -6,6 +6,7 @@ module io.launcher {
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires org.apache.commons.compress;
+    requires com.github.luben.zstd_jni;
     requires org.slf4j;
     requires com.sun.jna;
 

@@ -1,8 +1,9 @@
 package io.launcher;
 
-import io.launcher.api.UnavailableException;
 import io.launcher.cli.DaemonRunner;
 import io.launcher.cli.EngineConnector;
+import io.launcher.client.RemoteEngine;
+import java.util.List;
 
 /**
  * The one place where the CLI meets the real engine: the client that talks to (or starts) a
@@ -14,16 +15,12 @@ final class Wiring {
 
     /** Connects to the engine on the socket, starting a daemon in the background when none answers. */
     static EngineConnector engineConnector() {
-        return settings -> {
-            throw new UnavailableException("cannot connect to the engine at unix://" + settings.socket()
-                    + ": this build has no engine client wired in");
-        };
+        return settings -> RemoteEngine.connectOrStart(settings.socket(), settings.root(), settings.home(),
+                List.of());
     }
 
     /** Runs the engine in the foreground. */
     static DaemonRunner daemonRunner() {
-        return settings -> {
-            throw new UnavailableException("cannot run the engine: this build has no daemon wired in");
-        };
+        return DaemonProcess::run;
     }
 }

@@ -16,7 +16,7 @@ public record HostConfig(
         List<String> capDrop) {
 
     public static final HostConfig DEFAULT =
-            new HostConfig(false, NetworkMode.NONE, ResourceLimits.NONE, List.of(), false, List.of(), List.of());
+            new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(), false, List.of(), List.of());
 
     public HostConfig {
         binds = List.copyOf(binds);

@@ -1,5 +1,8 @@
 package io.launcher.spi.network;
 
+import io.launcher.api.ContainerId;
+import java.util.Set;
+
 /**
  * The mechanism of container networking: links, addresses, routes and rules. The engine keeps
  * the policy: it chooses subnets, addresses and host ports and hands them over.
@@ -17,4 +20,12 @@ public interface NetworkDriver {
 
     /** Removes the endpoint's ports, interface and namespace; safe to call twice. */
     void detach(Endpoint endpoint);
+
+    /**
+     * Removes what this driver made for containers that are not in {@code alive}: called once at
+     * engine start, after a crash may have left endpoints of dead containers behind. A driver that
+     * keeps nothing on the host across restarts has nothing to sweep.
+     */
+    default void sweep(Set<ContainerId> alive) {
+    }
 }

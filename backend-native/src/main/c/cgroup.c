@@ -1,0 +1,193 @@
+/*
+ * One cgroup per container, chosen once: cgroup v2 when /sys/fs/cgroup is the unified
+ * hierarchy, else the v1 memory, cpu and pids hierarchies, each at <ctrl>/launcher/<id>.
+ * A controller that cannot be set up is an error only when the spec asks for its limit.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <time.h>
+#include <unistd.h>
+#include "shim.h"
+
+#ifndef CGROUP2_SUPER_MAGIC
+#define CGROUP2_SUPER_MAGIC 0x63677270
+#endif
+#define CGROUP_ROOT "/sys/fs/cgroup"
+#define CFS_PERIOD 100000LL
+
+struct controller {
+    const char *name;  /* v1 hierarchy; NULL for the v2 unified one */
+    int wanted;        /* the spec sets a limit here */
+};
+
+static int unified(void)
+{
+    struct statfs fs;
+    return statfs(CGROUP_ROOT, &fs) == 0 && fs.f_type == CGROUP2_SUPER_MAGIC;
+}
+
+static void dir_of(const char *controller, const struct spec *spec, char *out, size_t cap)
+{
+    if (controller == NULL)
+        snprintf(out, cap, CGROUP_ROOT "/launcher/%s", spec->id);
+    else
+        snprintf(out, cap, CGROUP_ROOT "/%s/launcher/%s", controller, spec->id);
+}
+
+static int knob(const char *dir, const char *name, long long value)
+{
+    char path[4096], text[32];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(text, sizeof text, "%lld", value);
+    return write_string(path, text);
+}
+
+static int make_dir(const char *dir)
+{
+    char parent[4096];
+    snprintf(parent, sizeof parent, "%s", dir);
+    *strrchr(parent, '/') = '\0';
+    if (mkdir(parent, 0755) < 0 && errno != EEXIST)
+        return fail_sys("create cgroup", parent);
+    if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+        return fail_sys("create cgroup", dir);
+    return 0;
+}
+
+static int v1_limits(const char *name, const char *dir, const struct spec *s)
+{
+    if (strcmp(name, "memory") == 0 && s->memory_bytes > 0) {
+        if (knob(dir, "memory.limit_in_bytes", s->memory_bytes) < 0)
+            return -1;
+        /* Docker's default for -m alone: as much swap as memory; absent without swap accounting */
+        knob(dir, "memory.memsw.limit_in_bytes", 2 * s->memory_bytes);
+        return 0;
+    }
+    if (strcmp(name, "pids") == 0 && s->pids_limit > 0)
+        return knob(dir, "pids.max", s->pids_limit);
+    if (strcmp(name, "cpu") != 0)
+        return 0;
+    if (s->cpu_shares > 0 && knob(dir, "cpu.shares", s->cpu_shares) < 0)
+        return -1;
+    if (s->nano_cpus > 0
+        && (knob(dir, "cpu.cfs_period_us", CFS_PERIOD) < 0
+            || knob(dir, "cpu.cfs_quota_us", s->nano_cpus * CFS_PERIOD / 1000000000LL) < 0))
+        return -1;
+    return 0;
+}
+
+static int v2_limits(const char *dir, const struct spec *s)
+{
+    char path[4096], text[64];
+    if (s->memory_bytes > 0) {
+        if (knob(dir, "memory.max", s->memory_bytes) < 0)
+            return -1;
+        knob(dir, "memory.swap.max", s->memory_bytes);
+    }
+    if (s->pids_limit > 0 && knob(dir, "pids.max", s->pids_limit) < 0)
+        return -1;
+    /* the conversion runc uses from v1 shares (2..262144) to v2 weight (1..10000) */
+    if (s->cpu_shares > 0 && knob(dir, "cpu.weight", 1 + ((s->cpu_shares - 2) * 9999) / 262142) < 0)
+        return -1;
+    if (s->nano_cpus > 0) {
+        snprintf(path, sizeof path, "%s/cpu.max", dir);
+        snprintf(text, sizeof text, "%lld %lld", s->nano_cpus * CFS_PERIOD / 1000000000LL, CFS_PERIOD);
+        return write_string(path, text);
+    }
+    return 0;
+}
+
+static void v1_controllers(const struct spec *s, struct controller out[3])
+{
+    out[0] = (struct controller){ "memory", s->memory_bytes > 0 };
+    out[1] = (struct controller){ "cpu", s->cpu_shares > 0 || s->nano_cpus > 0 };
+    out[2] = (struct controller){ "pids", s->pids_limit > 0 };
+}
+
+int cgroup_create(const struct spec *spec)
+{
+    char dir[4096];
+    if (unified()) {
+        write_string(CGROUP_ROOT "/cgroup.subtree_control", "+memory +cpu +pids");
+        dir_of(NULL, spec, dir, sizeof dir);
+        int rc = make_dir(dir);
+        write_string(CGROUP_ROOT "/launcher/cgroup.subtree_control", "+memory +cpu +pids");
+        return rc == 0 ? v2_limits(dir, spec) : rc;
+    }
+    struct controller ctrl[3];
+    v1_controllers(spec, ctrl);
+    for (int i = 0; i < 3; i++) {
+        dir_of(ctrl[i].name, spec, dir, sizeof dir);
+        int rc = make_dir(dir);
+        if (rc == 0)
+            rc = v1_limits(ctrl[i].name, dir, spec);
+        if (rc < 0 && ctrl[i].wanted)
+            return -1;
+    }
+    return 0;
+}
+
+int cgroup_enter(const struct spec *spec, pid_t pid)
+{
+    char dir[4096], path[4096], text[32];
+    snprintf(text, sizeof text, "%d", pid);
+    struct controller ctrl[3];
+    v1_controllers(spec, ctrl);
+    int n = unified() ? 1 : 3;
+    for (int i = 0; i < n; i++) {
+        dir_of(n == 1 ? NULL : ctrl[i].name, spec, dir, sizeof dir);
+        snprintf(path, sizeof path, "%s/cgroup.procs", dir);
+        if (write_string(path, text) < 0 && (n == 1 || ctrl[i].wanted))
+            return -1;
+    }
+    return 0;
+}
+
+/* the kernel counts OOM kills: v1 in memory.oom_control, v2 in memory.events */
+int cgroup_oom_killed(const struct spec *spec)
+{
+    char dir[4096], path[4096], line[128];
+    int v2 = unified();
+    dir_of(v2 ? NULL : "memory", spec, dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/%s", dir, v2 ? "memory.events" : "memory.oom_control");
+    FILE *file = fopen(path, "re");
+    if (file == NULL)
+        return 0;
+    long long kills = 0;
+    while (fgets(line, sizeof line, file))
+        if (sscanf(line, "oom_kill %lld", &kills) == 1)
+            break;
+    fclose(file);
+    return kills > 0;
+}
+
+/* rmdir fails with EBUSY while dying processes still leave: retry briefly */
+static void remove_dir(const char *dir)
+{
+    struct timespec pause = { 0, 20 * 1000 * 1000 };
+    for (int attempt = 0; attempt < 50; attempt++) {
+        if (rmdir(dir) == 0 || errno == ENOENT)
+            return;
+        nanosleep(&pause, NULL);
+    }
+}
+
+void cgroup_remove(const struct spec *spec)
+{
+    char dir[4096];
+    if (unified()) {
+        dir_of(NULL, spec, dir, sizeof dir);
+        remove_dir(dir);
+        return;
+    }
+    struct controller ctrl[3];
+    v1_controllers(spec, ctrl);
+    for (int i = 0; i < 3; i++) {
+        dir_of(ctrl[i].name, spec, dir, sizeof dir);
+        remove_dir(dir);
+    }
+}

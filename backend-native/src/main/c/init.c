@@ -1,0 +1,161 @@
+/*
+ * The container's init: pid 1 of the new PID namespace. It prepares namespaces and the root,
+ * parks until the monitor says "start", forks the user's process, then reaps every zombie and
+ * forwards signals until the user's process ends, and exits with its status.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "shim.h"
+
+static int loopback_up(void)
+{
+    int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (sock < 0)
+        return fail_sys("open socket for", "lo");
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof ifr);
+    snprintf(ifr.ifr_name, IFNAMSIZ, "lo");
+    int rc = ioctl(sock, SIOCGIFFLAGS, &ifr);
+    if (rc == 0) {
+        ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
+        rc = ioctl(sock, SIOCSIFFLAGS, &ifr);
+    }
+    if (rc < 0)
+        fail_sys("bring up", "lo");
+    close(sock);
+    return rc;
+}
+
+static int enter_network(const struct spec *spec)
+{
+    if (spec->network == NET_PRIVATE)
+        return loopback_up();
+    if (spec->network != NET_JOIN)
+        return 0;
+    int fd = open(spec->netns_path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail_sys("open network namespace", spec->netns_path);
+    int rc = setns(fd, CLONE_NEWNET);
+    if (rc < 0)
+        fail_sys("join network namespace", spec->netns_path);
+    close(fd);
+    return rc;
+}
+
+static int prepare(const struct init_args *a)
+{
+    if (enter_network(a->spec) < 0)
+        return -1;
+    const char *hostname = a->spec->hostname ? a->spec->hostname : "";
+    if (*hostname && sethostname(hostname, strlen(hostname)) < 0)
+        return fail_sys("set hostname", hostname);
+    return rootfs_prepare(a->bundle, a->spec);
+}
+
+/* reads one "word\n" message byte by byte so that it never eats the next one */
+static int wait_for_word(int fd, const char *expected)
+{
+    char word[16];
+    size_t len = 0;
+    while (len < sizeof word - 1) {
+        ssize_t n = read(fd, word + len, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        if (word[len] == '\n')
+            break;
+        len++;
+    }
+    word[len] = '\0';
+    return strcmp(word, expected) == 0 ? 0 : -1;
+}
+
+/* every catchable signal is blocked and read from a signalfd, so pid 1 cannot miss one */
+static int block_signals(void)
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, NULL);
+    return signalfd(-1, &all, SFD_CLOEXEC);
+}
+
+static void supervise(pid_t child, int sig_fd, int sync_fd)
+{
+    int code = 0, signal_no = 0;
+    for (;;) {
+        struct signalfd_siginfo info;
+        ssize_t n = read(sig_fd, &info, sizeof info);
+        if (n != sizeof info)
+            continue;
+        if (info.ssi_signo != SIGCHLD) {
+            kill(child, (int)info.ssi_signo);
+            continue;
+        }
+        int status, done = 0;
+        pid_t pid;
+        while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+            if (pid != child)
+                continue;
+            done = 1;
+            if (WIFSIGNALED(status)) {
+                signal_no = WTERMSIG(status);
+                code = 128 + signal_no;
+            } else {
+                code = WEXITSTATUS(status);
+            }
+        }
+        if (done)
+            break;
+    }
+    dprintf(sync_fd, "exit %d %d\n", code, signal_no);
+    _exit(code);
+}
+
+int init_main(void *arg)
+{
+    struct init_args *a = arg;
+    int keep[] = { a->sync_fd, a->start_fd, a->out_fd, a->err_fd };
+    /* without its monitor nobody would collect the exit status: die with it */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    close_fds_from(3, keep, 4);
+    if (wait_for_word(a->start_fd, "go") < 0)
+        _exit(1);
+    /* the monitor has put us in the container's cgroup: that becomes the namespace's root */
+    int rc = unshare(CLONE_NEWCGROUP) < 0 ? fail_sys("create", "cgroup namespace") : prepare(a);
+    if (rc < 0) {
+        dprintf(a->sync_fd, "error %d %s\n", shim_fault, shim_error);
+        _exit(1);
+    }
+    dprintf(a->sync_fd, "ready\n");
+    if (wait_for_word(a->start_fd, "start") < 0)
+        _exit(1);
+    close(a->start_fd);
+    int sig_fd = block_signals();
+    pid_t child = fork();
+    if (child == 0) {
+        close(sig_fd);
+        close(a->sync_fd);
+        exec_user_process(a->spec, a->out_fd, a->err_fd);
+    }
+    close(a->out_fd);
+    close(a->err_fd);
+    if (child < 0) {
+        dprintf(a->sync_fd, "exit 126 0\n");
+        _exit(126);
+    }
+    supervise(child, sig_fd, a->sync_fd);
+    return 0;
+}

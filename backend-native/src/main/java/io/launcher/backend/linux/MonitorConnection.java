@@ -1,0 +1,81 @@
+package io.launcher.backend.linux;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One connection to a monitor's control socket. The protocol is defined in one place, the
+ * table at the top of {@code src/main/c/control.c}:
+ * <pre>
+ *   engine -> monitor          monitor -> engine
+ *   state                      state created|running &lt;pid&gt;
+ *   start                      started &lt;pid&gt; | error &lt;message&gt;
+ *   signal &lt;n&gt; init|all        ok | error &lt;message&gt;
+ *   (pushed to every client)   exit &lt;code&gt; &lt;signal&gt; &lt;oom 0|1&gt;
+ * </pre>
+ */
+final class MonitorConnection implements Closeable {
+    private final SocketChannel channel;
+    private final BufferedReader reader;
+    private final OutputStream writer;
+
+    private MonitorConnection(SocketChannel channel) {
+        this.channel = channel;
+        this.reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+        this.writer = Channels.newOutputStream(channel);
+    }
+
+    /** A connection, or empty when no monitor listens there any more. */
+    static Optional<MonitorConnection> open(Path socket) {
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            SocketPath.connect(channel, socket);
+            return Optional.of(new MonitorConnection(channel));
+        } catch (IOException e) {
+            closeQuietly(channel);
+            return Optional.empty();
+        }
+    }
+
+    /** Sends one request line and returns its reply line. */
+    String request(String line) throws IOException {
+        writer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        writer.flush();
+        return readLine();
+    }
+
+    /** Blocks for the next line; throws when the monitor closed the connection. */
+    String readLine() throws IOException {
+        String line = reader.readLine();
+        if (line == null) {
+            throw new IOException("the monitor closed the connection");
+        }
+        return line;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the monitor may be gone already: there is nothing left to release
+        }
+    }
+}

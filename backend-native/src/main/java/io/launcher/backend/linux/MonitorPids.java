@@ -1,0 +1,44 @@
+package io.launcher.backend.linux;
+
+import io.launcher.api.InternalException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The host pids of a container's monitor and init, as the shim reports them and the bundle keeps them. */
+record MonitorPids(int monitor, int init) {
+
+    static MonitorPids parse(String text) {
+        String[] fields = text.strip().split(" ");
+        try {
+            return new MonitorPids(Integer.parseInt(fields[0]), Integer.parseInt(fields[1]));
+        } catch (RuntimeException e) {
+            throw new InternalException("unable to parse launcher-shim output '" + text.strip() + "'", e);
+        }
+    }
+
+    String format() {
+        return monitor + " " + init + "\n";
+    }
+
+    void write(Path file) {
+        try {
+            AtomicFile.write(file, format().getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new InternalException("unable to write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Optional<MonitorPids> read(Path file) {
+        try {
+            return Optional.of(parse(Files.readString(file, StandardCharsets.US_ASCII)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new InternalException("unable to read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

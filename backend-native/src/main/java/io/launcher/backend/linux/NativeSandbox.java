@@ -1,0 +1,194 @@
+package io.launcher.backend.linux;
+
+import io.launcher.api.ContainerId;
+import io.launcher.api.ExitStatus;
+import io.launcher.api.IllegalTransitionException;
+import io.launcher.api.InternalException;
+import io.launcher.api.SystemCallFailedException;
+import io.launcher.spi.isolation.Sandbox;
+import io.launcher.spi.isolation.SandboxState;
+import io.launcher.spi.isolation.SignalTarget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A container held by its detached monitor. Requests go over a fresh connection each; a daemon
+ * thread keeps one more connection open and completes {@link #exit()} when the monitor pushes
+ * "exit", or from the exit file when the monitor is gone.
+ */
+final class NativeSandbox implements Sandbox {
+    private static final long DELETE_TIMEOUT_SECONDS = 10;
+
+    private final ContainerId id;
+    private final Bundle bundle;
+    private final MonitorPids pids;
+    private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    private volatile SandboxState state;
+
+    NativeSandbox(ContainerId id, Bundle bundle, MonitorPids pids, SandboxState state) {
+        this.id = id;
+        this.bundle = bundle;
+        this.pids = pids;
+        this.state = state;
+    }
+
+    /** Starts watching for the exit; the monitor pushes it to every connected client. */
+    NativeSandbox watch(Optional<MonitorConnection> connection) {
+        if (connection.isEmpty()) {
+            recordExit();
+            return this;
+        }
+        Thread watcher = new Thread(() -> awaitExit(connection.get()), "native-exit-" + id.shortId());
+        watcher.setDaemon(true);
+        watcher.start();
+        return this;
+    }
+
+    private void awaitExit(MonitorConnection connection) {
+        try (connection) {
+            for (;;) {
+                String line = connection.readLine();
+                if (line.startsWith("exit ")) {
+                    complete(ExitFile.parse(line.substring(5)));
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            recordExit();
+        }
+    }
+
+    /** The monitor is gone: its exit file tells how the container ended. */
+    private void recordExit() {
+        try {
+            Optional<ExitStatus> status = ExitFile.read(bundle.exitFile());
+            if (status.isPresent()) {
+                complete(status.get());
+                return;
+            }
+            state = SandboxState.STOPPED;
+            exit.completeExceptionally(new InternalException(
+                    "monitor of container " + id + " ended without recording an exit status"));
+        } catch (RuntimeException e) {
+            state = SandboxState.STOPPED;
+            exit.completeExceptionally(e);
+        }
+    }
+
+    private void complete(ExitStatus status) {
+        state = SandboxState.STOPPED;
+        exit.complete(status);
+    }
+
+    @Override
+    public ContainerId id() {
+        return id;
+    }
+
+    @Override
+    public SandboxState state() {
+        return state;
+    }
+
+    @Override
+    public int pid() {
+        return state == SandboxState.STOPPED ? 0 : pids.init();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (state != SandboxState.CREATED) {
+            throw new IllegalTransitionException("cannot start a container that is " + describe(state));
+        }
+        String reply = request("start");
+        if (!reply.startsWith("started ")) {
+            throw new IllegalTransitionException(reply.replaceFirst("^error ", ""));
+        }
+        state = SandboxState.RUNNING;
+    }
+
+    @Override
+    public void signal(int signal, SignalTarget target) {
+        if (state == SandboxState.STOPPED) {
+            throw new IllegalTransitionException("container " + id + " is not running");
+        }
+        String reply = request("signal " + signal + " " + target.name().toLowerCase(Locale.ROOT));
+        if (!reply.equals("ok")) {
+            throw new SystemCallFailedException("signal", "container " + id, reply.replaceFirst("^error ", ""));
+        }
+    }
+
+    @Override
+    public CompletableFuture<ExitStatus> exit() {
+        return exit;
+    }
+
+    @Override
+    public synchronized void delete() {
+        if (state == SandboxState.RUNNING || state == SandboxState.PAUSED) {
+            throw new IllegalTransitionException("cannot delete container " + id + " that is not stopped: "
+                    + describe(state));
+        }
+        if (state == SandboxState.CREATED) {
+            // a parked init has not run anything of the user's yet: deleting it is allowed
+            try {
+                signal(9, SignalTarget.ALL);
+            } catch (IllegalTransitionException gone) {
+                // the monitor ended on its own meanwhile: its exit is recorded already
+            }
+            awaitQuietly(exit);
+        }
+        if (monitorAlive()) {
+            awaitQuietly(ProcessHandle.of(pids.monitor()).map(ProcessHandle::onExit).orElse(null));
+        }
+        bundle.remove();
+    }
+
+    /** The monitor works in its bundle: a recycled pid elsewhere is not ours to wait for. */
+    private boolean monitorAlive() {
+        try {
+            Path cwd = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pids.monitor()), "cwd"));
+            return cwd.equals(bundle.dir().toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String request(String line) {
+        try (MonitorConnection connection = MonitorConnection.open(bundle.socket())
+                .orElseThrow(() -> new IllegalTransitionException("container " + id + " is not running"))) {
+            return connection.request(line);
+        } catch (IOException e) {
+            throw new IllegalTransitionException("container " + id + " is not running", e);
+        }
+    }
+
+    private void awaitQuietly(CompletableFuture<?> future) {
+        if (future == null) {
+            return;
+        }
+        try {
+            future.get(DELETE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the exit or the monitor's end was not observed in time: remove what we can anyway
+        }
+    }
+
+    private static String describe(SandboxState state) {
+        return switch (state) {
+            case CREATED -> "created";
+            case RUNNING -> "running";
+            case PAUSED -> "paused";
+            case STOPPED -> "stopped";
+        };
+    }
+}

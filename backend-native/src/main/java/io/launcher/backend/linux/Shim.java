@@ -1,0 +1,121 @@
+package io.launcher.backend.linux;
+
+import io.launcher.api.InternalException;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.SystemCallFailedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The launcher-shim executable: carried in the plugin jar, extracted to {@code <stateDir>/bin/},
+ * and only ever spawned (the JVM never forks or clones itself). Exit codes of
+ * {@code launcher-shim create}: 0 with "{@code <monitor pid> <init pid>}" on stdout, 1 a system
+ * call failed, 2 the spec is invalid, each with one runc-style line on stderr.
+ */
+public final class Shim {
+    static final String RESOURCE = "launcher-shim";
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private final Path executable;
+
+    private Shim(Path executable) {
+        this.executable = executable;
+    }
+
+    /** Extracts the shim into {@code binDir}, reusing a copy with the same content. */
+    public static Shim install(Path binDir) {
+        byte[] content = bundledBinary();
+        Path target = binDir.resolve(RESOURCE);
+        try {
+            Files.createDirectories(binDir);
+            if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
+                AtomicFile.write(target, content, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            return new Shim(target);
+        } catch (IOException e) {
+            throw new InternalException("unable to install launcher-shim in " + binDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] bundledBinary() {
+        try (InputStream in = Shim.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new InternalException("the plugin jar holds no launcher-shim: it was built without gcc");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InternalException("unable to read the bundled launcher-shim: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code launcher-shim version}; the probe's proof that the shim runs here. */
+    public String version() {
+        Result result = run(List.of("version"));
+        if (result.code != 0) {
+            throw new SystemCallFailedException("run", executable.toString(), result.stderr.strip());
+        }
+        return result.stdout.strip();
+    }
+
+    /** Starts the monitor of a bundle; returns once the init is parked. */
+    MonitorPids create(Path bundle) {
+        Result result = run(List.of("create", bundle.toString()));
+        if (result.code == 0) {
+            return MonitorPids.parse(result.stdout);
+        }
+        String line = result.stderr.strip();
+        if (result.code == 2) {
+            throw new InvalidSpecException(line);
+        }
+        throw systemCallFailed(line);
+    }
+
+    /** Splits "unable to OPERATION OBJECT: ERRNO" back into its parts; the object is the path. */
+    static SystemCallFailedException systemCallFailed(String line) {
+        String prefix = "unable to ";
+        int colon = line.lastIndexOf(": ");
+        if (!line.startsWith(prefix) || colon < prefix.length()) {
+            return new SystemCallFailedException("create container with", "launcher-shim", line);
+        }
+        String action = line.substring(prefix.length(), colon);
+        int object = action.indexOf(" /");
+        if (object < 0) {
+            object = action.lastIndexOf(' ');
+        }
+        if (object < 0) {
+            return new SystemCallFailedException(action, "", line.substring(colon + 2));
+        }
+        return new SystemCallFailedException(action.substring(0, object), action.substring(object + 1),
+                line.substring(colon + 2));
+    }
+
+    private record Result(int code, String stdout, String stderr) { }
+
+    private Result run(List<String> args) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new SystemCallFailedException("run", executable + " " + args.get(0), "ETIMEDOUT");
+            }
+            return new Result(process.exitValue(), stdout, stderr);
+        } catch (IOException e) {
+            throw new SystemCallFailedException("run", executable.toString(), e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SystemCallFailedException("run", executable.toString(), "EINTR", e);
+        }
+    }
+}

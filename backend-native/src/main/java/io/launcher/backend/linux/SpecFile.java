@@ -1,0 +1,109 @@
+package io.launcher.backend.linux;
+
+import io.launcher.api.InternalException;
+import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.NetworkAttachment;
+import io.launcher.spi.isolation.ProcessSpec;
+import io.launcher.spi.isolation.SandboxSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Writes the bundle's {@code spec}, the shim's only input. The format is defined in one place,
+ * the table at the top of {@code src/main/c/spec.c}: one record a line, a key then fields each
+ * preceded by a space; in a field '\' is "\\", bytes 0x01-0x20 and 0x7f are "\xHH", an empty
+ * field is "\e". Keys: version id hostname log arg env cwd user group mount mountopt bind
+ * network readonly memory cpushares nanocpus pids.
+ */
+public final class SpecFile {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private SpecFile() {
+    }
+
+    /** The spec as the shim reads it. */
+    public static byte[] render(SandboxSpec spec) {
+        SpecFile file = new SpecFile();
+        file.record("version", "1");
+        file.record("id", spec.id().value());
+        file.record("hostname", spec.hostname());
+        file.record("log", spec.logFile().toAbsolutePath().toString());
+        file.process(spec.process());
+        for (Mount mount : spec.rootfs()) {
+            file.record("mount", mount.type(), mount.source());
+            mount.options().forEach(option -> file.record("mountopt", option));
+        }
+        for (BindMount bind : spec.binds()) {
+            file.record("bind", bind.source().toAbsolutePath().toString(), bind.destination(),
+                    bind.readOnly() ? "ro" : "rw");
+        }
+        file.network(spec.network());
+        file.record("readonly", spec.readonlyRootfs() ? "1" : "0");
+        file.record("memory", Long.toString(spec.resources().memoryBytes()));
+        file.record("cpushares", Long.toString(spec.resources().cpuShares()));
+        file.record("nanocpus", Long.toString(spec.resources().nanoCpus()));
+        file.record("pids", Long.toString(spec.resources().pidsLimit()));
+        return file.out.toByteArray();
+    }
+
+    /** Writes the spec atomically: the shim never reads half a file. */
+    public static void write(SandboxSpec spec, Path target) {
+        try {
+            AtomicFile.write(target, render(spec));
+        } catch (IOException e) {
+            throw new InternalException("unable to write spec " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void process(ProcessSpec process) {
+        process.args().forEach(arg -> record("arg", arg));
+        process.env().forEach(env -> record("env", env));
+        record("cwd", process.cwd());
+        record("user", Integer.toString(process.uid()), Integer.toString(process.gid()));
+        process.additionalGids().forEach(gid -> record("group", Integer.toString(gid)));
+    }
+
+    private void network(NetworkAttachment network) {
+        if (network instanceof NetworkAttachment.Join join) {
+            record("network", "join", join.namespace().toAbsolutePath().toString());
+        } else if (network instanceof NetworkAttachment.Host) {
+            record("network", "host");
+        } else {
+            record("network", "private");
+        }
+    }
+
+    private void record(String key, String... fields) {
+        out.writeBytes(key.getBytes(StandardCharsets.US_ASCII));
+        for (String field : fields) {
+            out.write(' ');
+            out.writeBytes(escape(field));
+        }
+        out.write('\n');
+    }
+
+    /** The field escaping of spec.c; NUL cannot travel (C strings), so it is refused. */
+    static byte[] escape(String field) {
+        byte[] raw = field.getBytes(StandardCharsets.UTF_8);
+        if (raw.length == 0) {
+            return new byte[] {'\\', 'e'};
+        }
+        ByteArrayOutputStream escaped = new ByteArrayOutputStream(raw.length + 8);
+        for (byte b : raw) {
+            int c = b & 0xff;
+            if (c == 0) {
+                throw new io.launcher.api.InvalidSpecException("invalid spec: a value contains a NUL byte");
+            } else if (c == '\\') {
+                escaped.writeBytes(new byte[] {'\\', '\\'});
+            } else if (c <= 0x20 || c == 0x7f) {
+                escaped.writeBytes(String.format("\\x%02x", c).getBytes(StandardCharsets.US_ASCII));
+            } else {
+                escaped.write(c);
+            }
+        }
+        return escaped.toByteArray();
+    }
+}

@@ -1,0 +1,58 @@
+package io.launcher.backend.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.launcher.api.ContainerId;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.ResourceLimits;
+import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.NetworkAttachment;
+import io.launcher.spi.isolation.ProcessSpec;
+import io.launcher.spi.isolation.SandboxSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpecFileTest {
+
+    private static String escaped(String field) {
+        return new String(SpecFile.escape(field), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fieldsEscapeBackslashesControlBytesAndSpaces() {
+        assertEquals("a\\x20b", escaped("a b"));
+        assertEquals("line\\x0anext", escaped("line\nnext"));
+        assertEquals("back\\\\slash", escaped("back\\slash"));
+        assertEquals("\\e", escaped(""));
+        assertEquals("caf\u00e9", escaped("caf\u00e9"));
+        assertEquals("\\x7f\\x01", escaped("\u007f\u0001"));
+    }
+
+    @Test
+    void aNulByteCannotTravel() {
+        assertThrows(InvalidSpecException.class, () -> SpecFile.escape("a\0b"));
+    }
+
+    @Test
+    void rendersOneRecordPerLine() {
+        ContainerId id = ContainerId.random();
+        SandboxSpec spec = new SandboxSpec(id,
+                List.of(new Mount("overlay", "overlay", List.of("lowerdir=/l", "upperdir=/u", "workdir=/w"))),
+                new ProcessSpec(List.of("sh", "-c", "echo hi"), List.of("A="), "/", 1000, 100, List.of(10, 11), false, false),
+                "web", new NetworkAttachment.Join(Path.of("/run/netns/x")), new ResourceLimits(0, 512, 0, 50),
+                List.of(new BindMount(Path.of("/srv"), "/data", true)), true, Path.of("/logs/c.log"));
+        String text = new String(SpecFile.render(spec), StandardCharsets.UTF_8);
+        String expected = String.join("\n", "version 1", "id " + id, "hostname web", "log /logs/c.log",
+                "arg sh", "arg -c", "arg echo\\x20hi", "env A=", "cwd /", "user 1000 100", "group 10", "group 11",
+                "mount overlay overlay", "mountopt lowerdir=/l", "mountopt upperdir=/u", "mountopt workdir=/w",
+                "bind /srv /data ro", "network join /run/netns/x", "readonly 1", "memory 0", "cpushares 512",
+                "nanocpus 0", "pids 50", "");
+        assertEquals(expected, text);
+        assertTrue(text.lines().allMatch(line -> line.chars().noneMatch(c -> c < 0x20)));
+    }
+}

@@ -1,0 +1,110 @@
+package io.launcher.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.launcher.api.InternalException;
+import io.launcher.api.LauncherException;
+import io.launcher.api.UnavailableException;
+import io.launcher.daemon.ApiFaults;
+import io.launcher.daemon.DockerJson;
+import io.launcher.http.Headers;
+import io.launcher.http.HttpClientConnection;
+import io.launcher.http.HttpProtocolException;
+import io.launcher.http.HttpResponse;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * One call to the engine: opens a connection, sends the request, turns an error response back
+ * into the fault the daemon raised. Streaming calls keep the connection until closed.
+ */
+final class EngineConnection implements Closeable {
+    private final Path socket;
+    private final HttpClientConnection connection;
+
+    private EngineConnection(Path socket, HttpClientConnection connection) {
+        this.socket = socket;
+        this.connection = connection;
+    }
+
+    static EngineConnection open(Path socket) {
+        try {
+            return new EngineConnection(socket, HttpClientConnection.open(socket));
+        } catch (IOException e) {
+            throw unreachable(socket, e);
+        }
+    }
+
+    static UnavailableException unreachable(Path socket, Exception cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new UnavailableException("cannot connect to the Launcher engine at unix://" + socket + ": " + reason, cause);
+    }
+
+    /** Sends a request (a JSON body when given) and returns a successful response, or throws its fault. */
+    HttpResponse send(String method, ApiTarget target, JsonNode body, Headers headers) {
+        try {
+            byte[] bytes = new byte[0];
+            if (body != null) {
+                bytes = DockerJson.MAPPER.writeValueAsBytes(body);
+                headers.set("Content-Type", "application/json");
+            }
+            return checked(connection.request(method, target.toString(), headers, bytes));
+        } catch (IOException | HttpProtocolException e) {
+            throw lost(e);
+        }
+    }
+
+    /** Sends a streamed (chunked) body; the response may begin before the body ends. */
+    HttpResponse sendStreaming(String method, ApiTarget target, InputStream body, Headers headers) {
+        try {
+            return checked(connection.requestChunked(method, target.toString(), headers, body));
+        } catch (IOException | HttpProtocolException e) {
+            IOException source = connection.bodyFailure();
+            if (source != null) {
+                throw new InternalException("unable to read the request body: " + source.getMessage(), source);
+            }
+            throw lost(e);
+        }
+    }
+
+    JsonNode json(String method, ApiTarget target, JsonNode body) {
+        HttpResponse response = send(method, target, body, new Headers());
+        try {
+            return DockerJson.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    private HttpResponse checked(HttpResponse response) throws IOException {
+        if (response.successful()) {
+            return response;
+        }
+        String text = response.bodyText();
+        String message = text.strip();
+        try {
+            JsonNode node = DockerJson.MAPPER.readTree(text);
+            if (node != null && node.hasNonNull("message")) {
+                message = node.get("message").asText();
+            }
+        } catch (IOException e) {
+            // not JSON: the raw text is the message
+        }
+        throw ApiFaults.rebuild(response.status(), response.headers().first(ApiFaults.HEADER).orElse(null), message);
+    }
+
+    LauncherException lost(Exception e) {
+        return new UnavailableException("lost the connection to the Launcher engine at unix://" + socket + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // closing a finished call cannot lose anything
+        }
+    }
+}

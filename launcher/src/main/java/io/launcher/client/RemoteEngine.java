@@ -1,0 +1,241 @@
+package io.launcher.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.launcher.api.ContainerConfig;
+import io.launcher.api.ContainerDetails;
+import io.launcher.api.ContainerId;
+import io.launcher.api.Engine;
+import io.launcher.api.EngineInfo;
+import io.launcher.api.HostConfig;
+import io.launcher.api.ImageDetails;
+import io.launcher.api.ImageId;
+import io.launcher.api.ImportRequest;
+import io.launcher.api.InternalException;
+import io.launcher.api.LogCursor;
+import io.launcher.api.LogOptions;
+import io.launcher.api.NotFoundException;
+import io.launcher.api.ProgressListener;
+import io.launcher.api.WaitCondition;
+import io.launcher.daemon.ContainerJson;
+import io.launcher.daemon.CreateBody;
+import io.launcher.daemon.DockerJson;
+import io.launcher.daemon.EngineInfoJson;
+import io.launcher.daemon.ImageJson;
+import io.launcher.http.Headers;
+import io.launcher.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The {@link Engine} of a daemon, over the Docker Engine API on its UNIX socket: what every CLI
+ * command but {@code daemon} talks to. Each call uses a connection of its own.
+ */
+public final class RemoteEngine implements Engine {
+    private final Path socket;
+
+    private RemoteEngine(Path socket) {
+        this.socket = socket;
+    }
+
+    /** Connects to a running engine, failing fast with UnavailableException when none answers. */
+    public static RemoteEngine connect(Path socket) {
+        RemoteEngine engine = new RemoteEngine(socket.toAbsolutePath());
+        engine.ping();
+        return engine;
+    }
+
+    /** Connects, starting a daemon in the background first when none answers; see {@link DaemonStarter}. */
+    public static RemoteEngine connectOrStart(Path socket, Path root, Path home, List<String> daemonArgs) {
+        if (!answers(socket)) {
+            new DaemonStarter(socket.toAbsolutePath(), root, home, daemonArgs).start();
+        }
+        return connect(socket);
+    }
+
+    /** Whether an engine answers {@code /_ping} on the socket. */
+    public static boolean answers(Path socket) {
+        try {
+            new RemoteEngine(socket.toAbsolutePath()).ping();
+            return true;
+        } catch (io.launcher.api.LauncherException e) {
+            return false;
+        }
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    private void ping() {
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            call.send("GET", ApiTarget.of("_ping"), null, new Headers()).body().readAllBytes();
+        } catch (IOException e) {
+            throw EngineConnection.unreachable(socket, e);
+        }
+    }
+
+    private JsonNode json(String method, ApiTarget target, JsonNode body) {
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            return call.json(method, target, body);
+        }
+    }
+
+    private void call(String method, ApiTarget target) {
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            call.send(method, target, null, new Headers()).body().readAllBytes();
+        } catch (IOException e) {
+            throw EngineConnection.unreachable(socket, e);
+        }
+    }
+
+    @Override
+    public EngineInfo info() {
+        return EngineInfoJson.read(json("GET", ApiTarget.of("info"), null));
+    }
+
+    @Override
+    public ImageId importImage(InputStream tarball, ImportRequest request, ProgressListener progress) {
+        ApiTarget target = ApiTarget.of("images", "create").param("fromSrc", "-").param("message", request.message());
+        request.tag().ifPresent(t -> target.param("repo", t.repository()).param("tag", t.tag()));
+        request.changes().forEach(c -> target.param("changes", c));
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            HttpResponse response = call.sendStreaming("POST", target, tarball,
+                    Headers.of("Content-Type", "application/x-tar"));
+            return ImportProgressReader.read(response.body(), progress);
+        } catch (IOException e) {
+            throw EngineConnection.unreachable(socket, e);
+        }
+    }
+
+    @Override
+    public List<ImageDetails> images() {
+        List<ImageDetails> images = new ArrayList<>();
+        for (JsonNode summary : json("GET", ApiTarget.of("images", "json"), null)) {
+            try {
+                images.add(image(DockerJson.text(summary, "Id")));
+            } catch (NotFoundException e) {
+                // removed since the list was taken
+            }
+        }
+        return images;
+    }
+
+    @Override
+    public ImageDetails image(String reference) {
+        return ImageJson.read(json("GET", ApiTarget.of("images").segment(reference).segment("json"), null));
+    }
+
+    @Override
+    public ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig) {
+        ApiTarget target = ApiTarget.of("containers", "create");
+        name.ifPresent(n -> target.param("name", n));
+        JsonNode answer = json("POST", target, new CreateBody(config, hostConfig).write());
+        return new ContainerId(DockerJson.text(answer, "Id"));
+    }
+
+    @Override
+    public void start(String container) {
+        call("POST", ApiTarget.of("containers", container, "start"));
+    }
+
+    @Override
+    public void stop(String container, int timeoutSeconds) {
+        call("POST", ApiTarget.of("containers", container, "stop").param("t", Integer.toString(timeoutSeconds)));
+    }
+
+    @Override
+    public void kill(String container, String signal) {
+        call("POST", ApiTarget.of("containers", container, "kill").param("signal", signal));
+    }
+
+    @Override
+    public int await(String container, WaitCondition condition) throws InterruptedException {
+        ApiTarget target = ApiTarget.of("containers", container, "wait")
+                .param("condition", condition.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            HttpResponse response = call.send("POST", target, null, new Headers());
+            JsonNode answer = DockerJson.MAPPER.readTree(response.body());
+            JsonNode error = DockerJson.field(answer, "Error");
+            if (error != null && !DockerJson.text(error, "Message").isEmpty()) {
+                throw new InternalException(DockerJson.text(error, "Message"));
+            }
+            return (int) DockerJson.number(answer, "StatusCode");
+        } catch (ClosedByInterruptException e) {
+            throw new InterruptedException("interrupted while waiting for container " + container);
+        } catch (IOException e) {
+            throw EngineConnection.unreachable(socket, e);
+        }
+    }
+
+    @Override
+    public List<ContainerDetails> containers(boolean all) {
+        List<ContainerDetails> containers = new ArrayList<>();
+        for (JsonNode summary : json("GET", ApiTarget.of("containers", "json").param("all", all), null)) {
+            try {
+                containers.add(container(DockerJson.text(summary, "Id")));
+            } catch (NotFoundException e) {
+                // removed since the list was taken
+            }
+        }
+        return containers;
+    }
+
+    @Override
+    public ContainerDetails container(String container) {
+        return ContainerJson.read(json("GET", ApiTarget.of("containers", container, "json"), null));
+    }
+
+    @Override
+    public void remove(String container, boolean force) {
+        call("DELETE", ApiTarget.of("containers", container).param("force", force));
+    }
+
+    /** Without a TTY the daemon stamps each frame, which gives the entries their times back. */
+    @Override
+    public LogCursor logs(String container, LogOptions options) {
+        boolean tty = container(container).config().tty();
+        ApiTarget target = ApiTarget.of("containers", container, "logs")
+                .param("stdout", options.stdout())
+                .param("stderr", options.stderr())
+                .param("follow", options.follow())
+                .param("tail", options.tail() < 0 ? "all" : Integer.toString(options.tail()))
+                .param("timestamps", !tty);
+        if (options.since() != null && options.since().isAfter(Instant.EPOCH)) {
+            target.param("since", options.since().getEpochSecond() + "." + String.format("%09d", options.since().getNano()));
+        }
+        EngineConnection call = EngineConnection.open(socket);
+        try {
+            HttpResponse response = call.send("GET", target, null, new Headers());
+            return cursor(call, response, !tty);
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public LogCursor attach(String container, boolean stdout, boolean stderr) {
+        ApiTarget target = ApiTarget.of("containers", container, "attach")
+                .param("stream", true).param("stdout", stdout).param("stderr", stderr);
+        EngineConnection call = EngineConnection.open(socket);
+        try {
+            HttpResponse response = call.send("POST", target, null, Headers.of("Connection", "Upgrade", "Upgrade", "tcp"));
+            return cursor(call, response, false);
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        }
+    }
+
+    private static LogCursor cursor(EngineConnection call, HttpResponse response, boolean timestamps) {
+        boolean framed = response.headers().first("Content-Type").orElse("").contains("multiplexed");
+        return framed ? new FrameLogCursor(call, response.body(), timestamps) : new RawLogCursor(call, response.body());
+    }
+}

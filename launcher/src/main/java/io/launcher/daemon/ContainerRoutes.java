@@ -1,0 +1,154 @@
+package io.launcher.daemon;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.launcher.api.ContainerDetails;
+import io.launcher.api.ContainerId;
+import io.launcher.api.Engine;
+import io.launcher.api.LauncherException;
+import io.launcher.api.WaitCondition;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The container lifecycle: create, start, stop, kill, wait, remove, inspect, list. */
+final class ContainerRoutes {
+    private static final String ID = "/containers/([^/]+)";
+
+    private final Engine engine;
+    private final Supplier<String> storageDriver;
+
+    ContainerRoutes(Engine engine, Supplier<String> storageDriver) {
+        this.engine = engine;
+        this.storageDriver = storageDriver;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.of("POST", "/containers/create", this::create),
+                Route.of("GET", "/containers/json", this::list),
+                Route.of("POST", ID + "/start", this::start),
+                Route.of("POST", ID + "/stop", this::stop),
+                Route.of("POST", ID + "/kill", this::kill),
+                Route.of("POST", ID + "/restart", this::restart),
+                Route.of("POST", ID + "/resize", this::resize),
+                Route.of("POST", ID + "/wait", this::await),
+                Route.of("GET", ID + "/json", this::inspect),
+                Route.of("DELETE", ID, this::remove));
+    }
+
+    private void create(ApiRequest request) throws IOException {
+        CreateBody body = CreateBody.read(request.jsonBody());
+        Optional<String> name = request.query().first("name")
+                .map(n -> n.startsWith("/") ? n.substring(1) : n)
+                .filter(n -> !n.isEmpty());
+        ContainerId id = engine.create(name, body.config(), body.hostConfig());
+        ObjectNode answer = DockerJson.object().put("Id", id.value());
+        answer.putArray("Warnings");
+        request.json(201, answer);
+    }
+
+    private void start(ApiRequest request) throws IOException {
+        String container = request.param(0);
+        if (engine.container(container).state().running()) {
+            request.noContent(304);
+            return;
+        }
+        engine.start(container);
+        request.noContent(204);
+    }
+
+    private void stop(ApiRequest request) throws IOException {
+        String container = request.param(0);
+        if (!engine.container(container).state().running()) {
+            request.noContent(304);
+            return;
+        }
+        engine.stop(container, timeout(request));
+        request.noContent(204);
+    }
+
+    private void restart(ApiRequest request) throws IOException {
+        String container = request.param(0);
+        if (engine.container(container).state().running()) {
+            engine.stop(container, timeout(request));
+        }
+        engine.start(container);
+        request.noContent(204);
+    }
+
+    /**
+     * The docker CLI sends a TTY's size after attaching and warns on stderr when refused. The
+     * engine has no terminal-size control yet, so the size is checked and then left as it is.
+     */
+    private void resize(ApiRequest request) throws IOException {
+        engine.container(request.param(0));
+        if (request.query().number("h", 0) < 0 || request.query().number("w", 0) < 0) {
+            throw new IllegalArgumentException("invalid terminal size");
+        }
+        request.text(200, "");
+    }
+
+    private static int timeout(ApiRequest request) {
+        long timeout = request.query().number("t", 10);
+        return (int) Math.max(0, Math.min(timeout, Integer.MAX_VALUE));
+    }
+
+    private void kill(ApiRequest request) throws IOException {
+        engine.kill(request.param(0), request.query().get("signal", "KILL"));
+        request.noContent(204);
+    }
+
+    /**
+     * The docker CLI asks for the wait before it starts the container and keeps the call open:
+     * the head goes out at once, the body when the condition holds.
+     */
+    private void await(ApiRequest request) throws IOException, InterruptedException {
+        String container = request.param(0);
+        WaitCondition condition = WaitCondition.parse(request.query().get("condition", ""));
+        engine.container(container);
+        OutputStream out = request.stream("application/json");
+        ObjectNode answer = DockerJson.object();
+        try {
+            answer.put("StatusCode", engine.await(container, condition));
+            answer.putNull("Error");
+        } catch (LauncherException e) {
+            answer.put("StatusCode", -1);
+            answer.putObject("Error").put("Message", e.getMessage());
+        }
+        out.write(DockerJson.MAPPER.writeValueAsBytes(answer));
+        out.write('\n');
+        out.close();
+    }
+
+    private void inspect(ApiRequest request) throws IOException {
+        request.json(200, ContainerJson.inspect(engine.container(request.param(0)), storageDriver.get()));
+    }
+
+    private void remove(ApiRequest request) throws IOException {
+        engine.remove(request.param(0), request.query().flag("force"));
+        request.noContent(204);
+    }
+
+    private void list(ApiRequest request) throws IOException {
+        ContainerFilters filters = ContainerFilters.parse(request.query().get("filters", ""));
+        boolean all = request.query().flag("all") || filters.selectsStatus();
+        long limit = request.query().number("limit", -1);
+        Instant now = Instant.now();
+        ArrayNode array = DockerJson.MAPPER.createArrayNode();
+        // Newest first, as docker ps lists them.
+        List<ContainerDetails> containers = engine.containers(all).stream()
+                .sorted(Comparator.comparing(ContainerDetails::created).reversed())
+                .toList();
+        for (ContainerDetails c : containers) {
+            if (filters.test(c) && (limit <= 0 || array.size() < limit)) {
+                array.add(ContainerSummaryJson.write(c, now));
+            }
+        }
+        request.json(200, array);
+    }
+}

@@ -1,0 +1,55 @@
+package io.launcher.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.launcher.api.ContainerConfig;
+import io.launcher.api.HostConfig;
+import io.launcher.api.NetworkMode;
+import io.launcher.api.ResourceLimits;
+
+/**
+ * The body of {@code POST /containers/create}, read as Docker reads it: explicit nulls and keys
+ * this engine does not know are ignored. Writing it back is what the remote client sends.
+ */
+public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
+
+    public static CreateBody read(JsonNode node) {
+        ContainerConfig config = new ContainerConfig(
+                DockerJson.text(node, "Image"),
+                DockerJson.strings(node, "Cmd"),
+                DockerJson.strings(node, "Entrypoint"),
+                DockerJson.strings(node, "Env"),
+                DockerJson.text(node, "WorkingDir"),
+                DockerJson.text(node, "User"),
+                DockerJson.text(node, "Hostname"),
+                DockerJson.bool(node, "Tty"),
+                DockerJson.bool(node, "OpenStdin"),
+                DockerJson.bool(node, "StdinOnce"),
+                DockerJson.stringMap(node, "Labels"));
+        return new CreateBody(config, readHostConfig(DockerJson.field(node, "HostConfig")));
+    }
+
+    static HostConfig readHostConfig(JsonNode host) {
+        // Docker takes -1 (and 0) as "no pids limit".
+        long pids = Math.max(0, DockerJson.number(host, "PidsLimit"));
+        ResourceLimits limits = new ResourceLimits(
+                DockerJson.number(host, "Memory"),
+                DockerJson.number(host, "CpuShares"),
+                DockerJson.number(host, "NanoCpus"),
+                pids);
+        return new HostConfig(
+                DockerJson.bool(host, "AutoRemove"),
+                NetworkMode.parse(DockerJson.text(host, "NetworkMode")),
+                limits,
+                DockerJson.strings(host, "Binds"),
+                DockerJson.bool(host, "ReadonlyRootfs"),
+                DockerJson.strings(host, "CapAdd"),
+                DockerJson.strings(host, "CapDrop"));
+    }
+
+    public ObjectNode write() {
+        ObjectNode node = ContainerJson.config(config);
+        node.set("HostConfig", ContainerJson.hostConfig(hostConfig));
+        return node;
+    }
+}

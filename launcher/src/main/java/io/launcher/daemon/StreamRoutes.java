@@ -1,0 +1,112 @@
+package io.launcher.daemon;
+
+import io.launcher.api.ContainerDetails;
+import io.launcher.api.Engine;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.LogCursor;
+import io.launcher.api.LogEntry;
+import io.launcher.api.LogOptions;
+import io.launcher.http.Headers;
+import io.launcher.http.Hijacked;
+import io.launcher.http.Query;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A container's output: {@code logs} as a chunked response, {@code attach} on a hijacked connection. */
+final class StreamRoutes {
+    private final Engine engine;
+
+    StreamRoutes(Engine engine) {
+        this.engine = engine;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.of("GET", "/containers/([^/]+)/logs", this::logs),
+                Route.of("POST", "/containers/([^/]+)/attach", this::attach));
+    }
+
+    private void logs(ApiRequest request) throws IOException, InterruptedException {
+        Query query = request.query();
+        boolean stdout = query.flag("stdout");
+        boolean stderr = query.flag("stderr");
+        if (!stdout && !stderr) {
+            throw new InvalidSpecException("Bad parameters: you must choose at least one stream");
+        }
+        boolean follow = query.flag("follow");
+        LogOptions options = new LogOptions(stdout, stderr, follow, tail(query.get("tail", "all")),
+                DockerTime.parseUnix(query.get("since", "")));
+        ContainerDetails container = engine.container(request.param(0));
+        boolean tty = container.config().tty();
+        try (LogCursor cursor = engine.logs(request.param(0), options)) {
+            OutputStream out = request.stream(request.streamType(tty));
+            LogFrames frames = new LogFrames(out, !tty, query.flag("timestamps"));
+            copy(cursor, frames, follow);
+            out.close();
+        }
+    }
+
+    private static int tail(String text) {
+        if (text.isEmpty() || text.equals("all")) {
+            return -1;
+        }
+        try {
+            return Math.max(-1, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            throw new InvalidSpecException("invalid value for tail: " + text, e);
+        }
+    }
+
+    /**
+     * Docker's attach: the hijacked connection carries the output (framed without a TTY) until the
+     * container's process ends. The engine takes no input yet, so stdin is read and dropped.
+     */
+    private void attach(ApiRequest request) throws IOException, InterruptedException {
+        Query query = request.query();
+        String id = request.param(0);
+        boolean stdout = query.flag("stdout");
+        boolean stderr = query.flag("stderr");
+        ContainerDetails container = engine.container(id);
+        boolean tty = container.config().tty();
+        try (LogCursor live = query.flag("stream") ? engine.attach(id, stdout, stderr) : null;
+             LogCursor replay = query.flag("logs") && (stdout || stderr)
+                     ? engine.logs(id, new LogOptions(stdout, stderr, false, -1, Instant.EPOCH)) : null;
+             Hijacked connection = request.exchange().hijack(Headers.of("Content-Type", request.streamType(tty)))) {
+            drain(connection.in());
+            LogFrames frames = new LogFrames(connection.out(), !tty, false);
+            if (replay != null) {
+                copy(replay, frames, false);
+            }
+            if (live != null) {
+                copy(live, frames, true);
+            }
+            connection.shutdownOutput();
+        }
+    }
+
+    private static void copy(LogCursor cursor, LogFrames frames, boolean flushEach) throws IOException, InterruptedException {
+        for (Optional<LogEntry> entry = cursor.next(); entry.isPresent(); entry = cursor.next()) {
+            frames.write(entry.get());
+            if (flushEach) {
+                frames.flush();
+            }
+        }
+        frames.flush();
+    }
+
+    private static void drain(InputStream in) {
+        Thread thread = new Thread(() -> {
+            try {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // the connection closed: nothing more to drop
+            }
+        }, "attach-stdin");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}

@@ -1,0 +1,266 @@
+package io.launcher.engine;
+
+import io.launcher.api.ContainerState;
+import io.launcher.api.ExitStatus;
+import io.launcher.api.FailedPreconditionException;
+import io.launcher.api.IllegalTransitionException;
+import io.launcher.api.LauncherException;
+import io.launcher.api.NotFoundException;
+import io.launcher.api.WaitCondition;
+import io.launcher.engine.ContainerRecord.EndpointRecord;
+import io.launcher.spi.isolation.IsolationBackend;
+import io.launcher.spi.isolation.Sandbox;
+import io.launcher.spi.isolation.SignalTarget;
+import io.launcher.spi.storage.SnapshotKey;
+import io.launcher.spi.storage.StorageDriver;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The container state machine: created -> running -> exited, and removal. Each run gets a new
+ * sandbox from the isolation backend; when it ends, the exit is recorded, the sandbox and the
+ * network endpoint are released and waiters are woken.
+ */
+final class ContainerLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerLifecycle.class);
+
+    private final ContainerStore store;
+    private final ContainerRegistry registry;
+    private final StorageDriver storage;
+    private final IsolationBackend isolation;
+    private final ContainerNetworking networking;
+    private volatile boolean closed;
+
+    ContainerLifecycle(ContainerStore store, ContainerRegistry registry, StorageDriver storage,
+                       IsolationBackend isolation, ContainerNetworking networking) {
+        this.store = store;
+        this.registry = registry;
+        this.storage = storage;
+        this.isolation = isolation;
+        this.networking = networking;
+    }
+
+    void start(ContainerEntry entry) {
+        synchronized (entry) {
+            if (entry.isRemoving()) {
+                throw new IllegalTransitionException("cannot start container " + entry.id() + ": it is being removed");
+            }
+            if (entry.running()) {
+                return;
+            }
+            ContainerRecord record = entry.record();
+            EndpointRecord endpoint = switch (record.hostConfig().networkMode()) {
+                case BRIDGE -> networking.attach(entry.id());
+                case NONE, HOST -> null;
+            };
+            try {
+                var spec = SandboxSpecs.build(entry.id(), record.config(), record.hostConfig(),
+                        storage.mounts(new SnapshotKey(record.id())),
+                        ContainerNetworking.attachmentFor(record.hostConfig().networkMode(), endpoint),
+                        store.logFile(record.id()));
+                Sandbox sandbox = isolation.create(spec);
+                try {
+                    sandbox.start();
+                } catch (RuntimeException e) {
+                    deleteQuietly(sandbox, e);
+                    throw e;
+                }
+                ContainerRecord started = record.withEndpoint(endpoint)
+                        .withState(record.state().toState().started(sandbox.pid(), Instant.now()));
+                store.save(started);
+                entry.update(started);
+                entry.running(sandbox);
+                watch(entry, sandbox);
+            } catch (RuntimeException e) {
+                if (endpoint != null) {
+                    detachQuietly(entry, endpoint, e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Completes the run when the sandbox's init exits; also used for sandboxes re-adopted after a restart. */
+    void watch(ContainerEntry entry, Sandbox sandbox) {
+        sandbox.exit().whenComplete((status, failure) -> exited(entry, sandbox,
+                failure == null ? status : ExitStatus.exited(255), failure));
+    }
+
+    /** Stops recording exits: a closed engine leaves running containers to the next engine. */
+    void close() {
+        closed = true;
+    }
+
+    private void exited(ContainerEntry entry, Sandbox sandbox, ExitStatus status, Throwable failure) {
+        if (closed) {
+            return;
+        }
+        boolean autoRemove;
+        synchronized (entry) {
+            if (entry.sandbox() != sandbox) {
+                return;
+            }
+            ContainerRecord record = entry.record();
+            ContainerState state = record.state().toState();
+            ContainerState ended = failure == null ? state.exited(status, Instant.now())
+                    : state.failed(255, "lost the container's monitor: " + failure.getMessage(), Instant.now());
+            if (record.endpoint() != null) {
+                detachQuietly(entry, record.endpoint(), null);
+            }
+            ContainerRecord updated = record.withEndpoint(null).withState(ended);
+            try {
+                store.save(updated);
+            } catch (LauncherException e) {
+                LOG.error("unable to record the exit of container {}: {}", record.id(), e.getMessage());
+            }
+            entry.update(updated);
+            deleteQuietly(sandbox, null);
+            entry.exited(ended.exitCode());
+            autoRemove = record.hostConfig().autoRemove();
+        }
+        if (autoRemove) {
+            try {
+                remove(entry, true);
+            } catch (LauncherException e) {
+                LOG.error("unable to remove container {} after it exited: {}", entry.id(), e.getMessage());
+            }
+        }
+    }
+
+    void stop(ContainerEntry entry, int timeoutSeconds) {
+        CompletableFuture<Integer> exit;
+        synchronized (entry) {
+            Sandbox sandbox = entry.sandbox();
+            if (sandbox == null) {
+                return;
+            }
+            exit = entry.nextExit();
+            sandbox.signal(Signals.TERM, SignalTarget.INIT);
+        }
+        if (!awaitQuietly(exit, Math.max(0, timeoutSeconds))) {
+            killAndAwait(entry);
+        }
+    }
+
+    void kill(ContainerEntry entry, int signal) {
+        synchronized (entry) {
+            Sandbox sandbox = entry.sandbox();
+            if (sandbox == null) {
+                throw new FailedPreconditionException("Container " + entry.id() + " is not running");
+            }
+            sandbox.signal(signal, SignalTarget.INIT);
+        }
+    }
+
+    /** Waits on a container, or answers at once for one that {@code --rm} removed a moment ago. */
+    int await(String container, WaitCondition condition) throws InterruptedException {
+        ContainerEntry entry;
+        try {
+            entry = registry.find(container);
+        } catch (NotFoundException e) {
+            if (condition == WaitCondition.REMOVED) {
+                return registry.recentlyRemoved(container).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        return await(entry, condition);
+    }
+
+    private int await(ContainerEntry entry, WaitCondition condition) throws InterruptedException {
+        CompletableFuture<Integer> future;
+        synchronized (entry) {
+            future = switch (condition) {
+                case NOT_RUNNING -> entry.running() ? entry.nextExit() : CompletableFuture.completedFuture(entry.state().exitCode());
+                case NEXT_EXIT -> entry.nextExit();
+                case REMOVED -> entry.removed();
+            };
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new FailedPreconditionException("unable to wait for " + entry.id() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    void remove(ContainerEntry entry, boolean force) {
+        if (entry.running()) {
+            if (!force) {
+                throw new FailedPreconditionException("cannot remove container \"" + entry.record().name()
+                        + "\": container is running: stop the container before removing or force remove");
+            }
+            killAndAwait(entry);
+        }
+        if (!entry.beginRemoval()) {
+            return;
+        }
+        synchronized (entry) {
+            try {
+                storage.remove(new SnapshotKey(entry.record().id()));
+                store.delete(entry.record().id());
+            } catch (RuntimeException e) {
+                entry.abortRemoval();
+                throw e;
+            }
+            registry.remove(entry, entry.state().exitCode());
+            entry.removed().complete(entry.state().exitCode());
+        }
+    }
+
+    private void killAndAwait(ContainerEntry entry) {
+        CompletableFuture<Integer> exit;
+        synchronized (entry) {
+            Sandbox sandbox = entry.sandbox();
+            if (sandbox == null) {
+                return;
+            }
+            exit = entry.nextExit();
+            sandbox.signal(Signals.KILL, SignalTarget.ALL);
+        }
+        if (!awaitQuietly(exit, 30)) {
+            throw new FailedPreconditionException("container " + entry.id() + " did not exit 30 seconds after SIGKILL");
+        }
+    }
+
+    private static boolean awaitQuietly(CompletableFuture<Integer> exit, int seconds) {
+        try {
+            exit.get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void detachQuietly(ContainerEntry entry, EndpointRecord endpoint, Exception primary) {
+        try {
+            networking.detach(entry.id(), endpoint);
+        } catch (RuntimeException e) {
+            if (primary != null) {
+                primary.addSuppressed(e);
+            } else {
+                LOG.error("unable to detach container {} from the network: {}", entry.id(), e.getMessage());
+            }
+        }
+    }
+
+    private static void deleteQuietly(Sandbox sandbox, Exception primary) {
+        try {
+            sandbox.delete();
+        } catch (RuntimeException e) {
+            if (primary != null) {
+                primary.addSuppressed(e);
+            } else {
+                LOG.error("unable to delete the sandbox of {}: {}", sandbox.id(), e.getMessage());
+            }
+        }
+    }
+}

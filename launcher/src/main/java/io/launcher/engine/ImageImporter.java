@@ -1,0 +1,116 @@
+package io.launcher.engine;
+
+import io.launcher.api.Digest;
+import io.launcher.api.ImageConfig;
+import io.launcher.api.ImageId;
+import io.launcher.api.ImportRequest;
+import io.launcher.api.InternalException;
+import io.launcher.api.LauncherException;
+import io.launcher.api.ProgressListener;
+import io.launcher.layer.TarLayerReader;
+import io.launcher.spi.storage.SnapshotKey;
+import io.launcher.spi.storage.StorageDriver;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code import}: a rootfs tarball becomes a one-layer image. The layer is applied into a
+ * temporary active snapshot and committed under its chain id only once whole, so a killed engine
+ * leaves at most an {@code import-} snapshot that {@link StoreRecovery} removes.
+ */
+final class ImageImporter {
+    static final String TEMP_PREFIX = "import-";
+
+    private final StorageDriver storage;
+    private final LayerStore layers;
+    private final ImageStore images;
+
+    ImageImporter(StorageDriver storage, LayerStore layers, ImageStore images) {
+        this.storage = storage;
+        this.layers = layers;
+        this.images = images;
+    }
+
+    ImageId importTarball(InputStream tarball, ImportRequest request, ProgressListener progress) {
+        ImageConfig config = DockerfileChanges.apply(ImageConfig.EMPTY, request.changes());
+        LayerRecord layer = applyLayer(new CountingStream(tarball, progress));
+        Instant now = Instant.now();
+        ImageConfigDocument document = new ImageConfigDocument(now, "", request.message(), config,
+                List.of(Digest.parse(layer.diffId())),
+                List.of(new ImageConfigDocument.HistoryEntry(now, "launcher import", request.message(), false)));
+        ImageId id = images.put(document);
+        request.tag().ifPresent(tag -> images.tags().tag(tag, id));
+        return id;
+    }
+
+    private LayerRecord applyLayer(InputStream tarball) {
+        SnapshotKey temp = new SnapshotKey(TEMP_PREFIX + UUID.randomUUID());
+        storage.prepare(temp, Optional.empty());
+        try {
+            TarLayerReader reader = new TarLayerReader(tarball);
+            storage.apply(temp, reader);
+            Digest diffId = reader.diffId();
+            Optional<LayerRecord> existing = layers.find(diffId);
+            if (existing.isPresent()) {
+                storage.remove(temp);
+                return existing.get();
+            }
+            storage.commit(LayerStore.snapshotOf(diffId), temp);
+            LayerRecord record = new LayerRecord(diffId.toString(), diffId.toString(), "", reader.uncompressedSize());
+            layers.put(record);
+            return record;
+        } catch (IOException | RuntimeException e) {
+            LauncherException failure = e instanceof LauncherException le ? le
+                    : new InternalException("unable to import the tarball: " + e.getMessage(), e);
+            try {
+                storage.remove(temp);
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+    }
+
+    /** Reports the compressed bytes read so far. */
+    private static final class CountingStream extends FilterInputStream {
+        private final ProgressListener progress;
+        private long count;
+        private long reported;
+
+        CountingStream(InputStream in, ProgressListener progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(long n) {
+            count += n;
+            if (count - reported >= 1 << 20) {
+                reported = count;
+                progress.progress("Importing", count, -1);
+            }
+        }
+    }
+}

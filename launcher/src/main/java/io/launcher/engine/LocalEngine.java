@@ -1,0 +1,234 @@
+package io.launcher.engine;
+
+import io.launcher.api.AlreadyExistsException;
+import io.launcher.api.ContainerConfig;
+import io.launcher.api.ContainerDetails;
+import io.launcher.api.ContainerId;
+import io.launcher.api.ContainerState;
+import io.launcher.api.Engine;
+import io.launcher.api.EngineInfo;
+import io.launcher.api.HostConfig;
+import io.launcher.api.ImageDetails;
+import io.launcher.api.ImageId;
+import io.launcher.api.ImportRequest;
+import io.launcher.api.InternalException;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.LogCursor;
+import io.launcher.api.LogOptions;
+import io.launcher.api.NetworkSettings;
+import io.launcher.api.NotFoundException;
+import io.launcher.api.PluginReport;
+import io.launcher.api.ProgressListener;
+import io.launcher.api.WaitCondition;
+import io.launcher.engine.ContainerRecord.EndpointRecord;
+import io.launcher.engine.ContainerRecord.StateRecord;
+import io.launcher.spi.isolation.IsolationBackend;
+import io.launcher.spi.network.NetworkDriver;
+import io.launcher.spi.storage.SnapshotKey;
+import io.launcher.spi.storage.StorageDriver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The engine: policy over the three SPIs. Owns the metadata store under the state root, the
+ * container state machine and the network addresses; asks the storage driver for root
+ * filesystems, the isolation backend for sandboxes, the network driver for endpoints.
+ */
+public final class LocalEngine implements Engine, AutoCloseable {
+    private static final Pattern NAME = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+
+    private final EngineSettings settings;
+    private final List<BackendSelection<?>> selections;
+    private final StorageDriver storage;
+    private final ImageStore images;
+    private final ImageImporter importer;
+    private final ContainerStore store;
+    private final ContainerRegistry registry;
+    private final ContainerLifecycle lifecycle;
+
+    private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
+                        IsolationBackend isolation, ContainerNetworking networking) throws IOException {
+        this.settings = settings;
+        this.selections = selections;
+        this.storage = storage;
+        LayerStore layers = new LayerStore(settings.root().resolve("layers"));
+        this.images = new ImageStore(settings.root().resolve("images"), layers);
+        this.importer = new ImageImporter(storage, layers, images);
+        this.store = new ContainerStore(settings.root().resolve("containers"));
+        this.registry = new ContainerRegistry();
+        this.lifecycle = new ContainerLifecycle(store, registry, storage, isolation, networking);
+        new StoreRecovery(storage, layers, store, registry, lifecycle, isolation, networking).recover();
+    }
+
+    /** Chooses and opens the backends, then loads the store, re-adopting running containers. */
+    public static LocalEngine open(EngineSettings settings, Providers providers) {
+        BackendSelection<IsolationBackend> isolation =
+                BackendSelection.choose("isolation", providers.isolation(), settings.isolation(), settings.root(), true);
+        BackendSelection<StorageDriver> storage =
+                BackendSelection.choose("storage", providers.storage(), settings.storage(), settings.root(), true);
+        BackendSelection<NetworkDriver> network =
+                BackendSelection.choose("network", providers.network(), Optional.empty(), settings.root(), false);
+        String networkReason = network.reports().stream().map(r -> r.name() + ": " + r.reason())
+                .reduce((a, b) -> a + "; " + b).orElse("no network plugin was found");
+        try {
+            return new LocalEngine(settings, List.of(isolation, storage, network), storage.driver().orElseThrow(),
+                    isolation.driver().orElseThrow(), new ContainerNetworking(network.driver(), networkReason));
+        } catch (IOException e) {
+            throw new InternalException("unable to open the state root " + settings.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public EngineInfo info() {
+        List<ContainerEntry> all = registry.all();
+        long running = all.stream().filter(ContainerEntry::running).count();
+        List<PluginReport> reports = new ArrayList<>();
+        selections.forEach(s -> reports.addAll(s.reports()));
+        return new EngineInfo(all.size(), (int) running, 0, all.size() - (int) running, images.all().size(),
+                selections.get(0).name(), selections.get(1).name(), selections.get(2).name(), reports,
+                settings.root().toString(), HostFacts.kernelVersion(), HostFacts.operatingSystem(), "x86_64",
+                Runtime.getRuntime().availableProcessors(), HostFacts.memTotal(), HostFacts.hostname(),
+                HostFacts.cgroupVersion());
+    }
+
+    @Override
+    public ImageId importImage(InputStream tarball, ImportRequest request, ProgressListener progress) {
+        return importer.importTarball(tarball, request, progress);
+    }
+
+    @Override
+    public List<ImageDetails> images() {
+        return images.all().stream().map(images::details)
+                .sorted(Comparator.comparing(ImageDetails::created).reversed()).toList();
+    }
+
+    @Override
+    public ImageDetails image(String reference) {
+        return images.details(images.resolve(reference));
+    }
+
+    @Override
+    public ContainerId create(Optional<String> requestedName, ContainerConfig config, HostConfig hostConfig) {
+        ImageId image = images.resolve(config.image());
+        ContainerConfig merged = SandboxSpecs.withImageDefaults(config, images.config(image).config());
+        SandboxSpecs.numericUser(merged.user());
+        SandboxSpecs.binds(hostConfig.binds());
+        ContainerId id = ContainerId.random();
+        synchronized (registry) {
+            String name = requestedName.map(LocalEngine::validName)
+                    .orElseGet(() -> NameGenerator.generate(n -> registry.byName(n).isPresent()));
+            registry.byName(name).ifPresent(other -> {
+                throw new AlreadyExistsException("Conflict. The container name \"/" + name
+                        + "\" is already in use by container \"" + other.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            });
+            List<SnapshotKey> parents = images.chainIds(image).stream().map(LayerStore::snapshotOf).toList();
+            storage.prepare(new SnapshotKey(id.value()), parents.isEmpty() ? Optional.empty() : Optional.of(parents.get(parents.size() - 1)));
+            ContainerRecord record = new ContainerRecord(id.value(), name, Instant.now().toString(), image.toString(),
+                    merged, hostConfig, StateRecord.of(ContainerState.created()), null);
+            try {
+                store.save(record);
+            } catch (RuntimeException e) {
+                storage.remove(new SnapshotKey(id.value()));
+                throw e;
+            }
+            registry.add(new ContainerEntry(record));
+        }
+        return id;
+    }
+
+    @Override
+    public void start(String container) {
+        lifecycle.start(registry.find(container));
+    }
+
+    @Override
+    public void stop(String container, int timeoutSeconds) {
+        lifecycle.stop(registry.find(container), timeoutSeconds);
+    }
+
+    @Override
+    public void kill(String container, String signal) {
+        lifecycle.kill(registry.find(container), Signals.parse(signal));
+    }
+
+    @Override
+    public int await(String container, WaitCondition condition) throws InterruptedException {
+        return lifecycle.await(container, condition);
+    }
+
+    /** Detaches from the running containers without stopping them (live restore). */
+    @Override
+    public void close() {
+        lifecycle.close();
+    }
+
+    @Override
+    public List<ContainerDetails> containers(boolean all) {
+        return registry.all().stream().filter(e -> all || e.running()).map(this::details)
+                .sorted(Comparator.comparing(ContainerDetails::created).reversed()).toList();
+    }
+
+    @Override
+    public ContainerDetails container(String container) {
+        return details(registry.find(container));
+    }
+
+    @Override
+    public void remove(String container, boolean force) {
+        lifecycle.remove(registry.find(container), force);
+    }
+
+    @Override
+    public LogCursor logs(String container, LogOptions options) {
+        ContainerEntry entry = registry.find(container);
+        try {
+            long offset = JsonFileLogCursor.tailOffset(store.logFile(entry.record().id()), options.tail());
+            return new JsonFileLogCursor(store.logFile(entry.record().id()), offset, options.stdout(), options.stderr(),
+                    options.since(), () -> !options.follow() || !entry.running() || entry.isRemoving());
+        } catch (IOException e) {
+            throw new InternalException("unable to read the log of " + container + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public LogCursor attach(String container, boolean stdout, boolean stderr) {
+        ContainerEntry entry = registry.find(container);
+        long exitsAtAttach = entry.exits();
+        try {
+            var log = store.logFile(entry.record().id());
+            long offset = Files.exists(log) ? Files.size(log) : 0;
+            return new JsonFileLogCursor(log, offset, stdout, stderr, Instant.EPOCH,
+                    () -> entry.exits() > exitsAtAttach || entry.removed().isDone());
+        } catch (IOException e) {
+            throw new InternalException("unable to attach to " + container + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ContainerDetails details(ContainerEntry entry) {
+        ContainerRecord r = entry.record();
+        EndpointRecord ep = r.endpoint();
+        NetworkSettings network = ep == null ? NetworkSettings.none(r.hostConfig().networkMode())
+                : new NetworkSettings(r.hostConfig().networkMode().apiName(), ep.address(), ep.prefixLength(), ep.gateway(), ep.macAddress());
+        return new ContainerDetails(new ContainerId(r.id()), r.name(), Instant.parse(r.created()), ImageId.parse(r.image()),
+                r.config(), r.hostConfig(), r.state().toState(), store.logFile(r.id()).toString(), network);
+    }
+
+    private static String validName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidSpecException("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    /** Lets a container found in the store but gone from the registry be reported as missing. */
+    static NotFoundException noSuchContainer(String container) {
+        return new NotFoundException("No such container: " + container);
+    }
+}

@@ -1,0 +1,109 @@
+package io.launcher.engine;
+
+import io.launcher.api.ContainerConfig;
+import io.launcher.api.ContainerId;
+import io.launcher.api.HostConfig;
+import io.launcher.api.ImageConfig;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.NetworkAttachment;
+import io.launcher.spi.isolation.ProcessSpec;
+import io.launcher.spi.isolation.SandboxSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's policy for turning a container's config into what a backend runs: image defaults
+ * merged as Docker merges them, environment defaults, user, binds.
+ */
+final class SandboxSpecs {
+    static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private SandboxSpecs() {
+    }
+
+    /** Docker's merge: a given entrypoint drops the image's cmd; a given cmd replaces the image's. */
+    static ContainerConfig withImageDefaults(ContainerConfig c, ImageConfig image) {
+        List<String> entrypoint = c.entrypoint().isEmpty() ? image.entrypoint() : c.entrypoint();
+        List<String> cmd = !c.cmd().isEmpty() ? c.cmd() : c.entrypoint().isEmpty() ? image.cmd() : List.of();
+        if (entrypoint.isEmpty() && cmd.isEmpty()) {
+            throw new InvalidSpecException("no command specified");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        image.env().forEach(e -> env.put(key(e), e));
+        c.env().forEach(e -> env.put(key(e), e));
+        Map<String, String> labels = new LinkedHashMap<>(image.labels());
+        labels.putAll(c.labels());
+        return new ContainerConfig(c.image(), cmd, entrypoint, new ArrayList<>(env.values()),
+                c.workingDir().isEmpty() ? image.workingDir() : c.workingDir(),
+                c.user().isEmpty() ? image.user() : c.user(), c.hostname(), c.tty(), c.openStdin(), c.stdinOnce(), labels);
+    }
+
+    static List<String> args(ContainerConfig c) {
+        List<String> args = new ArrayList<>(c.entrypoint());
+        args.addAll(c.cmd());
+        return args;
+    }
+
+    static SandboxSpec build(ContainerId id, ContainerConfig c, HostConfig host, List<Mount> rootfs,
+                             NetworkAttachment network, Path logFile) {
+        String hostname = c.hostname().isEmpty() ? id.shortId() : c.hostname();
+        List<String> env = new ArrayList<>();
+        if (c.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
+            env.add(DEFAULT_PATH);
+        }
+        env.add("HOSTNAME=" + hostname);
+        env.addAll(c.env());
+        if (c.env().stream().noneMatch(e -> e.startsWith("HOME="))) {
+            env.add("HOME=/root");
+        }
+        int[] user = numericUser(c.user());
+        String cwd = c.workingDir().isEmpty() ? "/" : c.workingDir();
+        ProcessSpec process = new ProcessSpec(args(c), env, cwd, user[0], user[1], List.of(), c.tty(), c.openStdin());
+        return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
+                host.readonlyRootfs(), logFile);
+    }
+
+    /** {@code uid[:gid]} or root; names in the image's passwd come with the isolation work. */
+    static int[] numericUser(String user) {
+        if (user.isEmpty() || user.equals("root") || user.equals("root:root")) {
+            return new int[] {0, 0};
+        }
+        String[] parts = user.split(":", 2);
+        try {
+            int uid = Integer.parseInt(parts[0]);
+            int gid = parts.length > 1 ? Integer.parseInt(parts[1]) : uid;
+            if (uid < 0 || gid < 0) {
+                throw new NumberFormatException();
+            }
+            return new int[] {uid, gid};
+        } catch (NumberFormatException e) {
+            throw new InvalidSpecException("unable to find user " + user + ": only numeric uid[:gid] and root are supported yet");
+        }
+    }
+
+    static List<BindMount> binds(List<String> specs) {
+        List<BindMount> binds = new ArrayList<>();
+        for (String spec : specs) {
+            String[] parts = spec.split(":");
+            if (parts.length < 2 || parts.length > 3 || !parts[0].startsWith("/") || !parts[1].startsWith("/")) {
+                throw new InvalidSpecException("invalid volume specification: '" + spec + "'");
+            }
+            boolean readOnly = parts.length == 3 && parts[2].equals("ro");
+            if (parts.length == 3 && !readOnly && !parts[2].equals("rw")) {
+                throw new InvalidSpecException("invalid mode: " + parts[2]);
+            }
+            binds.add(new BindMount(Path.of(parts[0]), parts[1], readOnly));
+        }
+        return binds;
+    }
+
+    private static String key(String env) {
+        int eq = env.indexOf('=');
+        return eq < 0 ? env : env.substring(0, eq);
+    }
+}

@@ -1,0 +1,156 @@
+package io.launcher.http;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+
+/**
+ * The client side of one HTTP/1.1 connection on a UNIX socket, used for one request at a time.
+ * After a {@code 101} the response body is the raw stream and {@link #rawOutput()} the other way.
+ */
+public final class HttpClientConnection implements Closeable {
+    private final SocketChannel channel;
+    private final InputStream in;
+    private final OutputStream out;
+    private volatile IOException bodyFailure;
+
+    private HttpClientConnection(SocketChannel channel) {
+        this.channel = channel;
+        this.in = new BufferedInputStream(SocketStreams.input(channel), 16 * 1024);
+        this.out = new BufferedOutputStream(SocketStreams.output(channel), 16 * 1024);
+    }
+
+    public static HttpClientConnection open(Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return new HttpClientConnection(channel);
+    }
+
+    /** Sends a request with a body of known length (empty for none) and reads the response head. */
+    public HttpResponse request(String method, String target, Headers headers, byte[] body) throws IOException {
+        Headers all = withHost(headers);
+        if (body.length > 0 || method.equals("POST") || method.equals("PUT")) {
+            all.set("Content-Length", Integer.toString(body.length));
+        }
+        new MessageHead(method + " " + target + " HTTP/1.1", all).write(out);
+        out.write(body);
+        out.flush();
+        return readResponse(method);
+    }
+
+    /**
+     * Sends a request whose body is streamed in chunks from another thread while this one reads
+     * the response: the server may answer (progress, or an early error) before the body ends.
+     */
+    public HttpResponse requestChunked(String method, String target, Headers headers, InputStream body) throws IOException {
+        Headers all = withHost(headers).set("Transfer-Encoding", "chunked");
+        new MessageHead(method + " " + target + " HTTP/1.1", all).write(out);
+        out.flush();
+        Thread writer = new Thread(() -> copyChunked(body), "http-request-body");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            return readResponse(method);
+        } catch (IOException e) {
+            IOException failure = bodyFailure;
+            if (failure != null) {
+                failure.addSuppressed(e);
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private void copyChunked(InputStream body) {
+        ChunkedOutputStream chunks = new ChunkedOutputStream(out);
+        byte[] buffer = new byte[64 * 1024];
+        while (true) {
+            int n;
+            try {
+                n = body.read(buffer);
+            } catch (IOException e) {
+                // The source failed: cut the connection so the reader stops, and say why.
+                bodyFailure = e;
+                closeQuietly();
+                return;
+            }
+            try {
+                if (n < 0) {
+                    chunks.close();
+                    return;
+                }
+                chunks.write(buffer, 0, n);
+            } catch (IOException e) {
+                // A peer that answered early stops reading: its response tells what went wrong.
+                return;
+            }
+        }
+    }
+
+    /** A failure of the streamed request body (reading the source), if one happened. */
+    public IOException bodyFailure() {
+        return bodyFailure;
+    }
+
+    private HttpResponse readResponse(String method) throws IOException {
+        MessageHead head = MessageHead.read(in)
+                .orElseThrow(() -> new HttpProtocolException("connection closed before a response"));
+        String[] parts = head.startLine().split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+            throw new HttpProtocolException("malformed status line: " + head.startLine());
+        }
+        int status;
+        try {
+            status = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new HttpProtocolException("malformed status line: " + head.startLine());
+        }
+        if (status == 100) {
+            return readResponse(method);
+        }
+        InputStream body = status == 101 ? in : Bodies.response(method, status, head.headers(), in);
+        return new HttpResponse(status, head.headers(), body);
+    }
+
+    /** The raw stream to the server after a hijack (stdin of an attach). */
+    public OutputStream rawOutput() {
+        return out;
+    }
+
+    public void shutdownOutput() throws IOException {
+        out.flush();
+        channel.shutdownOutput();
+    }
+
+    private static Headers withHost(Headers headers) {
+        Headers all = new Headers();
+        all.add("Host", "launcher");
+        headers.forEach(all::set);
+        return all;
+    }
+
+    private void closeQuietly() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing is the recovery itself
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,45 @@
+package io.launcher.layer;
+
+import io.launcher.api.Digest;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/** Digests and counts every byte written through it. */
+final class Sha256OutputStream extends FilterOutputStream {
+    private final MessageDigest sha256 = Sha256InputStream.newSha256();
+    private long count;
+    private Digest digest;
+
+    Sha256OutputStream(OutputStream out) {
+        super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        out.write(b);
+        sha256.update((byte) b);
+        count++;
+    }
+
+    @Override
+    public void write(byte[] buffer, int offset, int length) throws IOException {
+        out.write(buffer, offset, length);
+        sha256.update(buffer, offset, length);
+        count += length;
+    }
+
+    long count() {
+        return count;
+    }
+
+    /** Ends the digest on first call; later calls return the same value. */
+    Digest digest() {
+        if (digest == null) {
+            digest = Digest.sha256(HexFormat.of().formatHex(sha256.digest()));
+        }
+        return digest;
+    }
+}

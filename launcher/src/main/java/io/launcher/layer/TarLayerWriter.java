@@ -1,0 +1,164 @@
+package io.launcher.layer;
+
+import io.launcher.api.Digest;
+import io.launcher.spi.storage.FileAttributes;
+import io.launcher.spi.storage.LayerEntry;
+import io.launcher.spi.storage.LayerWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Writes neutral entries as an OCI layer tar: POSIX/PAX, deletions as AUFS-style {@code .wh.}
+ * files. Each entry's PAX header (long names, sub-second times, extended attributes as
+ * {@code SCHILY.xattr.*}) is written here rather than by Commons Compress, which would encode
+ * binary attribute values as UTF-8 text.
+ */
+public final class TarLayerWriter implements LayerWriter, AutoCloseable {
+    private static final int USTAR_NAME = 100;
+    private static final FileAttributes EMPTY_ATTRIBUTES = new FileAttributes(0, 0, 0, Instant.EPOCH, Map.of());
+
+    private final Sha256OutputStream uncompressed;
+    private final TarArchiveOutputStream tar;
+    private boolean finished;
+
+    public TarLayerWriter(OutputStream out) {
+        this.uncompressed = new Sha256OutputStream(out);
+        this.tar = new TarArchiveOutputStream(uncompressed, StandardCharsets.UTF_8.name());
+        // Our own PAX header carries what the ustar header cannot hold; the header keeps a cut copy.
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_TRUNCATE);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
+        tar.setAddPaxHeadersForNonAsciiNames(false);
+    }
+
+    @Override
+    public void write(LayerEntry entry) throws IOException {
+        if (entry instanceof LayerEntry.Directory d) {
+            put(d.path() + "/", TarConstants.LF_DIR, d.attributes(), null, 0, null);
+        } else if (entry instanceof LayerEntry.RegularFile f) {
+            put(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size(), f.content());
+        } else if (entry instanceof LayerEntry.Symlink s) {
+            put(s.path(), TarConstants.LF_SYMLINK, s.attributes(), s.target(), 0, null);
+        } else if (entry instanceof LayerEntry.Hardlink h) {
+            put(h.path(), TarConstants.LF_LINK, EMPTY_ATTRIBUTES, h.target(), 0, null);
+        } else if (entry instanceof LayerEntry.Special s) {
+            special(s);
+        } else if (entry instanceof LayerEntry.Whiteout w) {
+            String name = LayerPaths.join(LayerPaths.parent(w.path()), ".wh." + LayerPaths.baseName(w.path()));
+            put(name, TarConstants.LF_NORMAL, EMPTY_ATTRIBUTES, null, 0, null);
+        } else if (entry instanceof LayerEntry.OpaqueDirectory o) {
+            put(o.path() + "/.wh..wh..opq", TarConstants.LF_NORMAL, EMPTY_ATTRIBUTES, null, 0, null);
+        }
+    }
+
+    private void special(LayerEntry.Special special) throws IOException {
+        byte flag = switch (special.type()) {
+            case CHARACTER_DEVICE -> TarConstants.LF_CHR;
+            case BLOCK_DEVICE -> TarConstants.LF_BLK;
+            case FIFO -> TarConstants.LF_FIFO;
+        };
+        TarArchiveEntry header = header(special.path(), flag, special.attributes(), null, 0);
+        header.setDevMajor(special.major());
+        header.setDevMinor(special.minor());
+        writePax(special.path(), null, special.attributes());
+        tar.putArchiveEntry(header);
+        tar.closeArchiveEntry();
+    }
+
+    private void put(String name, byte flag, FileAttributes attributes, String link, long size, InputStream content)
+            throws IOException {
+        writePax(name, link, attributes);
+        tar.putArchiveEntry(header(name, flag, attributes, link, size));
+        if (content != null) {
+            long copied = content.transferTo(tar);
+            if (copied != size) {
+                throw new IOException("content of " + name + " has " + copied + " bytes, not " + size);
+            }
+        }
+        tar.closeArchiveEntry();
+    }
+
+    private static TarArchiveEntry header(String name, byte flag, FileAttributes attributes, String link, long size) {
+        TarArchiveEntry header = new TarArchiveEntry(name, flag, true);
+        header.setMode(attributes.mode());
+        header.setUserId(Integer.toUnsignedLong(attributes.uid()));
+        header.setGroupId(Integer.toUnsignedLong(attributes.gid()));
+        header.setModTime(FileTime.from(Instant.ofEpochSecond(attributes.modified().getEpochSecond())));
+        header.setSize(size);
+        if (link != null) {
+            header.setLinkName(link);
+        }
+        return header;
+    }
+
+    /** One PAX header per entry, or none when the ustar header holds everything. */
+    private void writePax(String name, String link, FileAttributes attributes) throws IOException {
+        Map<String, byte[]> records = new LinkedHashMap<>();
+        if (!fitsUstar(name)) {
+            records.put("path", name.getBytes(StandardCharsets.UTF_8));
+        }
+        if (link != null && !fitsUstar(link)) {
+            records.put("linkpath", link.getBytes(StandardCharsets.UTF_8));
+        }
+        Instant modified = attributes.modified();
+        if (modified.getNano() != 0) {
+            records.put("mtime", String.format("%d.%09d", modified.getEpochSecond(), modified.getNano())
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        new TreeMap<>(attributes.xattrs()).forEach((key, value) -> records.put("SCHILY.xattr." + key, value));
+        if (records.isEmpty()) {
+            return;
+        }
+        byte[] data = PaxRecords.encode(records);
+        TarArchiveEntry pax = new TarArchiveEntry("PaxHeaders/" + LayerPaths.baseName(trimSlash(name)),
+                TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
+        pax.setSize(data.length);
+        tar.putArchiveEntry(pax);
+        tar.write(data);
+        tar.closeArchiveEntry();
+    }
+
+    private static String trimSlash(String name) {
+        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    private static boolean fitsUstar(String text) {
+        return text.length() <= USTAR_NAME && text.chars().allMatch(c -> c > 0 && c < 0x80);
+    }
+
+    /** Writes the end-of-archive blocks; the underlying stream stays open. */
+    public void finish() throws IOException {
+        if (!finished) {
+            tar.finish();
+            tar.flush();
+            finished = true;
+        }
+    }
+
+    /** The sha256 of the tar written, once {@link #finish()}ed: the layer's OCI diff id. */
+    public Digest diffId() {
+        if (!finished) {
+            throw new IllegalStateException("layer not finished yet");
+        }
+        return uncompressed.digest();
+    }
+
+    public long size() {
+        return uncompressed.count();
+    }
+
+    @Override
+    public void close() throws IOException {
+        finish();
+        tar.close();
+    }
+}

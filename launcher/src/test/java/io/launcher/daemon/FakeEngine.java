@@ -1,0 +1,254 @@
+package io.launcher.daemon;
+
+import io.launcher.api.AlreadyExistsException;
+import io.launcher.api.ContainerConfig;
+import io.launcher.api.ContainerDetails;
+import io.launcher.api.ContainerId;
+import io.launcher.api.ContainerState;
+import io.launcher.api.Digest;
+import io.launcher.api.Engine;
+import io.launcher.api.EngineInfo;
+import io.launcher.api.ExitStatus;
+import io.launcher.api.HostConfig;
+import io.launcher.api.ImageConfig;
+import io.launcher.api.ImageDetails;
+import io.launcher.api.ImageId;
+import io.launcher.api.ImportRequest;
+import io.launcher.api.IllegalTransitionException;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.LogCursor;
+import io.launcher.api.LogEntry;
+import io.launcher.api.LogOptions;
+import io.launcher.api.NetworkSettings;
+import io.launcher.api.NotFoundException;
+import io.launcher.api.PluginReport;
+import io.launcher.api.ProgressListener;
+import io.launcher.api.StdStream;
+import io.launcher.api.WaitCondition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An in-memory engine for the API tests: containers run until a test finishes them. */
+public class FakeEngine implements Engine {
+    private final Map<String, ContainerDetails> containers = new LinkedHashMap<>();
+    private final Map<String, List<LogEntry>> output = new LinkedHashMap<>();
+    private final List<ImageDetails> images = new ArrayList<>();
+    private final Map<String, Integer> exits = new LinkedHashMap<>();
+    public volatile byte[] lastImport;
+    public volatile ImportRequest lastImportRequest;
+    public volatile ContainerConfig lastConfig;
+    public volatile HostConfig lastHostConfig;
+
+    public FakeEngine() {
+        images.add(image("a".repeat(64), List.of("base:latest", "localhost:5000/team/app:v1")));
+    }
+
+    static ImageDetails image(String hex, List<String> tags) {
+        return new ImageDetails(new ImageId(Digest.sha256(hex)), tags, Instant.parse("2024-01-02T03:04:05.5Z"),
+                new ImageConfig(List.of("PATH=/bin"), List.of("sh"), List.of(), "/", "", List.of(), Map.of("a", "b")),
+                List.of(Digest.sha256("b".repeat(64))), 1234, "imported", "");
+    }
+
+    @Override
+    public EngineInfo info() {
+        return new EngineInfo(containers.size(), 0, 0, containers.size(), images.size(), "native", "overlay", "bridge",
+                List.of(new PluginReport("isolation", "native", true, "", true),
+                        new PluginReport("storage", "aufs", false, "this kernel has no AUFS", false)),
+                "/var/lib/launcher", "6.18.0", "Debian GNU/Linux 12", "x86_64", 2, 8L << 30, "host", "1");
+    }
+
+    @Override
+    public ImageId importImage(InputStream tarball, ImportRequest request, ProgressListener progress) {
+        try {
+            byte[] bytes = tarball.readAllBytes();
+            if (new String(bytes, StandardCharsets.ISO_8859_1).startsWith("BAD")) {
+                progress.progress("Importing", 3, -1);
+                throw new InvalidSpecException("invalid tar header");
+            }
+            progress.progress("Importing", bytes.length, bytes.length);
+            lastImport = bytes;
+            lastImportRequest = request;
+            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            synchronized (this) {
+                images.add(image(hex, request.tag().map(t -> List.of(t.toString())).orElse(List.of())));
+            }
+            return new ImageId(Digest.sha256(hex));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized List<ImageDetails> images() {
+        return List.copyOf(images);
+    }
+
+    @Override
+    public synchronized ImageDetails image(String reference) {
+        for (ImageDetails image : images) {
+            if (image.repoTags().contains(reference) || image.repoTags().contains(reference + ":latest")
+                    || image.id().toString().equals(reference) || image.id().digest().hex().startsWith(reference)) {
+                return image;
+            }
+        }
+        throw new NotFoundException("No such image: " + reference);
+    }
+
+    @Override
+    public synchronized ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig) {
+        ImageDetails image = image(config.image());
+        String chosen = name.orElse("c" + containers.size());
+        if (containers.values().stream().anyMatch(c -> c.name().equals(chosen))) {
+            throw new AlreadyExistsException("Conflict. The container name \"/" + chosen + "\" is already in use");
+        }
+        lastConfig = config;
+        lastHostConfig = hostConfig;
+        ContainerId id = ContainerId.random();
+        containers.put(id.value(), new ContainerDetails(id, chosen, Instant.now(), image.id(), config, hostConfig,
+                ContainerState.created(), "/logs/" + id, NetworkSettings.none(hostConfig.networkMode())));
+        output.put(id.value(), new ArrayList<>());
+        return id;
+    }
+
+    @Override
+    public synchronized void start(String container) {
+        ContainerDetails c = container(container);
+        if (c.state().running()) {
+            throw new IllegalTransitionException("container " + c.name() + " is already running");
+        }
+        replace(c, c.state().started(4242, Instant.now()));
+    }
+
+    @Override
+    public synchronized void stop(String container, int timeoutSeconds) {
+        finish(container, ExitStatus.killed(15, false));
+    }
+
+    @Override
+    public synchronized void kill(String container, String signal) {
+        ContainerDetails c = container(container);
+        if (!c.state().running()) {
+            throw new io.launcher.api.FailedPreconditionException("container " + c.name() + " is not running");
+        }
+        finish(container, ExitStatus.killed(9, false));
+    }
+
+    /** Test hook: the container writes output. */
+    public synchronized void emit(String container, StdStream stream, String text) {
+        output.get(container(container).id().value())
+                .add(new LogEntry(stream, Instant.now(), text.getBytes(StandardCharsets.UTF_8)));
+        notifyAll();
+    }
+
+    /** Test hook: the container's process ends. */
+    public synchronized void finish(String container, ExitStatus exit) {
+        ContainerDetails c = container(container);
+        exits.merge(c.id().value(), 1, Integer::sum);
+        replace(c, c.state().exited(exit, Instant.now()));
+    }
+
+    private void replace(ContainerDetails c, ContainerState state) {
+        containers.put(c.id().value(), new ContainerDetails(c.id(), c.name(), c.created(), c.image(), c.config(),
+                c.hostConfig(), state, c.logPath(), c.network()));
+        notifyAll();
+    }
+
+    @Override
+    public synchronized int await(String container, WaitCondition condition) throws InterruptedException {
+        String id = container(container).id().value();
+        int exitsBefore = exits.getOrDefault(id, 0);
+        while (true) {
+            ContainerDetails c = containers.get(id);
+            if (c == null) {
+                return 0;
+            }
+            boolean holds = switch (condition) {
+                case NOT_RUNNING -> !c.state().running();
+                case NEXT_EXIT -> exits.getOrDefault(id, 0) > exitsBefore;
+                case REMOVED -> false;
+            };
+            if (holds) {
+                return c.state().exitCode();
+            }
+            wait();
+        }
+    }
+
+    @Override
+    public synchronized List<ContainerDetails> containers(boolean all) {
+        return containers.values().stream().filter(c -> all || c.state().running()).toList();
+    }
+
+    @Override
+    public synchronized ContainerDetails container(String container) {
+        for (ContainerDetails c : containers.values()) {
+            if (c.id().value().startsWith(container) || c.name().equals(container)) {
+                return c;
+            }
+        }
+        throw new NotFoundException("No such container: " + container);
+    }
+
+    @Override
+    public synchronized void remove(String container, boolean force) {
+        ContainerDetails c = container(container);
+        if (c.state().running() && !force) {
+            throw new io.launcher.api.FailedPreconditionException("cannot remove container " + c.name() + ": it is running");
+        }
+        containers.remove(c.id().value());
+        notifyAll();
+    }
+
+    @Override
+    public synchronized LogCursor logs(String container, LogOptions options) {
+        String id = container(container).id().value();
+        return cursor(id, 0, options.follow(), options.stdout(), options.stderr(), options.tail());
+    }
+
+    @Override
+    public synchronized LogCursor attach(String container, boolean stdout, boolean stderr) {
+        String id = container(container).id().value();
+        return cursor(id, output.get(id).size(), true, stdout, stderr, -1);
+    }
+
+    private LogCursor cursor(String id, int from, boolean follow, boolean stdout, boolean stderr, int tail) {
+        List<LogEntry> entries = output.get(id);
+        int start = tail >= 0 ? Math.max(from, entries.size() - tail) : from;
+        return new LogCursor() {
+            private int next = start;
+
+            @Override
+            public Optional<LogEntry> next() throws InterruptedException {
+                synchronized (FakeEngine.this) {
+                    while (true) {
+                        while (next < entries.size()) {
+                            LogEntry entry = entries.get(next++);
+                            if (entry.stream() == StdStream.STDOUT ? stdout : stderr) {
+                                return Optional.of(entry);
+                            }
+                        }
+                        ContainerDetails c = containers.get(id);
+                        if (!follow || c == null || !c.state().running() && c.state().status() != io.launcher.api.ContainerStatus.CREATED) {
+                            return Optional.empty();
+                        }
+                        FakeEngine.this.wait();
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

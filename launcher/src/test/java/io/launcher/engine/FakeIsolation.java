@@ -1,0 +1,145 @@
+package io.launcher.engine;
+
+import io.launcher.api.ContainerId;
+import io.launcher.api.ExitStatus;
+import io.launcher.api.IllegalTransitionException;
+import io.launcher.spi.Availability;
+import io.launcher.spi.BackendContext;
+import io.launcher.spi.isolation.IsolationBackend;
+import io.launcher.spi.isolation.IsolationProvider;
+import io.launcher.spi.isolation.Sandbox;
+import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SandboxState;
+import io.launcher.spi.isolation.SignalTarget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A pretend isolation backend: {@code echo ARGS} logs its arguments and exits 0, {@code exit N}
+ * exits N, {@code sleep} runs until signalled. Sandboxes outlive an engine, as real ones do.
+ */
+final class FakeIsolation implements IsolationProvider, IsolationBackend {
+    final Map<ContainerId, FakeSandbox> sandboxes = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public int priority() {
+        return 1;
+    }
+
+    @Override
+    public Availability probe() {
+        return Availability.yes();
+    }
+
+    @Override
+    public IsolationBackend open(BackendContext context) {
+        return this;
+    }
+
+    @Override
+    public Sandbox create(SandboxSpec spec) {
+        FakeSandbox sandbox = new FakeSandbox(spec);
+        sandboxes.put(spec.id(), sandbox);
+        return sandbox;
+    }
+
+    @Override
+    public Optional<Sandbox> load(ContainerId id) {
+        return Optional.ofNullable(sandboxes.get(id));
+    }
+
+    static final class FakeSandbox implements Sandbox {
+        final SandboxSpec spec;
+        final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+        volatile SandboxState state = SandboxState.CREATED;
+
+        FakeSandbox(SandboxSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public ContainerId id() {
+            return spec.id();
+        }
+
+        @Override
+        public SandboxState state() {
+            return state;
+        }
+
+        @Override
+        public int pid() {
+            return state == SandboxState.RUNNING ? 4242 : 0;
+        }
+
+        @Override
+        public void start() {
+            if (state != SandboxState.CREATED) {
+                throw new IllegalTransitionException("cannot start a " + state + " sandbox");
+            }
+            state = SandboxState.RUNNING;
+            List<String> args = spec.process().args();
+            switch (args.get(0)) {
+                case "echo" -> {
+                    log(String.join(" ", args.subList(1, args.size())) + "\n", "stdout");
+                    end(ExitStatus.exited(0));
+                }
+                case "exit" -> end(ExitStatus.exited(Integer.parseInt(args.get(1))));
+                case "sleep" -> { }
+                default -> {
+                    log("exec: \"" + args.get(0) + "\": executable file not found in $PATH\n", "stderr");
+                    end(ExitStatus.exited(127));
+                }
+            }
+        }
+
+        @Override
+        public void signal(int signal, SignalTarget target) {
+            if (state == SandboxState.RUNNING) {
+                end(ExitStatus.killed(signal, false));
+            }
+        }
+
+        @Override
+        public CompletableFuture<ExitStatus> exit() {
+            return exit;
+        }
+
+        @Override
+        public void delete() {
+            if (state == SandboxState.RUNNING) {
+                throw new IllegalTransitionException("cannot delete a running sandbox");
+            }
+        }
+
+        private void end(ExitStatus status) {
+            state = SandboxState.STOPPED;
+            CompletableFuture.runAsync(() -> exit.complete(status));
+        }
+
+        private void log(String text, String stream) {
+            String line = "{\"log\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                    + "\",\"stream\":\"" + stream + "\",\"time\":\"" + Instant.now() + "\"}\n";
+            try {
+                Files.createDirectories(spec.logFile().getParent());
+                Files.writeString(spec.logFile(), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.launcher.spi.storage.directory;
+
+import com.sun.jna.NativeLong;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.SystemCallFailedException;
+import io.launcher.spi.storage.LayerEntry.SpecialType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Inode-level operations on a path itself, never through a final symbolic link: device nodes,
+ * owners, modes, times, and {@code lstat}. The JDK's own attribute views open the file to change
+ * its mode or times, which blocks on a FIFO and opens a device: these calls do not.
+ */
+public final class FileNodes {
+    static final int S_IFMT = 0170000;
+    static final int S_IFIFO = 0010000;
+    static final int S_IFCHR = 0020000;
+    static final int S_IFDIR = 0040000;
+    static final int S_IFBLK = 0060000;
+    static final int S_IFREG = 0100000;
+    static final int S_IFLNK = 0120000;
+
+    private FileNodes() {
+    }
+
+    public static void mknod(Path path, SpecialType type, int mode, int major, int minor) {
+        int kind = switch (type) {
+            case CHARACTER_DEVICE -> S_IFCHR;
+            case BLOCK_DEVICE -> S_IFBLK;
+            case FIFO -> S_IFIFO;
+        };
+        if (Libc.Holder.LIBC.mknod(path.toString(), kind | (mode & 07777), makedev(major, minor)) != 0) {
+            throw new SystemCallFailedException("mknod", path.toString(), Errno.name(Errno.last()));
+        }
+    }
+
+    /** Creates a symbolic link whose target is kept byte for byte (the JDK normalises {@code a//b/}). */
+    public static void symlink(String target, Path link) {
+        if (Libc.Holder.LIBC.symlink(target, link.toString()) != 0) {
+            throw new SystemCallFailedException("create symbolic link", link.toString(), Errno.name(Errno.last()));
+        }
+    }
+
+    public static String readlink(Path link) {
+        byte[] buffer = new byte[4096];
+        NativeLong read = Libc.Holder.LIBC.readlink(link.toString(), buffer, new NativeLong(buffer.length));
+        if (read.longValue() < 0) {
+            throw new SystemCallFailedException("read symbolic link", link.toString(), Errno.name(Errno.last()));
+        }
+        return new String(buffer, 0, (int) read.longValue(), StandardCharsets.UTF_8);
+    }
+
+    public static void lchown(Path path, int uid, int gid) {
+        if (Libc.Holder.LIBC.lchown(path.toString(), uid, gid) != 0) {
+            throw new SystemCallFailedException("lchown", path.toString(), Errno.name(Errno.last()));
+        }
+    }
+
+    /** Sets all 12 permission bits (setuid, setgid, sticky included); after {@link #lchown}, which clears setuid. */
+    public static void chmod(Path path, int mode) throws IOException {
+        if (Files.isSymbolicLink(path)) {
+            throw new InvalidSpecException("refusing to chmod symbolic link " + path);
+        }
+        Files.setAttribute(path, "unix:mode", mode & 07777);
+    }
+
+    /** Sets the modification time (and the access time to the same) of the path itself. */
+    public static void setModified(Path path, Instant modified) {
+        long[] times = {modified.getEpochSecond(), modified.getNano(), modified.getEpochSecond(), modified.getNano()};
+        if (Libc.Holder.LIBC.utimensat(Libc.AT_FDCWD, path.toString(), times, Libc.AT_SYMLINK_NOFOLLOW) != 0) {
+            throw new SystemCallFailedException("set times of", path.toString(), Errno.name(Errno.last()));
+        }
+    }
+
+    /** The {@code lstat} of a path: type and permission bits, owners, inode, links, device, time. */
+    public static Stat lstat(Path path) throws IOException {
+        Map<String, Object> a = Files.readAttributes(path,
+                "unix:mode,uid,gid,ino,nlink,rdev,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+        return new Stat((Integer) a.get("mode"), (Integer) a.get("uid"), (Integer) a.get("gid"),
+                (Long) a.get("ino"), (Integer) a.get("nlink"), (Long) a.get("rdev"), (Long) a.get("size"),
+                ((FileTime) a.get("lastModifiedTime")).toInstant());
+    }
+
+    static long makedev(int major, int minor) {
+        long ma = major & 0xffffffffL;
+        long mi = minor & 0xffffffffL;
+        return ((ma & 0xfffff000L) << 32) | ((ma & 0xfffL) << 8) | ((mi & 0xffffff00L) << 12) | (mi & 0xffL);
+    }
+
+    /** What {@code lstat} says of a path, with the device number split as {@code major}/{@code minor}. */
+    public record Stat(int mode, int uid, int gid, long inode, int links, long rdev, long size, Instant modified) {
+        public int type() {
+            return mode & S_IFMT;
+        }
+
+        public boolean isDirectory() {
+            return type() == S_IFDIR;
+        }
+
+        public boolean isRegularFile() {
+            return type() == S_IFREG;
+        }
+
+        public boolean isSymbolicLink() {
+            return type() == S_IFLNK;
+        }
+
+        public boolean isCharacterDevice() {
+            return type() == S_IFCHR;
+        }
+
+        public int major() {
+            return (int) (((rdev >>> 8) & 0xfffL) | ((rdev >>> 32) & ~0xfffL));
+        }
+
+        public int minor() {
+            return (int) ((rdev & 0xffL) | ((rdev >>> 12) & ~0xffL));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.launcher.spi.storage.directory;
+
+import com.sun.jna.NativeLong;
+import io.launcher.api.SystemCallFailedException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Extended attributes of a path itself (the {@code l*xattr} calls), values as raw bytes. */
+public final class Xattrs {
+
+    private Xattrs() {
+    }
+
+    public static void set(Path path, String name, byte[] value) {
+        if (Libc.Holder.LIBC.lsetxattr(path.toString(), name, value, new NativeLong(value.length), 0) != 0) {
+            throw new SystemCallFailedException("set xattr " + name + " on", path.toString(), Errno.name(Errno.last()));
+        }
+    }
+
+    /** The value of {@code name}, or empty when the path has no such attribute. */
+    public static Optional<byte[]> get(Path path, String name) {
+        while (true) {
+            NativeLong size = Libc.Holder.LIBC.lgetxattr(path.toString(), name, null, new NativeLong(0));
+            if (size.longValue() < 0) {
+                return absentOrFail(path, name);
+            }
+            byte[] value = new byte[(int) size.longValue()];
+            NativeLong read = Libc.Holder.LIBC.lgetxattr(path.toString(), name, value, new NativeLong(value.length));
+            if (read.longValue() >= 0) {
+                return Optional.of(read.longValue() == value.length ? value : Arrays.copyOf(value, (int) read.longValue()));
+            }
+            if (Errno.last() != Errno.ERANGE) {
+                return absentOrFail(path, name);
+            }
+            // The value grew between the two calls: ask its size again.
+        }
+    }
+
+    /** All attributes of the path, sorted by name. */
+    public static Map<String, byte[]> all(Path path) {
+        Map<String, byte[]> result = new TreeMap<>();
+        for (String name : names(path)) {
+            get(path, name).ifPresent(value -> result.put(name, value));
+        }
+        return new LinkedHashMap<>(result);
+    }
+
+    private static String[] names(Path path) {
+        while (true) {
+            NativeLong size = Libc.Holder.LIBC.llistxattr(path.toString(), null, new NativeLong(0));
+            if (size.longValue() < 0) {
+                return noneOrFail(path);
+            }
+            if (size.longValue() == 0) {
+                return new String[0];
+            }
+            byte[] list = new byte[(int) size.longValue()];
+            NativeLong read = Libc.Holder.LIBC.llistxattr(path.toString(), list, new NativeLong(list.length));
+            if (read.longValue() >= 0) {
+                String joined = new String(list, 0, (int) read.longValue(), StandardCharsets.UTF_8);
+                return joined.isEmpty() ? new String[0] : joined.split("\0");
+            }
+            if (Errno.last() != Errno.ERANGE) {
+                return noneOrFail(path);
+            }
+        }
+    }
+
+    private static Optional<byte[]> absentOrFail(Path path, String name) {
+        int errno = Errno.last();
+        if (errno == Errno.ENODATA || errno == Errno.ENOTSUP) {
+            return Optional.empty();
+        }
+        throw new SystemCallFailedException("get xattr " + name + " of", path.toString(), Errno.name(errno));
+    }
+
+    private static String[] noneOrFail(Path path) {
+        int errno = Errno.last();
+        if (errno == Errno.ENOTSUP) {
+            return new String[0];
+        }
+        throw new SystemCallFailedException("list xattrs of", path.toString(), Errno.name(errno));
+    }
+}
