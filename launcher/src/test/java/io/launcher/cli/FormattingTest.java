@@ -167,6 +167,7 @@ class FormattingTest {
         data.put("a", "<b> \"q\" \n");
         data.put("n", null);
         data.put("l", List.of());
-        assertEquals("{\"a\":\"\\u003cb\\u003e \\\"q\\\" \\n\",\"n\":null,\"l\":[]}", JsonText.compact(data));
+        assertEquals("{\"a\":\"<b> \\\"q\\\" \\n\",\"n\":null,\"l\":[]}", JsonText.compact(data));
+        assertEquals("{\n  \"a\": \"\\u003cb\\u003e \\\"q\\\" \\n\",\n  \"n\": null,\n  \"l\": []\n}", JsonText.indented(data, "  "));
     }
 }
