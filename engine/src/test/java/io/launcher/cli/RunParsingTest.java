@@ -44,7 +44,8 @@ class RunParsingTest {
     void removeWaitsForRemoval() {
         cli.run("run", "--rm", "base", "true");
         assertTrue(cli.engine.lastHostConfig.autoRemove());
-        assertEquals("await REMOVED", cli.engine.calls.get(cli.engine.calls.size() - 1));
+        assertTrue(cli.engine.calls.contains("await REMOVED"), cli.engine.calls.toString());
+        assertFalse(cli.engine.calls.contains("await NOT_RUNNING"));
     }
 
     @Test
