@@ -82,7 +82,7 @@ class FormattingTest {
         cli.run("ps", "-a", "-f", "exited=0", "-f", "ancestor=base", "--format", "{{.Names}}");
         assertEquals("job\n", cli.out);
         assertEquals(125, cli.run("ps", "-f", "colour=red"));
-        assertEquals("launcher: invalid filter 'colour=red'\nSee 'launcher ps --help'.\n", cli.err);
+        assertEquals("launcher: invalid filter 'colour=red' (see 'launcher ps --help')\n", cli.err);
     }
 
     @Test
