@@ -1,0 +1,65 @@
+package io.launcher.backend.lxc;
+
+import java.nio.file.Path;
+
+/**
+ * The files of one container under {@code <stateDir>/containers/<id>}, which is also LXC's
+ * container directory ({@code -P <stateDir>/containers -n <id>}). Written by create (config,
+ * hook, supervise), by the start (supervisor.pid), by LXC's start-host hook (init.pid) and by
+ * the supervisor when the container ends (exit): a restarted engine reads its state from them.
+ */
+record ContainerDir(Path path) {
+
+    Path lxcPath() {
+        return path.getParent();
+    }
+
+    String name() {
+        return path.getFileName().toString();
+    }
+
+    Path config() {
+        return path.resolve("config");
+    }
+
+    Path hook() {
+        return path.resolve("hook");
+    }
+
+    Path supervise() {
+        return path.resolve("supervise");
+    }
+
+    /** The empty directory LXC binds as the root; the pre-mount hook mounts the layers on it. */
+    Path rootfs() {
+        return path.resolve("rootfs");
+    }
+
+    Path lxcLog() {
+        return path.resolve("lxc.log");
+    }
+
+    Path supervisorLog() {
+        return path.resolve("supervise.log");
+    }
+
+    /** {@code <pid> <start time in ms>} of the supervisor: the start time guards against pid reuse. */
+    Path supervisorPid() {
+        return path.resolve("supervisor.pid");
+    }
+
+    /** The host pid of the container's init (lxc's init, pid 1 inside), written by the start-host hook. */
+    Path initPid() {
+        return path.resolve("init.pid");
+    }
+
+    /** Two lines, the exit code and the message, when the mount hook found no command to run. */
+    Path execError() {
+        return path.resolve("exec-error");
+    }
+
+    /** The exit code, written by the supervisor after lxc-execute returned. */
+    Path exit() {
+        return path.resolve("exit");
+    }
+}

@@ -1,0 +1,32 @@
+package io.launcher.backend.lxc;
+
+import io.launcher.api.ExitStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The exit code the supervisor records, as Docker reports it. */
+final class ExitFile {
+    private ExitFile() {
+    }
+
+    static Optional<ExitStatus> read(Path file) {
+        try {
+            return Optional.of(status(Integer.parseInt(Files.readString(file).strip())));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * lxc-init folds "killed by signal N" into 128+N, so above 128 the signal is inferred, as
+     * Docker's own exit codes read (a process that exits 130 by itself reads as SIGINT too).
+     */
+    static ExitStatus status(int code) {
+        if (code > 128 && code <= 128 + 64) {
+            return ExitStatus.killed(code - 128, false);
+        }
+        return ExitStatus.exited(code);
+    }
+}
