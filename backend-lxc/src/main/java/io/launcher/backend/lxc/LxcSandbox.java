@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  */
 final class LxcSandbox implements Sandbox {
     private static final int SIGKILL = 9;
+    private static final int SIGSTOP = 19;
+    private static final int SIGTERM = 15;
     private static final long START_TIMEOUT_MILLIS = 60_000;
 
     private final ContainerId id;
@@ -83,13 +85,15 @@ final class LxcSandbox implements Sandbox {
     }
 
     /**
-     * Returns once the start-host hook recorded the init's pid (the container runs) or the
-     * supervisor ended (it never did, or ran already). Polls: the pid file appears within tens of ms.
+     * Returns once the user's process exists, or the supervisor ended (the container never ran,
+     * or ran already). The start-host hook records the init's pid just before LXC executes
+     * lxc-init, which then forks the user's process: a signal sent in between would reach a
+     * half-started init, so start waits for that child too. Polls; it takes tens of ms.
      */
     private void awaitInit(ProcessHandle supervisor) {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         long pause = 1;
-        while (Files.notExists(dir.initPid()) && supervisor.isAlive()) {
+        while (supervisor.isAlive() && !userProcessStarted()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new SystemCallFailedException("start", "container " + id, "timed out after "
                         + START_TIMEOUT_MILLIS / 1000 + "s waiting for lxc-execute");
@@ -100,8 +104,15 @@ final class LxcSandbox implements Sandbox {
                 Thread.currentThread().interrupt();
                 throw new InternalException("interrupted while starting container " + id, e);
             }
-            pause = Math.min(10, pause * 2);
+            pause = Math.min(5, pause * 2);
         }
+    }
+
+    /** lxc-init has a child, or has already exited (a command that ran and ended at once). */
+    private boolean userProcessStarted() {
+        return Supervisor.initPid(dir.initPid())
+                .map(init -> !ProcessSignals.children(init).isEmpty() || !ProcessHandle.of(init).map(ProcessHandle::isAlive).orElse(false))
+                .orElse(false);
     }
 
     @Override
@@ -110,13 +121,34 @@ final class LxcSandbox implements Sandbox {
         if (init == 0) {
             throw new IllegalTransitionException("cannot kill container " + id + ": it is not running");
         }
-        // lxc-init forwards what it receives to the user's process; SIGKILL on a pid namespace's
-        // init makes the kernel kill every process in it.
-        ProcessSignals.kill(init, signal);
-        if (target == SignalTarget.ALL && signal != SIGKILL) {
-            List<Integer> members = ProcessSignals.namespaceMembers(init);
-            members.forEach(pid -> ProcessSignals.kill(pid, signal));
+        List<Integer> targets = targets(init, signal, target);
+        if (targets.isEmpty()) {
+            ProcessSignals.kill(init, signal);
         }
+        targets.forEach(pid -> ProcessSignals.kill(pid, signal));
+        if (signal == SIGKILL) {
+            // A process forked while the namespace was listed escaped the SIGKILL: lxc-init's
+            // shutdown (SIGTERM to all, SIGKILL a second later) sweeps it up.
+            ProcessSignals.kill(init, SIGTERM);
+        }
+    }
+
+    /**
+     * Who gets the signal instead of lxc-init. lxc-init (pid 1 inside) forwards every signal it
+     * can catch to the user's process, so INIT goes to it. SIGKILL cannot be caught, and a killed
+     * lxc-init makes lxc-execute report 1 instead of 137: as SIGKILL to a Docker container's pid 1
+     * ends all of it, it goes to every process but lxc-init, which then exits with 137 on its own.
+     * SIGSTOP goes to the user's process. ALL goes to every process of the pid namespace but
+     * lxc-init, so that nothing receives it twice.
+     */
+    private static List<Integer> targets(int init, int signal, SignalTarget target) {
+        if (target == SignalTarget.ALL || signal == SIGKILL) {
+            return ProcessSignals.namespaceMembers(init);
+        }
+        if (signal == SIGSTOP) {
+            return ProcessSignals.children(init);
+        }
+        return List.of();
     }
 
     @Override

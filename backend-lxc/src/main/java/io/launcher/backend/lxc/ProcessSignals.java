@@ -63,6 +63,27 @@ final class ProcessSignals {
         return members;
     }
 
+    /** The direct children of {@code parent}: for lxc-init, the user's process. */
+    static List<Integer> children(int parent) {
+        List<Integer> children = new ArrayList<>();
+        for (int pid : namespaceMembers(parent)) {
+            if (parentOf(pid) == parent) {
+                children.add(pid);
+            }
+        }
+        return children;
+    }
+
+    /** Field 4 of /proc/PID/stat, read after the last ')' since the command name may hold any character. */
+    private static int parentOf(int pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(pid + "/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static Path readLink(Path link) {
         try {
             return Files.readSymbolicLink(link);

@@ -59,22 +59,49 @@ final class SupervisorScript {
                     done
                 }
 
-                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo"
-                mkfifo -m 600 "$cdir/stdout.fifo" "$cdir/stderr.fifo"
+                # Docker's container ends with its main process (pid 1 there); lxc-init instead waits
+                # for orphans. So once the main process is gone, SIGTERM lxc-init: it signals all
+                # that is left, SIGKILLs it a second later and exits with the main process's status.
+                # lxc-init makes the main process a session leader, so any child of lxc-init (the
+                # main one, or an orphan it left) names it by its session id, even after it ended.
+                # read -t on a fifo nobody writes is a sleep without a process.
+                end_with_main() {
+                    local init= main= child line rest
+                    exec 5<> "$cdir/tick.fifo"
+                    until [ -s "$cdir/init.pid" ]; do read -r -t 0.01 -u 5 rest || :; done
+                    read -r init < "$cdir/init.pid"
+                    while [ -z "$main" ] && [ -d "/proc/$init" ]; do
+                        child=; read -r child rest < "/proc/$init/task/$init/children"
+                        if [ -n "$child" ] && read -r line < "/proc/$child/stat"; then
+                            read -r _ _ _ main _ <<< "${line##*) }"
+                            [ "$main" != "$init" ] || main=
+                        fi
+                        [ -n "$main" ] || read -r -t 0.005 -u 5 rest || :
+                    done
+                    [ -n "$main" ] || return 0
+                    while [ -d "/proc/$main" ]; do read -r -t 0.1 -u 5 rest || :; done
+                    kill -TERM "$init" 2>/dev/null
+                }
+
+                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo"
+                mkfifo -m 600 "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo"
                 relay stdout < "$cdir/stdout.fifo" >> "$log" &
                 relay_out=$!
                 relay stderr < "$cdir/stderr.fifo" >> "$log" &
                 relay_err=$!
                 exec 3> "$cdir/stdout.fifo" 4> "$cdir/stderr.fifo"
+                end_with_main 3>&- 4>&- &
+                watcher=$!
                 # -q: LXC's own messages go to lxc.log only, never into the container's log.
                 %s -q -n %s -P %s -f "$cdir/config" -- %s < /dev/null >&3 2>&4 3>&- 4>&-
                 rc=$?
+                kill "$watcher" 2>/dev/null
                 if [ ! -e "$cdir/init.pid" ] && [ -e "$cdir/exec-error" ]; then
                     { read -r rc; cat; } < "$cdir/exec-error" >&4
                 fi
                 exec 3>&- 4>&-
                 wait "$relay_out" "$relay_err"
-                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo"
+                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo"
                 printf '%%s\\n' "$rc" > "$cdir/exit.tmp"
                 sync "$cdir/exit.tmp"
                 mv -f "$cdir/exit.tmp" "$cdir/exit"
