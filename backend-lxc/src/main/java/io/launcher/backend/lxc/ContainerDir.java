@@ -39,6 +39,11 @@ record ContainerDir(Path path) {
         return path.resolve("lxc.log");
     }
 
+    /** What the hook printed; its last line explains a failed pre-mount or mount. */
+    Path hookLog() {
+        return path.resolve("hook.log");
+    }
+
     Path supervisorLog() {
         return path.resolve("supervise.log");
     }

@@ -14,6 +14,16 @@ final class LxcLog {
      * The first ERROR line's message: LXC logs the cause first and then each caller that gave
      * up ("Failed to setup container", "Failed to spawn container").
      */
+    static String startFailure(ContainerDir dir) {
+        String reason = lastError(dir.lxcLog());
+        try {
+            List<String> hook = Files.readAllLines(dir.hookLog()).stream().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0))).toList();
+            return hook.isEmpty() ? reason : reason + ": " + hook.get(hook.size() - 1);
+        } catch (IOException e) {
+            return reason;
+        }
+    }
+
     static String lastError(Path log) {
         List<String> lines;
         try {

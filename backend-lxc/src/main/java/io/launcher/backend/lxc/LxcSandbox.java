@@ -80,7 +80,7 @@ final class LxcSandbox implements Sandbox {
         watch(supervisor);
         awaitInit(supervisor);
         if (Files.notExists(dir.initPid()) && Files.notExists(dir.execError())) {
-            throw new SystemCallFailedException("start", "container " + id, LxcLog.lastError(dir.lxcLog()));
+            throw new SystemCallFailedException("start", "container " + id, LxcLog.startFailure(dir));
         }
     }
 

@@ -10,6 +10,7 @@ import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.IllegalTransitionException;
 import io.launcher.api.ResourceLimits;
+import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.Availability;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
@@ -224,6 +225,34 @@ class LxcSandboxPrivilegedTest {
         assertFalse(Files.exists(rootfs.resolve("tmp/file")));
         assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(temp.toString()),
                 "no mount leaked onto the host");
+    }
+
+    @Test
+    void aRootThatCannotBeMountedFailsTheStartWithLxcsReason() throws Exception {
+        Mount overlay = new Mount("overlay", "overlay", List.of("lowerdir=" + temp.resolve("missing"),
+                "upperdir=" + Files.createDirectories(temp.resolve("u")), "workdir=" + Files.createDirectories(temp.resolve("w"))));
+        Sandbox sandbox = create(spec(List.of(overlay), new NetworkAttachment.Private(), "true"));
+        SystemCallFailedException failure = assertThrows(SystemCallFailedException.class, sandbox::start);
+        assertTrue(failure.getMessage().startsWith("unable to start container " + sandbox.id() + ": "), failure.getMessage());
+        assertTrue(failure.getMessage().contains("mount: "), "the hook's own reason is quoted: " + failure.getMessage());
+        assertEquals(SandboxState.STOPPED, sandbox.state());
+        assertTrue(JsonLog.read(temp.resolve("logs/container.log")).isEmpty(), "lxc's messages stay out of the container's log");
+    }
+
+    @Test
+    void joinsANetworkNamespaceByPath() throws Exception {
+        String name = "lxc-test-" + ProcessHandle.current().pid();
+        assertEquals(0, new ProcessBuilder("ip", "netns", "add", name).inheritIO().start().waitFor());
+        try {
+            assertEquals(0, new ProcessBuilder("ip", "-n", name, "link", "add", "probe0", "type", "veth", "peer", "name", "probe1")
+                    .inheritIO().start().waitFor());
+            SandboxSpec spec = spec(BusyboxRootfs.bind(rootfs), new NetworkAttachment.Join(Path.of("/run/netns", name)),
+                    "/bin/ls", "/sys/class/net");
+            assertEquals(0, run(spec).code());
+            assertEquals("lo\nprobe0\nprobe1\n", JsonLog.text(spec.logFile(), "stdout"));
+        } finally {
+            new ProcessBuilder("ip", "netns", "del", name).inheritIO().start().waitFor();
+        }
     }
 
     @Test
