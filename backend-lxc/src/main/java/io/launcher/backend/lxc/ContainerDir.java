@@ -63,6 +63,21 @@ record ContainerDir(Path path) {
         return path.resolve("exec-error");
     }
 
+    /** The fifo the parked start-host hook reads its verdict from: "start" or "abort". */
+    Path startFifo() {
+        return path.resolve("start.fifo");
+    }
+
+    /** Written by start before it releases the init: from then on the sandbox is RUNNING. */
+    Path started() {
+        return path.resolve("started");
+    }
+
+    /** The number of OOM kills in the container's memory cgroup, written by the stop hook. */
+    Path oom() {
+        return path.resolve("oom");
+    }
+
     /** The exit code, written by the supervisor after lxc-execute returned. */
     Path exit() {
         return path.resolve("exit");

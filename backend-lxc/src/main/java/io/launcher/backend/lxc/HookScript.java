@@ -22,7 +22,9 @@ import java.util.List;
  *
  * <p>At mount (binds done, before pivot_root) it looks up the command in the container's PATH,
  * so that a missing command ends as Docker's 127 (126 when not executable) with Docker's
- * message, rather than lxc-init's bare 255. At start-host it records the init's host pid.
+ * message, rather than lxc-init's bare 255. At start-host it records the init's host pid and
+ * memory cgroup and parks the init until the engine starts or deletes the sandbox (see
+ * {@link StartFifo}). At stop it records the cgroup's OOM kills for the exit status.
  */
 final class HookScript {
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -69,7 +71,8 @@ final class HookScript {
                     mkdir -p "$(dirname "$rootfs$p")"; [ -e "$rootfs$p" ] || : > "$rootfs$p"
                 }
 
-                refuse() { printf '%%s\\n%%s\\n' "$1" "$2" > "$cdir/exec-error"; echo "$2"; exit 1; }
+                # A missing command is reported at start, as Docker does: the init stays parked now.
+                refuse() { printf '%%s\\n%%s\\n' "$1" "$2" > "$cdir/exec-error"; echo "$2"; }
 
                 pre_mount() {
                     mount --make-rslave /
@@ -84,9 +87,9 @@ final class HookScript {
                         local abs=$cmd; [[ $abs == /* ]] || abs=$cwd/$abs
                         if p=$(resolve "$root" "$abs") && [ -f "$root$p" ]; then
                             [ -x "$root$p" ] && return 0
-                            refuse 126 "exec: \\"$cmd\\": permission denied"
+                            refuse 126 "exec: \\"$cmd\\": permission denied"; return 0
                         fi
-                        refuse 127 "exec: \\"$cmd\\": stat $cmd: no such file or directory"
+                        refuse 127 "exec: \\"$cmd\\": stat $cmd: no such file or directory"; return 0
                     fi
                     local IFS=:
                     for d in $search; do
@@ -96,12 +99,49 @@ final class HookScript {
                     refuse 127 "exec: \\"$cmd\\": executable file not found in \\$PATH"
                 }
 
+                # The memory cgroup of the init, to read its OOM kills at stop, before LXC removes it.
+                memory_cgroup() {
+                    local line
+                    while IFS= read -r line; do
+                        case $line in
+                            *:memory:*) printf '%%s\\n' "/sys/fs/cgroup/memory${line#*:memory:}"; return ;;
+                        esac
+                    done < "/proc/$1/cgroup"
+                    while IFS= read -r line; do
+                        case $line in 0::*) printf '%%s\\n' "/sys/fs/cgroup${line#0::}"; return ;; esac
+                    done < "/proc/$1/cgroup"
+                }
+
+                # The init is set up and parked here, in the host, before LXC executes lxc-init:
+                # this is the sandbox's CREATED state. The engine's start writes "start" to the
+                # fifo; delete writes "abort", and LXC then tears the container down.
+                start_host() {
+                    local verdict=
+                    exec 6<> "$cdir/start.fifo"
+                    memory_cgroup "$LXC_PID" > "$cdir/memory.cgroup"
+                    printf '%%s\\n' "$LXC_PID" > "$cdir/init.pid.tmp"
+                    mv -f "$cdir/init.pid.tmp" "$cdir/init.pid"
+                    read -r verdict <&6 || :
+                    [ "$verdict" = start ] || { echo "the start was aborted"; exit 1; }
+                    [ ! -e "$cdir/exec-error" ] || exit 1
+                }
+
+                stop() {
+                    local cg= key value count=0 f
+                    [ -s "$cdir/memory.cgroup" ] || return 0
+                    read -r cg < "$cdir/memory.cgroup"
+                    for f in "$cg/memory.oom_control" "$cg/memory.events"; do
+                        [ -r "$f" ] || continue
+                        while read -r key value; do [ "$key" != oom_kill ] || count=$value; done < "$f"
+                    done
+                    printf '%%s\\n' "$count" > "$cdir/oom"
+                }
+
                 case "$3" in
                     pre-mount) pre_mount ;;
                     mount) check_command ;;
-                    start-host)
-                        printf '%%s\\n' "$LXC_PID" > "$cdir/init.pid.tmp"
-                        mv -f "$cdir/init.pid.tmp" "$cdir/init.pid" ;;
+                    start-host) start_host ;;
+                    stop) stop ;;
                 esac
                 """.formatted(spec.id(), ShellWord.quote(dir.path().toString()),
                 String.join("\n", rootfsMounts(spec.rootfs())), String.join("\n", mountpoints(spec)),

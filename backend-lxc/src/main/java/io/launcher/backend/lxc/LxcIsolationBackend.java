@@ -35,9 +35,10 @@ public final class LxcIsolationBackend implements IsolationBackend {
     }
 
     /**
-     * Writes the container's hook, supervisor script and LXC configuration; the configuration
-     * last, so a directory with a config is a complete container. lxc-execute has no create
-     * step, so namespaces and mounts come to exist at start.
+     * Writes the container's hook, supervisor script and LXC configuration (the configuration
+     * last, so a directory with a config is a complete container), then runs lxc-execute under
+     * the supervisor until the start-host hook parks the init: namespaces, cgroup, mounts and
+     * root are ready, the user's process not yet started.
      */
     @Override
     public Sandbox create(SandboxSpec spec) {
@@ -62,7 +63,7 @@ public final class LxcIsolationBackend implements IsolationBackend {
         AtomicFile.write(dir.hook(), HookScript.render(spec, dir), "rwx------");
         AtomicFile.write(dir.supervise(), SupervisorScript.render(spec, dir, tools.lxcExecute()), "rwx------");
         AtomicFile.write(dir.config(), text, "rw-------");
-        return new LxcSandbox(spec.id(), dir, tools);
+        return LxcSandbox.create(spec.id(), dir, tools);
     }
 
     @Override
@@ -71,6 +72,6 @@ public final class LxcIsolationBackend implements IsolationBackend {
         if (Files.notExists(dir.config())) {
             return Optional.empty();
         }
-        return Optional.of(LxcSandbox.load(id, dir, tools));
+        return Optional.of(LxcSandbox.load(id, dir));
     }
 }

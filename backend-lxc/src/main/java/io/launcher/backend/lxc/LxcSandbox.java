@@ -15,37 +15,53 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
  * One container run by lxc-execute under its supervisor. The state is read from the container's
  * files each time (see {@link ContainerDir}), so a sandbox loaded by a restarted engine and the
- * one that started it agree.
+ * one that created it agree: CREATED while the init is parked in the start-host hook, RUNNING
+ * once start released it, STOPPED when the supervisor recorded the exit (or vanished).
  */
 final class LxcSandbox implements Sandbox {
+    private static final int SIGTERM = 15;
     private static final int SIGKILL = 9;
     private static final int SIGSTOP = 19;
-    private static final int SIGTERM = 15;
-    private static final long START_TIMEOUT_MILLIS = 60_000;
+    private static final long TIMEOUT_MILLIS = 60_000;
 
     private final ContainerId id;
     private final ContainerDir dir;
-    private final HostTools tools;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private boolean deleted;
 
-    LxcSandbox(ContainerId id, ContainerDir dir, HostTools tools) {
+    private LxcSandbox(ContainerId id, ContainerDir dir) {
         this.id = id;
         this.dir = dir;
-        this.tools = tools;
+    }
+
+    /** Launches the supervisor and returns once the init is parked; a failed setup leaves nothing behind. */
+    static LxcSandbox create(ContainerId id, ContainerDir dir, HostTools tools) {
+        LxcSandbox sandbox = new LxcSandbox(id, dir);
+        ProcessHandle supervisor = Supervisor.launch(dir, tools);
+        sandbox.watch(supervisor);
+        sandbox.await(() -> !supervisor.isAlive() || Files.exists(dir.initPid()), "lxc-execute to set the container up");
+        if (Files.notExists(dir.initPid())) {
+            SystemCallFailedException failure = new SystemCallFailedException("create", "container " + id, LxcLog.startFailure(dir));
+            try {
+                removeTree(dir.path());
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
+        }
+        return sandbox;
     }
 
     /** Re-attaches after an engine restart: watches a live supervisor, or reports the recorded end. */
-    static LxcSandbox load(ContainerId id, ContainerDir dir, HostTools tools) {
-        LxcSandbox sandbox = new LxcSandbox(id, dir, tools);
-        if (Supervisor.launched(dir)) {
-            Supervisor.find(dir).ifPresentOrElse(sandbox::watch, sandbox::ended);
-        }
+    static LxcSandbox load(ContainerId id, ContainerDir dir) {
+        LxcSandbox sandbox = new LxcSandbox(id, dir);
+        Supervisor.find(dir).ifPresentOrElse(sandbox::watch, sandbox::ended);
         return sandbox;
     }
 
@@ -56,56 +72,29 @@ final class LxcSandbox implements Sandbox {
 
     @Override
     public synchronized SandboxState state() {
-        if (deleted || Files.exists(dir.exit())) {
+        if (deleted || Files.exists(dir.exit()) || Supervisor.find(dir).isEmpty()) {
             return SandboxState.STOPPED;
         }
-        if (!Supervisor.launched(dir)) {
-            return SandboxState.CREATED;
-        }
-        return Supervisor.find(dir).isPresent() ? SandboxState.RUNNING : SandboxState.STOPPED;
+        return Files.exists(dir.started()) ? SandboxState.RUNNING : SandboxState.CREATED;
     }
 
     @Override
     public int pid() {
-        return state() == SandboxState.RUNNING ? Supervisor.initPid(dir.initPid()).orElse(0) : 0;
+        return state() == SandboxState.STOPPED ? 0 : Supervisor.initPid(dir.initPid()).orElse(0);
     }
 
+    /** Releases the parked init; returns once the user's process exists or the container already ended. */
     @Override
     public synchronized void start() {
         SandboxState state = state();
         if (state != SandboxState.CREATED) {
-            throw new IllegalTransitionException("cannot start container " + id + ": it is " + describe(state));
+            throw new IllegalTransitionException("cannot start container " + id + ": it is " + state.name().toLowerCase(Locale.ROOT));
         }
-        ProcessHandle supervisor = Supervisor.launch(dir, tools);
-        watch(supervisor);
-        awaitInit(supervisor);
-        if (Files.notExists(dir.initPid()) && Files.notExists(dir.execError())) {
-            throw new SystemCallFailedException("start", "container " + id, LxcLog.startFailure(dir));
+        AtomicFile.write(dir.started(), "", "rw-------");
+        if (!StartFifo.send(dir, StartFifo.START)) {
+            throw new SystemCallFailedException("start", "container " + id, "its init is no longer parked: " + LxcLog.startFailure(dir));
         }
-    }
-
-    /**
-     * Returns once the user's process exists, or the supervisor ended (the container never ran,
-     * or ran already). The start-host hook records the init's pid just before LXC executes
-     * lxc-init, which then forks the user's process: a signal sent in between would reach a
-     * half-started init, so start waits for that child too. Polls; it takes tens of ms.
-     */
-    private void awaitInit(ProcessHandle supervisor) {
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        long pause = 1;
-        while (supervisor.isAlive() && !userProcessStarted()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new SystemCallFailedException("start", "container " + id, "timed out after "
-                        + START_TIMEOUT_MILLIS / 1000 + "s waiting for lxc-execute");
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InternalException("interrupted while starting container " + id, e);
-            }
-            pause = Math.min(5, pause * 2);
-        }
+        await(() -> exit.isDone() || userProcessStarted(), "lxc-init to start the process");
     }
 
     /** lxc-init has a child, or has already exited (a command that ran and ended at once). */
@@ -116,11 +105,16 @@ final class LxcSandbox implements Sandbox {
     }
 
     @Override
-    public void signal(int signal, SignalTarget target) {
-        int init = pid();
-        if (init == 0) {
+    public synchronized void signal(int signal, SignalTarget target) {
+        SandboxState state = state();
+        if (state == SandboxState.CREATED && signal == SIGKILL) {
+            abort();
+            return;
+        }
+        if (state != SandboxState.RUNNING) {
             throw new IllegalTransitionException("cannot kill container " + id + ": it is not running");
         }
+        int init = pid();
         List<Integer> targets = targets(init, signal, target);
         if (targets.isEmpty()) {
             ProcessSignals.kill(init, signal);
@@ -165,11 +159,17 @@ final class LxcSandbox implements Sandbox {
         if (deleted) {
             return;
         }
+        if (state == SandboxState.CREATED) {
+            abort();
+        }
         removeTree(dir.path());
         deleted = true;
-        if (!exit.isDone()) {
-            exit.completeExceptionally(new IllegalTransitionException("container " + id + " was deleted before it ran"));
-        }
+    }
+
+    /** Tells the parked hook to fail the start: LXC then tears the container down and the supervisor ends. */
+    private void abort() {
+        StartFifo.send(dir, StartFifo.ABORT);
+        await(() -> Supervisor.find(dir).isEmpty(), "lxc-execute to tear the parked container down");
     }
 
     private void watch(ProcessHandle supervisor) {
@@ -177,12 +177,30 @@ final class LxcSandbox implements Sandbox {
     }
 
     private void ended() {
-        ExitFile.read(dir.exit()).ifPresentOrElse(exit::complete, () -> exit.completeExceptionally(
+        if (Files.notExists(dir.started())) {
+            exit.completeExceptionally(new IllegalTransitionException("container " + id + " ended before it was started"));
+            return;
+        }
+        ExitFile.read(dir).ifPresentOrElse(exit::complete, () -> exit.completeExceptionally(
                 new InternalException("lost the supervisor of container " + id + ": it ended without recording an exit code")));
     }
 
-    private static String describe(SandboxState state) {
-        return state.name().toLowerCase(Locale.ROOT);
+    /** Polls until the condition holds; each of these steps takes milliseconds to tens of them. */
+    private void await(BooleanSupplier condition, String what) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        long pause = 1;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new SystemCallFailedException("wait for", what, "timed out after " + TIMEOUT_MILLIS / 1000 + "s");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InternalException("interrupted while waiting for " + what, e);
+            }
+            pause = Math.min(5, pause * 2);
+        }
     }
 
     /** Deletes without following symlinks; nothing is mounted here, the layers lived in the container's namespace. */

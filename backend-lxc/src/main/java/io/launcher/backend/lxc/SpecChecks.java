@@ -29,10 +29,6 @@ final class SpecChecks {
         for (BindMount bind : spec.binds()) {
             bind(bind);
         }
-        if (!spec.process().additionalGids().isEmpty()) {
-            throw new InvalidSpecException("unable to set supplementary groups " + spec.process().additionalGids()
-                    + ": lxc 5.0 has no configuration key for them");
-        }
         if (spec.process().args().get(0).isEmpty()) {
             throw new InvalidSpecException("no command specified");
         }

@@ -50,6 +50,9 @@ final class SpecTranslator {
         }
         entries.add(new LxcEntry.InitUid(spec.process().uid()));
         entries.add(new LxcEntry.InitGid(spec.process().gid()));
+        if (!spec.process().additionalGids().isEmpty()) {
+            entries.add(new LxcEntry.InitGroups(spec.process().additionalGids()));
+        }
         entries.add(new LxcEntry.InitCwd(spec.process().cwd()));
         entries.add(new LxcEntry.LogFile(dir.lxcLog()));
         entries.add(new LxcEntry.LogLevel(LogPriority.INFO));
@@ -60,6 +63,7 @@ final class SpecTranslator {
         entries.add(new LxcEntry.Hook(HookType.PRE_MOUNT, hook));
         entries.add(new LxcEntry.Hook(HookType.MOUNT, hook));
         entries.add(new LxcEntry.Hook(HookType.START_HOST, hook));
+        entries.add(new LxcEntry.Hook(HookType.STOP, hook));
         return new LxcConfig(entries);
     }
 

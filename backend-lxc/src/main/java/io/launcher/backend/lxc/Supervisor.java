@@ -49,10 +49,6 @@ final class Supervisor {
                 .filter(h -> started == 0 || h.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == started);
     }
 
-    static boolean launched(ContainerDir dir) {
-        return Files.exists(dir.supervisorPid());
-    }
-
     static Optional<Integer> initPid(Path file) {
         try {
             return Optional.of(Integer.parseInt(Files.readString(file).strip()));

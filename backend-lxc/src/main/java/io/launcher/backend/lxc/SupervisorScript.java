@@ -68,7 +68,7 @@ final class SupervisorScript {
                 end_with_main() {
                     local init= main= child line rest
                     exec 5<> "$cdir/tick.fifo"
-                    until [ -s "$cdir/init.pid" ]; do read -r -t 0.01 -u 5 rest || :; done
+                    until [ -e "$cdir/started" ] && [ -s "$cdir/init.pid" ]; do read -r -t 0.05 -u 5 rest || :; done
                     read -r init < "$cdir/init.pid"
                     while [ -z "$main" ] && [ -d "/proc/$init" ]; do
                         child=; read -r child rest < "/proc/$init/task/$init/children"
@@ -83,8 +83,8 @@ final class SupervisorScript {
                     kill -TERM "$init" 2>/dev/null
                 }
 
-                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo"
-                mkfifo -m 600 "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo"
+                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo" "$cdir/start.fifo"
+                mkfifo -m 600 "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo" "$cdir/start.fifo"
                 relay stdout < "$cdir/stdout.fifo" >> "$log" &
                 relay_out=$!
                 relay stderr < "$cdir/stderr.fifo" >> "$log" &
@@ -96,12 +96,12 @@ final class SupervisorScript {
                 %s -q -n %s -P %s -f "$cdir/config" -- %s < /dev/null >&3 2>&4 3>&- 4>&-
                 rc=$?
                 kill "$watcher" 2>/dev/null
-                if [ ! -e "$cdir/init.pid" ] && [ -e "$cdir/exec-error" ]; then
+                if [ -e "$cdir/exec-error" ]; then
                     { read -r rc; cat; } < "$cdir/exec-error" >&4
                 fi
                 exec 3>&- 4>&-
                 wait "$relay_out" "$relay_err"
-                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo"
+                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo" "$cdir/start.fifo"
                 printf '%%s\\n' "$rc" > "$cdir/exit.tmp"
                 sync "$cdir/exit.tmp"
                 mv -f "$cdir/exit.tmp" "$cdir/exit"

@@ -59,9 +59,9 @@ class GeneratedScriptsTest {
 
     @Test
     void exitCodesAboveOneTwentyEightReadAsSignals() {
-        assertEquals(ExitStatus.exited(0), ExitFile.status(0));
-        assertEquals(ExitStatus.exited(127), ExitFile.status(127));
-        assertEquals(ExitStatus.killed(9, false), ExitFile.status(137));
-        assertEquals(ExitStatus.exited(255), ExitFile.status(255));
+        assertEquals(ExitStatus.exited(0), ExitFile.status(0, false));
+        assertEquals(ExitStatus.exited(127), ExitFile.status(127, false));
+        assertEquals(ExitStatus.killed(9, false), ExitFile.status(137, false));
+        assertEquals(ExitStatus.exited(255), ExitFile.status(255, false));
     }
 }

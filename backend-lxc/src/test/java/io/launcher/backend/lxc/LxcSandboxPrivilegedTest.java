@@ -151,8 +151,11 @@ class LxcSandboxPrivilegedTest {
     void signalsReachTheProcessAndStatesMoveAsTheSpiSays() throws Exception {
         Sandbox sandbox = create(spec("sleep", "600"));
         assertEquals(SandboxState.CREATED, sandbox.state());
-        assertEquals(0, sandbox.pid());
+        int parked = sandbox.pid();
+        assertTrue(parked > 1, "the init is parked");
+        assertTrue(JsonLog.read(temp.resolve("logs/container.log")).isEmpty(), "nothing ran yet");
         sandbox.start();
+        assertEquals(parked, sandbox.pid());
         assertEquals(SandboxState.RUNNING, sandbox.state());
         assertTrue(sandbox.pid() > 1);
         assertThrows(IllegalTransitionException.class, sandbox::start);
@@ -193,6 +196,16 @@ class LxcSandboxPrivilegedTest {
     }
 
     @Test
+    void deletingACreatedSandboxTearsItsParkedInitDown() throws Exception {
+        Sandbox sandbox = backend.create(spec("true"));
+        int parked = sandbox.pid();
+        assertTrue(Files.exists(Path.of("/proc", Integer.toString(parked))));
+        sandbox.delete();
+        assertFalse(Files.exists(Path.of("/proc", Integer.toString(parked))));
+        assertTrue(backend.load(sandbox.id()).isEmpty());
+    }
+
+    @Test
     void deleteRemovesTheContainerDirectory() throws Exception {
         Sandbox sandbox = backend.create(spec("true"));
         sandbox.start();
@@ -228,15 +241,15 @@ class LxcSandboxPrivilegedTest {
     }
 
     @Test
-    void aRootThatCannotBeMountedFailsTheStartWithLxcsReason() throws Exception {
+    void aRootThatCannotBeMountedFailsTheCreateWithLxcsReason() throws Exception {
         Mount overlay = new Mount("overlay", "overlay", List.of("lowerdir=" + temp.resolve("missing"),
                 "upperdir=" + Files.createDirectories(temp.resolve("u")), "workdir=" + Files.createDirectories(temp.resolve("w"))));
-        Sandbox sandbox = create(spec(List.of(overlay), new NetworkAttachment.Private(), "true"));
-        SystemCallFailedException failure = assertThrows(SystemCallFailedException.class, sandbox::start);
-        assertTrue(failure.getMessage().startsWith("unable to start container " + sandbox.id() + ": "), failure.getMessage());
+        SandboxSpec spec = spec(List.of(overlay), new NetworkAttachment.Private(), "true");
+        SystemCallFailedException failure = assertThrows(SystemCallFailedException.class, () -> backend.create(spec));
+        assertTrue(failure.getMessage().startsWith("unable to create container " + spec.id() + ": "), failure.getMessage());
         assertTrue(failure.getMessage().contains("mount: "), "the hook's own reason is quoted: " + failure.getMessage());
-        assertEquals(SandboxState.STOPPED, sandbox.state());
-        assertTrue(JsonLog.read(temp.resolve("logs/container.log")).isEmpty(), "lxc's messages stay out of the container's log");
+        assertTrue(backend.load(spec.id()).isEmpty(), "a failed create leaves nothing behind");
+        assertTrue(JsonLog.read(spec.logFile()).isEmpty(), "lxc's messages stay out of the container's log");
     }
 
     @Test

@@ -41,6 +41,8 @@ final class LxcConfigParser {
             Map.entry("lxc.init.uid", v -> new LxcEntry.InitUid(Integer.parseInt(v))),
             Map.entry("lxc.init.gid", v -> new LxcEntry.InitGid(Integer.parseInt(v))),
             Map.entry("lxc.init.cwd", LxcEntry.InitCwd::new),
+            Map.entry("lxc.init.groups", v -> new LxcEntry.InitGroups(
+                    Arrays.stream(v.split(",")).map(String::strip).map(Integer::valueOf).toList())),
             Map.entry("lxc.execute.cmd", v -> new LxcEntry.ExecuteCmd(QuotedWords.split(v))),
             Map.entry("lxc.log.file", v -> new LxcEntry.LogFile(Path.of(v))),
             Map.entry("lxc.log.level", v -> new LxcEntry.LogLevel(LogPriority.of(v))),

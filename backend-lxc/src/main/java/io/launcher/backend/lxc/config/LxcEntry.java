@@ -160,6 +160,18 @@ public sealed interface LxcEntry {
         public String value() { return Integer.toString(gid); }
     }
 
+    /**
+     * {@code lxc.init.groups}: the init's supplementary groups (LXC 4.0.9 and later; missing from
+     * 5.0's man page, present in liblxc and checked with {@code id} inside a container).
+     */
+    record InitGroups(List<Integer> gids) implements LxcEntry {
+        public InitGroups {
+            gids = List.copyOf(gids);
+        }
+        public String key() { return "lxc.init.groups"; }
+        public String value() { return gids.stream().map(String::valueOf).collect(Collectors.joining(",")); }
+    }
+
     /** {@code lxc.init.cwd}: absolute path inside the container. */
     record InitCwd(String directory) implements LxcEntry {
         public String key() { return "lxc.init.cwd"; }

@@ -56,6 +56,7 @@ class LxcConfigRoundTripTest {
                 sample(new LxcEntry.InitUid(1000), "lxc.init.uid = 1000"),
                 sample(new LxcEntry.InitGid(100), "lxc.init.gid = 100"),
                 sample(new LxcEntry.InitCwd("/home/user"), "lxc.init.cwd = /home/user"),
+                sample(new LxcEntry.InitGroups(List.of(65534, 10)), "lxc.init.groups = 65534,10"),
                 sample(new LxcEntry.ExecuteCmd(List.of("/bin/sh", "-c", "echo 'hi' there", "")),
                         "lxc.execute.cmd = /bin/sh -c \"echo 'hi' there\" ''"),
                 sample(new LxcEntry.LogFile(Path.of("/var/lib/launcher/c/lxc.log")), "lxc.log.file = /var/lib/launcher/c/lxc.log"),
