@@ -18,6 +18,14 @@ record ContainerDir(Path path) {
         return path.getFileName().toString();
     }
 
+    /**
+     * The lock file LXC keeps per container under its runtime path when run as root
+     * ({@code /run/lxc/lock/<lxcpath>/.<name>}); LXC never removes it, so delete does.
+     */
+    Path lxcLock() {
+        return Path.of("/run/lxc/lock", lxcPath().toString(), "." + name());
+    }
+
     Path config() {
         return path.resolve("config");
     }

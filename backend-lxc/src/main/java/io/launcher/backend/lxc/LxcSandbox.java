@@ -49,7 +49,7 @@ final class LxcSandbox implements Sandbox {
         if (Files.notExists(dir.initPid())) {
             SystemCallFailedException failure = new SystemCallFailedException("create", "container " + id, LxcLog.startFailure(dir));
             try {
-                removeTree(dir.path());
+                removeState(dir);
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }
@@ -162,7 +162,7 @@ final class LxcSandbox implements Sandbox {
         if (state == SandboxState.CREATED) {
             abort();
         }
-        removeTree(dir.path());
+        removeState(dir);
         deleted = true;
     }
 
@@ -178,7 +178,8 @@ final class LxcSandbox implements Sandbox {
 
     private void ended() {
         if (Files.notExists(dir.started())) {
-            exit.completeExceptionally(new IllegalTransitionException("container " + id + " ended before it was started"));
+            // Killed or deleted while parked: the init died of the abort, as of a SIGKILL.
+            exit.complete(ExitStatus.killed(SIGKILL, false));
             return;
         }
         ExitFile.read(dir).ifPresentOrElse(exit::complete, () -> exit.completeExceptionally(
@@ -200,6 +201,16 @@ final class LxcSandbox implements Sandbox {
                 throw new InternalException("interrupted while waiting for " + what, e);
             }
             pause = Math.min(5, pause * 2);
+        }
+    }
+
+    /** The container's directory and LXC's lock file for it. */
+    private static void removeState(ContainerDir dir) {
+        removeTree(dir.path());
+        try {
+            Files.deleteIfExists(dir.lxcLock());
+        } catch (IOException e) {
+            throw new SystemCallFailedException("remove", dir.lxcLock().toString(), String.valueOf(e.getMessage()), e);
         }
     }
 

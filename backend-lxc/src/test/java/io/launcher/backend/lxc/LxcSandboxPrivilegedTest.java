@@ -210,8 +210,11 @@ class LxcSandboxPrivilegedTest {
         Sandbox sandbox = backend.create(spec("true"));
         sandbox.start();
         sandbox.exit().get(20, TimeUnit.SECONDS);
+        Path lock = Path.of("/run/lxc/lock", temp.resolve("state/containers").toString(), "." + sandbox.id().value());
+        assertTrue(Files.exists(lock), "lxc keeps a lock file per container");
         sandbox.delete();
         assertFalse(Files.exists(temp.resolve("state/containers").resolve(sandbox.id().value())));
+        assertFalse(Files.exists(lock), "and delete removes it");
         assertTrue(backend.load(sandbox.id()).isEmpty());
     }
 
