@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Checks the module boundaries of the design on the compiled classes of every module. */
 class ArchitectureTest {
     private static final List<String> MODULES = List.of("api", "spi", "backend-native", "backend-lxc",
-            "storage-aufs", "storage-overlay-test", "network", "launcher");
+            "storage-aufs", "storage-overlay-test", "network", "engine");
     private static JavaClasses classes;
 
     @BeforeAll

@@ -1,0 +1,17 @@
+package io.launcher.api;
+
+import java.util.List;
+
+/** What {@code exec} runs in a running container, as Docker's exec create body. */
+public record ExecConfig(List<String> cmd, List<String> env, String workingDir, String user, boolean tty,
+                         boolean attachStdin, boolean attachStdout, boolean attachStderr) {
+    public ExecConfig {
+        cmd = List.copyOf(cmd);
+        env = List.copyOf(env);
+        workingDir = workingDir == null ? "" : workingDir;
+        user = user == null ? "" : user;
+        if (cmd.isEmpty()) {
+            throw new InvalidSpecException("No exec command specified");
+        }
+    }
+}
