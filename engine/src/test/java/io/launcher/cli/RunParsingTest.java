@@ -111,7 +111,7 @@ class RunParsingTest {
     @Test
     void badMemoryIsOneLineAndExit125() {
         assertEquals(125, cli.run("run", "-m", "lots", "base", "true"));
-        assertEquals(2, cli.err.lines().count(), cli.err);
+        assertEquals(1, cli.err.lines().count(), cli.err);
         assertTrue(cli.err.startsWith("launcher: "), cli.err);
         assertTrue(cli.err.contains("invalid size: 'lots'"), cli.err);
         assertTrue(cli.err.endsWith("(see 'launcher run --help')\n"), cli.err);
