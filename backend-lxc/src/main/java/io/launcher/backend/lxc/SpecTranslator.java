@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The engine's sandbox spec as an LXC configuration; the rootfs layers are the hook's job. */
 final class SpecTranslator {
@@ -44,7 +45,8 @@ final class SpecTranslator {
         }
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
-        entries.add(new LxcEntry.CapKeep(Capability.dockerDefaults()));
+        entries.add(new LxcEntry.CapKeep(spec.capabilities().stream().map(Capability::ofKernelName)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Capability.class)))));
         for (String variable : spec.process().env()) {
             entries.add(environment(variable));
         }
@@ -94,9 +96,14 @@ final class SpecTranslator {
         return List.of(new LxcEntry.NamespaceShare(Namespace.NET, join.namespace().toString()));
     }
 
-    /** A volume as Docker mounts it: recursive bind, read-only when asked; the hook makes the mountpoint. */
+    /**
+     * A volume as Docker mounts it: recursive bind, read-only when asked. No {@code create=}: the
+     * pre-mount hook makes the mountpoint before the root turns read-only. A path through a
+     * symlink in the image is refused by LXC ("was a symbolic link"), where Docker would resolve
+     * it inside the root: safe, but stricter.
+     */
     static LxcEntry bindEntry(BindMount bind) {
-        List<String> options = new ArrayList<>(List.of("rbind", Files.isDirectory(bind.source()) ? "create=dir" : "create=file"));
+        List<String> options = new ArrayList<>(List.of("rbind"));
         if (bind.readOnly()) {
             options.add("ro");
         }

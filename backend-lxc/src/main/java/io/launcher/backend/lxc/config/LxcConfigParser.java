@@ -31,7 +31,7 @@ final class LxcConfigParser {
             Map.entry("lxc.mount.entry", LxcConfigParser::mountEntry),
             Map.entry("lxc.namespace.keep", LxcConfigParser::namespaceKeep),
             Map.entry("lxc.cgroup2.cpu.max", LxcConfigParser::cpuMax),
-            Map.entry("lxc.cap.keep", v -> new LxcEntry.CapKeep(Capabilities.parse(v))),
+            Map.entry("lxc.cap.keep", v -> new LxcEntry.CapKeep(v.equals("none") ? Set.of() : Capabilities.parse(v))),
             Map.entry("lxc.cap.drop", v -> new LxcEntry.CapDrop(Capabilities.parse(v))),
             Map.entry("lxc.autodev", v -> new LxcEntry.Autodev(flag(v))),
             Map.entry("lxc.pty.max", v -> new LxcEntry.PtyMax(Integer.parseInt(v))),

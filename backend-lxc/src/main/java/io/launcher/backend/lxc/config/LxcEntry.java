@@ -106,19 +106,19 @@ public sealed interface LxcEntry {
         public String value() { return quotaMicros + " " + periodMicros; }
     }
 
-    /** {@code lxc.cap.keep}: every capability not listed is dropped. */
+    /** {@code lxc.cap.keep}: every capability not listed is dropped; {@code none} keeps none. */
     record CapKeep(Set<Capability> capabilities) implements LxcEntry {
         public CapKeep {
-            capabilities = Set.copyOf(EnumSet.copyOf(capabilities));
+            capabilities = Set.copyOf(capabilities);
         }
         public String key() { return "lxc.cap.keep"; }
-        public String value() { return Capabilities.render(capabilities); }
+        public String value() { return capabilities.isEmpty() ? "none" : Capabilities.render(capabilities); }
     }
 
     /** {@code lxc.cap.drop}: the listed capabilities are dropped. */
     record CapDrop(Set<Capability> capabilities) implements LxcEntry {
         public CapDrop {
-            capabilities = Set.copyOf(EnumSet.copyOf(capabilities));
+            capabilities = Set.copyOf(capabilities);
         }
         public String key() { return "lxc.cap.drop"; }
         public String value() { return Capabilities.render(capabilities); }
