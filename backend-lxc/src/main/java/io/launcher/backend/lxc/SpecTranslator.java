@@ -12,7 +12,6 @@ import io.launcher.backend.lxc.config.NetworkType;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.SandboxSpec;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,11 +39,13 @@ final class SpecTranslator {
         // Docker's /dev/shm: LXC's autodev /dev is a tmpfs, so the mountpoint costs the image nothing.
         entries.add(new LxcEntry.MountEntry("shm", "dev/shm", "tmpfs",
                 List.of("rw", "nosuid", "nodev", "noexec", "mode=1777", "size=65536k", "create=dir")));
+        entries.addAll(maskedPaths());
         for (BindMount bind : spec.binds()) {
             entries.add(bindEntry(bind));
         }
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
+        entries.add(new LxcEntry.NoNewPrivs(true));
         entries.add(new LxcEntry.CapKeep(spec.capabilities().stream().map(Capability::ofKernelName)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Capability.class)))));
         for (String variable : spec.process().env()) {
@@ -67,6 +68,23 @@ final class SpecTranslator {
         entries.add(new LxcEntry.Hook(HookType.START_HOST, hook));
         entries.add(new LxcEntry.Hook(HookType.STOP, hook));
         return new LxcConfig(entries);
+    }
+
+    /**
+     * Docker's masked paths: /dev/null over kernel files that leak host state, an empty read-only
+     * tmpfs over directories. {@code optional}: a kernel without the file is fine. proc:mixed
+     * already leaves /proc/sys and /proc/sysrq-trigger read-only, and sys:ro all of /sys.
+     */
+    static List<LxcEntry> maskedPaths() {
+        List<LxcEntry> entries = new ArrayList<>();
+        for (String file : List.of("proc/kcore", "proc/keys", "proc/timer_list", "proc/sched_debug", "proc/latency_stats",
+                "proc/timer_stats")) {
+            entries.add(new LxcEntry.MountEntry("/dev/null", file, "none", List.of("bind", "optional")));
+        }
+        for (String directory : List.of("proc/acpi", "proc/scsi", "sys/firmware")) {
+            entries.add(new LxcEntry.MountEntry("tmpfs", directory, "tmpfs", List.of("ro", "optional")));
+        }
+        return entries;
     }
 
     /**

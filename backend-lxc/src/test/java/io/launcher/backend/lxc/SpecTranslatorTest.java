@@ -104,8 +104,8 @@ class SpecTranslatorTest {
         LxcConfig config = translate(spec(new NetworkAttachment.Private(), ResourceLimits.NONE,
                 List.of(new BindMount(dir, "/data", true), new BindMount(file, "/etc/f", false)), true), CgroupVersion.V1);
         List<LxcEntry.MountEntry> mounts = config.all(LxcEntry.MountEntry.class);
-        assertEquals(new LxcEntry.MountEntry(dir.toString(), "data", "none", List.of("rbind", "ro")), mounts.get(1));
-        assertEquals(new LxcEntry.MountEntry(file.toString(), "etc/f", "none", List.of("rbind")), mounts.get(2));
+        assertEquals(new LxcEntry.MountEntry(dir.toString(), "data", "none", List.of("rbind", "ro")), mounts.get(mounts.size() - 2));
+        assertEquals(new LxcEntry.MountEntry(file.toString(), "etc/f", "none", List.of("rbind")), mounts.get(mounts.size() - 1));
         assertEquals(List.of(new LxcEntry.RootfsOptions(List.of("ro"))), config.all(LxcEntry.RootfsOptions.class));
     }
 

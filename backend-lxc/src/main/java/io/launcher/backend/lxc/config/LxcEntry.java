@@ -124,6 +124,12 @@ public sealed interface LxcEntry {
         public String value() { return Capabilities.render(capabilities); }
     }
 
+    /** {@code lxc.no_new_privs}: PR_SET_NO_NEW_PRIVS for the init and for lxc-attach'ed processes. */
+    record NoNewPrivs(boolean enabled) implements LxcEntry {
+        public String key() { return "lxc.no_new_privs"; }
+        public String value() { return enabled ? "1" : "0"; }
+    }
+
     /** {@code lxc.autodev}: a fresh tmpfs /dev with the minimal device nodes. */
     record Autodev(boolean enabled) implements LxcEntry {
         public String key() { return "lxc.autodev"; }
