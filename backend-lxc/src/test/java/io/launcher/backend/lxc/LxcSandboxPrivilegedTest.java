@@ -244,6 +244,27 @@ class LxcSandboxPrivilegedTest {
     }
 
     @Test
+    void aRestartedEngineStartsAParkedContainer() throws Exception {
+        SandboxSpec spec = spec("/bin/sh", "-c", "echo started");
+        Sandbox created = create(spec);
+        Sandbox loaded = LxcIsolationBackend.open(temp.resolve("state")).load(spec.id()).orElseThrow();
+        assertEquals(SandboxState.CREATED, loaded.state());
+        assertEquals(created.pid(), loaded.pid());
+        loaded.start();
+        assertEquals(ExitStatus.exited(0), loaded.exit().get(20, TimeUnit.SECONDS));
+        assertEquals("started\n", JsonLog.text(spec.logFile(), "stdout"));
+    }
+
+    @Test
+    void relaysManyLinesInOrder() throws Exception {
+        SandboxSpec spec = spec("seq", "20000");
+        assertEquals(0, run(spec).code());
+        List<String> lines = JsonLog.text(spec.logFile(), "stdout").lines().toList();
+        assertEquals(20000, lines.size());
+        assertEquals("20000", lines.get(19999));
+    }
+
+    @Test
     void deleteRemovesTheContainerDirectory() throws Exception {
         Sandbox sandbox = backend.create(spec("true"));
         sandbox.start();
