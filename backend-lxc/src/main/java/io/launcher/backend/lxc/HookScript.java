@@ -138,9 +138,19 @@ final class HookScript {
                     printf '%%s\\n' "$count" > "$cdir/oom"
                 }
 
+                # Docker's read-only kernel paths that proc:mixed leaves writable.
+                read_only_paths() {
+                    local p
+                    for p in proc/bus proc/fs proc/irq; do
+                        [ -e "$LXC_ROOTFS_MOUNT/$p" ] || continue
+                        mount --bind "$LXC_ROOTFS_MOUNT/$p" "$LXC_ROOTFS_MOUNT/$p"
+                        mount -o remount,bind,ro,nosuid,nodev,noexec "$LXC_ROOTFS_MOUNT/$p"
+                    done
+                }
+
                 case "$3" in
                     pre-mount) pre_mount ;;
-                    mount) check_command ;;
+                    mount) read_only_paths; check_command ;;
                     start-host) start_host ;;
                     stop) stop ;;
                 esac

@@ -73,15 +73,17 @@ final class SpecTranslator {
     /**
      * Docker's masked paths: /dev/null over kernel files that leak host state, an empty read-only
      * tmpfs over directories. {@code optional}: a kernel without the file is fine. proc:mixed
-     * already leaves /proc/sys and /proc/sysrq-trigger read-only, and sys:ro all of /sys.
+     * already leaves /proc/sys and /proc/sysrq-trigger read-only, sys:ro all of /sys; the mount
+     * hook makes Docker's other read-only paths read-only (an entry's source cannot name the
+     * container's own /proc).
      */
     static List<LxcEntry> maskedPaths() {
         List<LxcEntry> entries = new ArrayList<>();
-        for (String file : List.of("proc/kcore", "proc/keys", "proc/timer_list", "proc/sched_debug", "proc/latency_stats",
-                "proc/timer_stats")) {
+        for (String file : List.of("proc/interrupts", "proc/kcore", "proc/keys", "proc/latency_stats", "proc/timer_list",
+                "proc/timer_stats", "proc/sched_debug")) {
             entries.add(new LxcEntry.MountEntry("/dev/null", file, "none", List.of("bind", "optional")));
         }
-        for (String directory : List.of("proc/acpi", "proc/scsi", "sys/firmware")) {
+        for (String directory : List.of("proc/acpi", "proc/asound", "proc/scsi", "sys/firmware", "sys/devices/virtual/powercap")) {
             entries.add(new LxcEntry.MountEntry("tmpfs", directory, "tmpfs", List.of("ro", "optional")));
         }
         return entries;

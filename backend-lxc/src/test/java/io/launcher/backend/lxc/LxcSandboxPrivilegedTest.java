@@ -345,6 +345,17 @@ class LxcSandboxPrivilegedTest {
     }
 
     @Test
+    void masksKernelFilesAndKeepsKernelPathsReadOnlyAsDockerDoes() throws Exception {
+        SandboxSpec spec = spec("/bin/sh", "-c", String.join("; ", "cat /proc/keys /proc/timer_list | wc -c",
+                "ls /proc/acpi /sys/firmware 2>/dev/null | grep -v : | grep -c . || true",
+                "awk '$5 == \"/proc/irq\" { split($6, o, \",\"); print \"irq-\" o[1] }' /proc/self/mountinfo",
+                "(echo x > /proc/sys/kernel/domainname) 2>/dev/null && echo sys-rw || echo sys-ro",
+                "grep NoNewPrivs /proc/self/status"));
+        assertEquals(0, run(spec).code());
+        assertEquals("0\n0\nirq-ro\nsys-ro\nNoNewPrivs:\t1\n", JsonLog.text(spec.logFile(), "stdout"));
+    }
+
+    @Test
     void appliesCgroupLimits() throws Exception {
         assumeTrue(CgroupVersion.of(Path.of("/sys/fs/cgroup")) == CgroupVersion.V1, "checks v1 files");
         SandboxSpec base = spec("/bin/sh", "-c", "cat /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/pids/pids.max");
