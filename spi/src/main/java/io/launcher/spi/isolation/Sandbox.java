@@ -2,6 +2,7 @@ package io.launcher.spi.isolation;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
+import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,4 +30,20 @@ public interface Sandbox {
 
     /** Removes what the sandbox holds on the host (processes, cgroup, mounts, state files). */
     void delete();
+
+    /**
+     * The running process's standard input, for a spec whose process has {@code stdin}; bytes
+     * written reach the process (through its terminal when it has one), closing the stream
+     * closes its stdin. One writer at a time; a second open replaces the first.
+     */
+    OutputStream openStdin();
+
+    /** Sets the size of the process's terminal; ignored when it has none. */
+    void resize(int rows, int columns);
+
+    /**
+     * Runs another process inside every namespace and the cgroup of the running sandbox, as
+     * {@code docker exec} does. Its streams go to the caller, not to the container's log.
+     */
+    ExecProcess exec(ProcessSpec process);
 }
