@@ -10,7 +10,8 @@ import picocli.CommandLine;
  */
 final class CommandTable {
     static final List<String> NAMES = List.of(
-            "run", "create", "start", "stop", "kill", "wait", "rm", "ps", "logs", "inspect",
+            "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
+            "rename", "inspect",
             "images", "import", "info", "version", "daemon");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
@@ -36,7 +37,7 @@ final class CommandTable {
         for (String name : NAMES) {
             if (requested == null || requested.equals(name)) {
                 CommandLine sub = new CommandLine(command(name));
-                if (createsContainers(name)) {
+                if (createsContainers(name) || name.equals("exec")) {
                     // Everything after IMAGE belongs to the container's command, flags included.
                     sub.setStopAtPositional(true);
                 }
@@ -55,6 +56,10 @@ final class CommandTable {
             case "create": return new CreateCommand();
             case "start": return new StartCommand();
             case "stop": return new StopCommand();
+            case "restart": return new RestartCommand();
+            case "attach": return new AttachCommand();
+            case "exec": return new ExecCommand();
+            case "rename": return new RenameCommand();
             case "kill": return new KillCommand();
             case "wait": return new WaitCommand();
             case "rm": return new RmCommand();

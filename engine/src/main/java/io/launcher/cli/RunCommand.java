@@ -6,6 +6,8 @@ import io.launcher.api.HostConfig;
 import io.launcher.api.LauncherException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.WaitCondition;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,15 +55,35 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         LogCursor output = engine.attach(id.value(), true, true);
+        OutputStream stdin = null;
         try {
+            stdin = options.interactive ? engine.attachStdin(id.value()) : null;
             engine.start(id.value());
         } catch (LauncherException failure) {
             output.close();
+            closeQuietly(stdin);
             removeQuietly(engine, id, host, failure);
             throw failure;
         }
-        new OutputCopier(session.out(), session.err(), false).copy(output);
+        if (options.interactive || options.tty) {
+            TerminalAttachment attachment = new TerminalAttachment(session, options.tty);
+            if (attachment.run(output, stdin, (rows, columns) -> engine.resize(id.value(), rows, columns))) {
+                return 0;
+            }
+        } else {
+            new OutputCopier(session.out(), session.err(), false).copy(output);
+        }
         return engine.await(id.value(), host.autoRemove() ? WaitCondition.REMOVED : WaitCondition.NOT_RUNNING);
+    }
+
+    private static void closeQuietly(OutputStream stdin) {
+        if (stdin != null) {
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // the container never ran: nothing was waiting for its input
+            }
+        }
     }
 
     /** A {@code --rm} container that could not start is removed, as Docker does. */

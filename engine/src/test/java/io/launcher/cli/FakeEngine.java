@@ -53,7 +53,9 @@ final class FakeEngine implements Engine {
     int exitCode;
     ExecConfig lastExec;
     final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
-    boolean stdinClosed;
+    volatile boolean stdinClosed;
+    /** Makes attached output wait, after the canned entries, until the client closes it (a detach). */
+    volatile boolean holdOutput;
 
     @Override
     public EngineInfo info() {
@@ -162,14 +164,22 @@ final class FakeEngine implements Engine {
 
     private LogCursor cursor() {
         Deque<LogEntry> pending = new ArrayDeque<>(output);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        boolean hold = holdOutput;
         return new LogCursor() {
             @Override
-            public Optional<LogEntry> next() {
+            public Optional<LogEntry> next() throws InterruptedException {
+                // A held stream ends when the client closes it or closes stdin (a StdinOnce process exits then).
+                while (pending.isEmpty() && hold && !stdinClosed
+                        && !closed.await(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    Thread.onSpinWait();
+                }
                 return Optional.ofNullable(pending.poll());
             }
 
             @Override
             public void close() {
+                closed.countDown();
             }
         };
     }
