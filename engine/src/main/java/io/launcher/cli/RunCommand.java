@@ -54,6 +54,8 @@ public final class RunCommand implements Callable<Integer> {
             session.out().println(id.value());
             return 0;
         }
+        // A container that removes itself may be gone when its output ends: wait for it first.
+        ExitWatch removal = host.autoRemove() ? ExitWatch.begin(engine, id.value(), WaitCondition.REMOVED) : null;
         LogCursor output = engine.attach(id.value(), true, true);
         OutputStream stdin = null;
         try {
@@ -65,15 +67,18 @@ public final class RunCommand implements Callable<Integer> {
             removeQuietly(engine, id, host, failure);
             throw failure;
         }
-        if (options.interactive || options.tty) {
-            TerminalAttachment attachment = new TerminalAttachment(session, options.tty);
-            if (attachment.run(output, stdin, (rows, columns) -> engine.resize(id.value(), rows, columns))) {
-                return 0;
+        // Docker proxies signals only without a TTY: with one, ctrl-c is a byte for the container's terminal.
+        try (SignalProxy proxy = options.tty ? null : SignalProxy.install(engine, id.value())) {
+            if (options.interactive || options.tty) {
+                TerminalAttachment attachment = new TerminalAttachment(session, options.tty);
+                if (attachment.run(output, stdin, (rows, columns) -> engine.resize(id.value(), rows, columns))) {
+                    return 0;
+                }
+            } else {
+                new OutputCopier(session.out(), session.err(), false).copy(output);
             }
-        } else {
-            new OutputCopier(session.out(), session.err(), false).copy(output);
+            return removal != null ? removal.exitCode() : engine.await(id.value(), WaitCondition.NOT_RUNNING);
         }
-        return engine.await(id.value(), host.autoRemove() ? WaitCondition.REMOVED : WaitCondition.NOT_RUNNING);
     }
 
     private static void closeQuietly(OutputStream stdin) {
