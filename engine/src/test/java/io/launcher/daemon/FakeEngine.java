@@ -249,6 +249,7 @@ public class FakeEngine implements Engine {
 
             @Override
             public void write(byte[] data, int offset, int length) {
+                awaitStart(id);
                 synchronized (bytes) {
                     bytes.write(data, offset, length);
                 }
@@ -259,6 +260,7 @@ public class FakeEngine implements Engine {
 
             @Override
             public void close() {
+                awaitStart(id);
                 if (c.config().stdinOnce()) {
                     stdinClosed.add(id);
                     if (cat) {
@@ -267,6 +269,17 @@ public class FakeEngine implements Engine {
                 }
             }
         };
+    }
+
+    /** Input reaches a process only once it runs, as the real engine holds it until the start. */
+    private synchronized void awaitStart(String id) {
+        try {
+            while (containers.containsKey(id) && containers.get(id).state().status() == io.launcher.api.ContainerStatus.CREATED) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
