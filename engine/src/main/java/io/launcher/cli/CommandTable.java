@@ -11,8 +11,7 @@ import picocli.CommandLine;
 final class CommandTable {
     static final List<String> NAMES = List.of(
             "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
-            "rename", "inspect",
-            "images", "import", "info", "version", "daemon");
+            "rename", "inspect", "images", "import", "info", "version", "port", "daemon");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -75,6 +74,7 @@ final class CommandTable {
             case "import": return new ImportCommand();
             case "info": return new InfoCommand();
             case "version": return new VersionCommand();
+            case "port": return new PortCommand();
             case "daemon": return new DaemonCommand();
             default: throw new IllegalArgumentException("unknown command " + name);
         }

@@ -45,12 +45,16 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = launcher.session();
-        PublishNotice.warn(session, options.publish);
         HostConfig host = options.hostConfig();
         Engine engine = launcher.engine();
         ContainerId id = engine.create(options.name(), options.config(image, command, !detach, session), host);
         if (detach) {
-            engine.start(id.value());
+            try {
+                engine.start(id.value());
+            } catch (LauncherException failure) {
+                removeQuietly(engine, id, host, failure);
+                throw failure;
+            }
             session.out().println(id.value());
             return 0;
         }

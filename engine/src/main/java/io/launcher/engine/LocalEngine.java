@@ -126,6 +126,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ContainerConfig merged = SandboxSpecs.withImageDefaults(config, images.config(image).config());
         SandboxSpecs.numericUser(merged.user());
         SandboxSpecs.binds(hostConfig.binds());
+        PublishedPorts.check(hostConfig);
         ContainerId id = ContainerId.random();
         synchronized (registry) {
             String name = requestedName.map(LocalEngine::validName)
@@ -288,7 +289,8 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ContainerRecord r = entry.record();
         EndpointRecord ep = r.endpoint();
         NetworkSettings network = ep == null ? NetworkSettings.none(r.hostConfig().networkMode())
-                : new NetworkSettings(r.hostConfig().networkMode().apiName(), ep.address(), ep.prefixLength(), ep.gateway(), ep.macAddress());
+                : new NetworkSettings(r.hostConfig().networkMode().apiName(), ep.address(), ep.prefixLength(), ep.gateway(),
+                        ep.macAddress(), ep.portList());
         return new ContainerDetails(new ContainerId(r.id()), r.name(), Instant.parse(r.created()), ImageId.parse(r.image()),
                 r.config(), r.hostConfig(), r.state().toState(), store.logFile(r.id()).toString(), network);
     }

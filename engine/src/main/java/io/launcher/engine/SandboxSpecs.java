@@ -41,7 +41,8 @@ final class SandboxSpecs {
         labels.putAll(c.labels());
         return new ContainerConfig(c.image(), cmd, entrypoint, new ArrayList<>(env.values()),
                 c.workingDir().isEmpty() ? image.workingDir() : c.workingDir(),
-                c.user().isEmpty() ? image.user() : c.user(), c.hostname(), c.tty(), c.openStdin(), c.stdinOnce(), labels);
+                c.user().isEmpty() ? image.user() : c.user(), c.hostname(), c.tty(), c.openStdin(), c.stdinOnce(), labels,
+                PublishedPorts.exposed(image.exposedPorts(), c.exposedPorts()));
     }
 
     static List<String> args(ContainerConfig c) {
@@ -88,6 +89,14 @@ final class SandboxSpecs {
         int[] user = numericUser(exec.user().isEmpty() ? c.user() : exec.user());
         return new ProcessSpec(exec.cmd(), new ArrayList<>(env.values()), cwd, user[0], user[1], List.of(),
                 exec.tty(), exec.attachStdin());
+    }
+
+    /** The spec with {@code first} bound before its own binds (a user's bind then lands on top). */
+    static SandboxSpec withBinds(SandboxSpec spec, List<BindMount> first) {
+        List<BindMount> binds = new ArrayList<>(first);
+        binds.addAll(spec.binds());
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
+                binds, spec.readonlyRootfs(), spec.logFile());
     }
 
     /** {@code uid[:gid]} or root; names in the image's passwd come with the isolation work. */
