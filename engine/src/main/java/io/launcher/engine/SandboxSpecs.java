@@ -120,7 +120,7 @@ final class SandboxSpecs {
         List<BindMount> binds = new ArrayList<>(first);
         binds.addAll(spec.binds());
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
-                binds, spec.readonlyRootfs(), spec.logFile());
+                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities());
     }
 
     /** {@code uid[:gid]} or root; names in the image's passwd come with the isolation work. */

@@ -119,6 +119,21 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
             return exit;
         }
 
+        /** Input goes nowhere: the fake processes read none. */
+        @Override
+        public java.io.OutputStream openStdin() {
+            return java.io.OutputStream.nullOutputStream();
+        }
+
+        @Override
+        public void resize(int rows, int columns) {
+        }
+
+        @Override
+        public io.launcher.spi.isolation.ExecProcess exec(io.launcher.spi.isolation.ProcessSpec process) {
+            throw new IllegalTransitionException("the fake backend runs no exec processes");
+        }
+
         @Override
         public void delete() {
             if (state == SandboxState.RUNNING) {

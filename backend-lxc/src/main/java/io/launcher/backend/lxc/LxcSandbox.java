@@ -2,13 +2,17 @@ package io.launcher.backend.lxc;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
+import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.IllegalTransitionException;
 import io.launcher.api.InternalException;
 import io.launcher.api.SystemCallFailedException;
+import io.launcher.spi.isolation.ExecProcess;
+import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxState;
 import io.launcher.spi.isolation.SignalTarget;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -148,6 +152,25 @@ final class LxcSandbox implements Sandbox {
     @Override
     public CompletableFuture<ExitStatus> exit() {
         return exit;
+    }
+
+    /** lxc-execute runs the process with stdin from /dev/null here: there is no input to open. */
+    @Override
+    public OutputStream openStdin() {
+        throw new FailedPreconditionException("container " + id + " has no open stdin: the lxc backend does not forward stdin");
+    }
+
+    /** The process never has a terminal here, and the SPI ignores a resize without one. */
+    @Override
+    public void resize(int rows, int columns) {
+        if (state() == SandboxState.STOPPED) {
+            throw new IllegalTransitionException("container " + id + " is not running");
+        }
+    }
+
+    @Override
+    public ExecProcess exec(ProcessSpec process) {
+        throw new FailedPreconditionException("cannot exec in container " + id + ": the lxc backend does not support exec");
     }
 
     @Override

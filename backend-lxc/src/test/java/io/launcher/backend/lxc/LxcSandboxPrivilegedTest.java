@@ -13,6 +13,7 @@ import io.launcher.api.ResourceLimits;
 import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.Availability;
 import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
@@ -74,7 +75,7 @@ class LxcSandboxPrivilegedTest {
         ProcessSpec process = new ProcessSpec(List.of(args), List.of(PATH, "GREETING=hello world"), "/", 0, 0,
                 List.of(), false, false);
         return new SandboxSpec(ContainerId.random(), root, process, "box", network, ResourceLimits.NONE, List.of(),
-                false, temp.resolve("logs").resolve("container.log"));
+                false, temp.resolve("logs").resolve("container.log"), Capabilities.DOCKER_DEFAULT);
     }
 
     SandboxSpec spec(String... args) {
@@ -224,7 +225,7 @@ class LxcSandboxPrivilegedTest {
         Files.writeString(volume.resolve("data"), "from the host\n");
         SandboxSpec base = spec("/bin/sh", "-c", "cat /mnt/v/data; touch /mnt/v/x || echo ro-volume; touch /y || echo ro-root");
         SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), base.process(), base.hostname(), base.network(),
-                base.resources(), List.of(new BindMount(volume, "/mnt/v", true)), true, base.logFile());
+                base.resources(), List.of(new BindMount(volume, "/mnt/v", true)), true, base.logFile(), base.capabilities());
         assertEquals(0, run(spec).code());
         assertEquals("from the host\nro-volume\nro-root\n", JsonLog.text(spec.logFile(), "stdout"));
     }
@@ -276,7 +277,7 @@ class LxcSandboxPrivilegedTest {
         assumeTrue(CgroupVersion.of(Path.of("/sys/fs/cgroup")) == CgroupVersion.V1, "checks v1 files");
         SandboxSpec base = spec("/bin/sh", "-c", "cat /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/pids/pids.max");
         SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), base.process(), base.hostname(), base.network(),
-                new ResourceLimits(64L << 20, 512, 500_000_000L, 50), List.of(), false, base.logFile());
+                new ResourceLimits(64L << 20, 512, 500_000_000L, 50), List.of(), false, base.logFile(), base.capabilities());
         assertEquals(0, run(spec).code());
         assertEquals((64L << 20) + "\n50\n", JsonLog.text(spec.logFile(), "stdout"));
     }

@@ -15,6 +15,7 @@ import io.launcher.backend.lxc.config.LxcEntry;
 import io.launcher.backend.lxc.config.Namespace;
 import io.launcher.backend.lxc.config.NetworkType;
 import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
@@ -34,7 +35,7 @@ class SpecTranslatorTest {
         ProcessSpec process = new ProcessSpec(List.of("sh", "-c", "echo hi"), List.of("PATH=/bin", "A=b=c"), "/work", 1000, 100,
                 List.of(), false, false);
         return new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", temp.toString(), List.of("rbind", "rw"))),
-                process, "box", network, limits, binds, readonly, temp.resolve("log.json"));
+                process, "box", network, limits, binds, readonly, temp.resolve("log.json"), Capabilities.DOCKER_DEFAULT);
     }
 
     LxcConfig translate(SandboxSpec spec, CgroupVersion version) {
@@ -124,10 +125,10 @@ class SpecTranslatorTest {
         SandboxSpec base = spec(new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false);
         ProcessSpec trailing = new ProcessSpec(List.of("true"), List.of("A=x "), "/", 0, 0, List.of(), false, false);
         SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), trailing, "box", base.network(), base.resources(),
-                List.of(), false, base.logFile());
+                List.of(), false, base.logFile(), base.capabilities());
         assertThrows(InvalidSpecException.class, () -> translate(spec, CgroupVersion.V1).render());
         assertThrows(InvalidSpecException.class, () -> SpecChecks.check(new SandboxSpec(base.id(), base.rootfs(), base.process(),
-                "box", base.network(), base.resources(), List.of(new BindMount(temp, "/a/../b", false)), false, base.logFile())));
+                "box", base.network(), base.resources(), List.of(new BindMount(temp, "/a/../b", false)), false, base.logFile(), base.capabilities())));
     }
 
     @Test
