@@ -10,8 +10,8 @@ import picocli.CommandLine;
  */
 final class CommandTable {
     static final List<String> NAMES = List.of(
-            "run", "create", "start", "stop", "kill", "wait", "rm", "ps", "logs", "inspect",
-            "images", "import", "info", "version", "port", "daemon");
+            "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
+            "rename", "inspect", "images", "import", "info", "version", "port", "daemon");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -42,7 +42,7 @@ final class CommandTable {
     static void install(CommandLine line, List<String> names) {
         for (String name : names) {
             CommandLine sub = new CommandLine(command(name));
-            if (createsContainers(name)) {
+            if (createsContainers(name) || name.equals("exec")) {
                 // Everything after IMAGE belongs to the container's command, flags included.
                 sub.setStopAtPositional(true);
             }
@@ -60,6 +60,10 @@ final class CommandTable {
             case "create": return new CreateCommand();
             case "start": return new StartCommand();
             case "stop": return new StopCommand();
+            case "restart": return new RestartCommand();
+            case "attach": return new AttachCommand();
+            case "exec": return new ExecCommand();
+            case "rename": return new RenameCommand();
             case "kill": return new KillCommand();
             case "wait": return new WaitCommand();
             case "rm": return new RmCommand();

@@ -45,6 +45,10 @@ record ContainerRecord(String id, String name, String created, String image, Con
         return new ContainerRecord(id, name, created, image, config, hostConfig, StateRecord.of(newState), endpoint);
     }
 
+    ContainerRecord withName(String newName) {
+        return new ContainerRecord(id, newName, created, image, config, hostConfig, state, endpoint);
+    }
+
     ContainerRecord withEndpoint(EndpointRecord newEndpoint) {
         return new ContainerRecord(id, name, created, image, config, hostConfig, state, newEndpoint);
     }

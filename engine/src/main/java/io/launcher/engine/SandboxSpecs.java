@@ -2,6 +2,7 @@ package io.launcher.engine;
 
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerId;
+import io.launcher.api.ExecConfig;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageConfig;
 import io.launcher.api.InvalidSpecException;
@@ -56,16 +57,8 @@ final class SandboxSpecs {
 
     static SandboxSpec build(ContainerId id, ContainerConfig c, HostConfig host, List<Mount> rootfs,
                              NetworkAttachment network, Path logFile) {
-        String hostname = c.hostname().isEmpty() ? id.shortId() : c.hostname();
-        List<String> env = new ArrayList<>();
-        if (c.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
-            env.add(DEFAULT_PATH);
-        }
-        env.add("HOSTNAME=" + hostname);
-        env.addAll(c.env());
-        if (c.env().stream().noneMatch(e -> e.startsWith("HOME="))) {
-            env.add("HOME=/root");
-        }
+        String hostname = hostname(id, c);
+        List<String> env = environment(id, c);
         int[] user = numericUser(c.user());
         String cwd = c.workingDir().isEmpty() ? "/" : c.workingDir();
         ProcessSpec process = new ProcessSpec(args(c), env, cwd, user[0], user[1], List.of(), c.tty(), c.openStdin());
@@ -113,6 +106,35 @@ final class SandboxSpecs {
             result.add(full);
         }
         return result;
+    }
+
+    private static String hostname(ContainerId id, ContainerConfig c) {
+        return c.hostname().isEmpty() ? id.shortId() : c.hostname();
+    }
+
+    /** The container's environment with Docker's defaults for PATH, HOSTNAME and HOME. */
+    static List<String> environment(ContainerId id, ContainerConfig c) {
+        List<String> env = new ArrayList<>();
+        if (c.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
+            env.add(DEFAULT_PATH);
+        }
+        env.add("HOSTNAME=" + hostname(id, c));
+        env.addAll(c.env());
+        if (c.env().stream().noneMatch(e -> e.startsWith("HOME="))) {
+            env.add("HOME=/root");
+        }
+        return env;
+    }
+
+    /** An exec's process: the container's environment, user and working directory unless the exec sets its own. */
+    static ProcessSpec execProcess(ContainerId id, ContainerConfig c, ExecConfig exec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        environment(id, c).forEach(e -> env.put(key(e), e));
+        exec.env().forEach(e -> env.put(key(e), e));
+        String cwd = !exec.workingDir().isEmpty() ? exec.workingDir() : c.workingDir().isEmpty() ? "/" : c.workingDir();
+        int[] user = numericUser(exec.user().isEmpty() ? c.user() : exec.user());
+        return new ProcessSpec(exec.cmd(), new ArrayList<>(env.values()), cwd, user[0], user[1], List.of(),
+                exec.tty(), exec.attachStdin());
     }
 
     /** The spec with {@code first} bound before its own binds (a user's bind then lands on top). */
