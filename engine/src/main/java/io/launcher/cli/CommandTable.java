@@ -11,7 +11,8 @@ import picocli.CommandLine;
 final class CommandTable {
     static final List<String> NAMES = List.of(
             "run", "create", "start", "stop", "kill", "wait", "rm", "ps", "logs", "inspect",
-            "images", "import", "info", "version", "daemon");
+            "images", "import", "info", "version", "daemon",
+            "commit", "export", "diff", "history", "tag", "rmi");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -66,6 +67,12 @@ final class CommandTable {
             case "info": return new InfoCommand();
             case "version": return new VersionCommand();
             case "daemon": return new DaemonCommand();
+            case "commit": return new CommitCommand();
+            case "export": return new ExportCommand();
+            case "diff": return new DiffCommand();
+            case "history": return new HistoryCommand();
+            case "tag": return new TagCommand();
+            case "rmi": return new RmiCommand();
             default: throw new IllegalArgumentException("unknown command " + name);
         }
     }
