@@ -34,6 +34,8 @@ public final class ExportCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        // Asked first so that a wrong name leaves no empty file behind.
+        launcher.engine().container(container);
         try (OutputStream out = Files.newOutputStream(output)) {
             launcher.engine().export(container, out);
         }

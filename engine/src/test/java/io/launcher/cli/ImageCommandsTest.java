@@ -43,6 +43,9 @@ class ImageCommandsTest {
     @Test
     void exportWritesToAFileWithO(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("fs.tar");
+        assertEquals(1, cli.run("export", "-o", file.toString(), "web"));
+        assertTrue(Files.notExists(file));
+        cli.run("create", "--name", "web", "base");
         assertEquals(0, cli.run("export", "-o", file.toString(), "web"));
         assertEquals("tarball", Files.readString(file));
         assertEquals(0, cli.run("export", "web"));
