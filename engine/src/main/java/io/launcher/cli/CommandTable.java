@@ -20,29 +20,34 @@ final class CommandTable {
     private CommandTable() {
     }
 
-    static String requested(String... args) {
+    /**
+     * The names of the commands this command line needs: the one it names; none for a bare
+     * {@code --version}; all of them for help, a bare {@code launcher} or an unknown name
+     * (picocli then lists them or suggests the closest).
+     */
+    static List<String> requested(String... args) {
+        boolean version = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (VALUED_GLOBALS.contains(arg)) {
                 i++;
+            } else if (arg.equals("-v") || arg.equals("--version")) {
+                version = true;
             } else if (!arg.startsWith("-")) {
-                return NAMES.contains(arg) ? arg : null;
+                return NAMES.contains(arg) ? List.of(arg) : NAMES;
             }
         }
-        return null;
+        return version ? List.of() : NAMES;
     }
 
-    /** Adds the requested command, or all of them when none (or an unknown one) was named. */
-    static void install(CommandLine line, String requested) {
-        for (String name : NAMES) {
-            if (requested == null || requested.equals(name)) {
-                CommandLine sub = new CommandLine(command(name));
-                if (createsContainers(name)) {
-                    // Everything after IMAGE belongs to the container's command, flags included.
-                    sub.setStopAtPositional(true);
-                }
-                line.addSubcommand(name, sub);
+    static void install(CommandLine line, List<String> names) {
+        for (String name : names) {
+            CommandLine sub = new CommandLine(command(name));
+            if (createsContainers(name)) {
+                // Everything after IMAGE belongs to the container's command, flags included.
+                sub.setStopAtPositional(true);
             }
+            line.addSubcommand(name, sub);
         }
     }
 

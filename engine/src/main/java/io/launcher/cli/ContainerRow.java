@@ -96,8 +96,8 @@ final class ContainerRow {
     /** Go's strconv.Quote for the printable text commands hold. */
     private static String quote(String text) {
         StringBuilder quoted = new StringBuilder();
-        JsonText.quote(quoted, text);
-        return quoted.toString().replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&");
+        JsonText.quote(quoted, text, false);
+        return quoted.toString();
     }
 
     private static String labels(Map<String, String> labels) {

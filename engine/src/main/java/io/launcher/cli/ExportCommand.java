@@ -1,5 +1,6 @@
 package io.launcher.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         // Asked first so that a wrong name leaves no empty file behind.
         launcher.engine().container(container);
-        try (OutputStream out = Files.newOutputStream(output)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
             launcher.engine().export(container, out);
         }
         return 0;

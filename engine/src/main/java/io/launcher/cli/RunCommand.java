@@ -52,6 +52,8 @@ public final class RunCommand implements Callable<Integer> {
             session.out().println(id.value());
             return 0;
         }
+        // A container that removes itself may be gone when its output ends: wait for it first.
+        ExitWatch removal = host.autoRemove() ? ExitWatch.begin(engine, id.value(), WaitCondition.REMOVED) : null;
         LogCursor output = engine.attach(id.value(), true, true);
         try {
             engine.start(id.value());
@@ -60,8 +62,10 @@ public final class RunCommand implements Callable<Integer> {
             removeQuietly(engine, id, host, failure);
             throw failure;
         }
-        new OutputCopier(session.out(), session.err(), false).copy(output);
-        return engine.await(id.value(), host.autoRemove() ? WaitCondition.REMOVED : WaitCondition.NOT_RUNNING);
+        try (SignalProxy proxy = SignalProxy.install(engine, id.value())) {
+            new OutputCopier(session.out(), session.err(), false).copy(output);
+            return removal != null ? removal.exitCode() : engine.await(id.value(), WaitCondition.NOT_RUNNING);
+        }
     }
 
     /** A {@code --rm} container that could not start is removed, as Docker does. */

@@ -7,6 +7,8 @@ import io.launcher.layer.TarLayerReader;
 import io.launcher.layer.TarLayerWriter;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,7 +73,7 @@ final class LayerCommit {
     /** Streams the diff through a tar into the new snapshot; returns the finished tar writer. */
     private TarLayerWriter copy(SnapshotKey container, SnapshotKey temp) throws IOException {
         PipedInputStream in = new PipedInputStream(PIPE_BYTES);
-        OutputStream pipe = new PipedOutputStream(in);
+        OutputStream pipe = new BufferedOutputStream(new WakingPipe(new PipedOutputStream(in)), 1 << 16);
         TarLayerWriter tar = new TarLayerWriter(pipe);
         AtomicReference<Exception> writeFailure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
@@ -97,6 +99,22 @@ final class LayerCommit {
                     writeFailure.get());
         }
         return tar;
+    }
+
+    /**
+     * A pipe whose reader wakes at once: PipedInputStream is only notified on flush or a full
+     * buffer and otherwise polls once a second, which would make a small commit take a second.
+     */
+    private static final class WakingPipe extends FilterOutputStream {
+        WakingPipe(PipedOutputStream pipe) {
+            super(pipe);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            out.write(buffer, offset, length);
+            out.flush();
+        }
     }
 
     private static void join(Thread writer) throws IOException {

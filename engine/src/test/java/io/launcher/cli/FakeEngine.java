@@ -41,7 +41,7 @@ import java.util.Optional;
 final class FakeEngine implements Engine {
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     final Map<String, ContainerDetails> containers = new LinkedHashMap<>();
     final List<ImageDetails> images = new ArrayList<>();
     final List<LogEntry> output = new ArrayList<>();

@@ -44,7 +44,8 @@ class RunParsingTest {
     void removeWaitsForRemoval() {
         cli.run("run", "--rm", "base", "true");
         assertTrue(cli.engine.lastHostConfig.autoRemove());
-        assertEquals("await REMOVED", cli.engine.calls.get(cli.engine.calls.size() - 1));
+        assertTrue(cli.engine.calls.contains("await REMOVED"), cli.engine.calls.toString());
+        assertFalse(cli.engine.calls.contains("await NOT_RUNNING"));
     }
 
     @Test
@@ -107,10 +108,10 @@ class RunParsingTest {
     @Test
     void badMemoryIsOneLineAndExit125() {
         assertEquals(125, cli.run("run", "-m", "lots", "base", "true"));
-        assertEquals(2, cli.err.lines().count(), cli.err);
+        assertEquals(1, cli.err.lines().count(), cli.err);
         assertTrue(cli.err.startsWith("launcher: "), cli.err);
         assertTrue(cli.err.contains("invalid size: 'lots'"), cli.err);
-        assertTrue(cli.err.endsWith("See 'launcher run --help'.\n"), cli.err);
+        assertTrue(cli.err.endsWith("(see 'launcher run --help')\n"), cli.err);
         assertTrue(cli.engine.calls.isEmpty());
     }
 
@@ -126,13 +127,13 @@ class RunParsingTest {
         assertTrue(cli.err.startsWith("launcher: "), cli.err);
         assertEquals(125, cli.run("run"));
         assertEquals(125, cli.run("create", "--memory=x", "base"));
-        assertTrue(cli.err.endsWith("See 'launcher create --help'.\n"), cli.err);
+        assertTrue(cli.err.endsWith("(see 'launcher create --help')\n"), cli.err);
     }
 
     @Test
     void engineFailureOfRunIs125() {
         assertEquals(125, cli.run("run", "missing"));
-        assertEquals("launcher: Error response from daemon: No such image: missing:latest\nSee 'launcher run --help'.\n", cli.err);
+        assertEquals("launcher: Error response from daemon: No such image: missing:latest\n", cli.err);
     }
 
     @Test

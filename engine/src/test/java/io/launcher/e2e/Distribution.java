@@ -1,102 +1,150 @@
 package io.launcher.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.launcher.client.RemoteEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The built distribution run as a user runs it: a daemon of its own on a temporary state root
- * and socket, and CLI calls against it. Kills what it started, by process id.
+ * The built distribution (engine/target/dist) driven as a user drives it: a daemon of its own on
+ * a temporary state root and socket, the {@code base} image made from the host's busybox, and
+ * CLI calls whose output and exit code tests assert on. {@link #close()} force-removes every
+ * container, stops the daemon and deletes the root.
  */
-final class Distribution implements AutoCloseable {
-    private final Path home = Path.of(System.getProperty("launcher.dist", "target/dist")).toAbsolutePath();
+public final class Distribution implements AutoCloseable {
+    private final Path home;
     private final Path root;
+    private final Path socket;
     private Process daemon;
 
-    record Result(int exitCode, String out, String err) {
+    /** One finished CLI call. */
+    public record Result(int exitCode, String out, String err) {
+        public String outLine() {
+            return out.strip();
+        }
     }
 
-    Distribution(Path root) {
+    private Distribution(Path home, Path root) {
+        this.home = home;
         this.root = root;
+        this.socket = root.resolve("launcher.sock");
     }
 
-    Path root() {
+    /** Starts a daemon on a new temporary root; skips the test when not root or the dist is not built. */
+    public static Distribution start() throws IOException, InterruptedException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests run containers: they need root");
+        String dist = System.getProperty("launcher.dist");
+        assumeTrue(dist != null && Files.isExecutable(Path.of(dist, "bin", "launcher")),
+                "the distribution is not built (run through failsafe after package)");
+        Path root = Files.createTempDirectory(Path.of("/tmp"), "launcher-e2e-");
+        Distribution d = new Distribution(Path.of(dist), root);
+        d.startDaemon();
+        return d;
+    }
+
+    public Path root() {
         return root;
     }
 
-    Path launcher() {
-        return home.resolve("bin/launcher");
+    public Path socket() {
+        return socket;
     }
 
-    /** Starts {@code launcher daemon} and waits until it answers. */
-    void startDaemon() throws IOException, InterruptedException {
-        daemon = new ProcessBuilder(launcher().toString(), "daemon", "--root", root.toString())
-                .redirectErrorStream(true).redirectOutput(root.resolveSibling("daemon.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            // Asked through the client library: a CLI call would start a daemon of its own.
-            if (RemoteEngine.answers(root.resolve("launcher.sock"))) {
-                return;
+    public Path home() {
+        return home;
+    }
+
+    public void startDaemon() throws IOException, InterruptedException {
+        daemon = new ProcessBuilder(command(List.of("daemon")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("engine.log").toFile()))
+                .start();
+        for (int i = 0; i < 600 && !Files.exists(socket); i++) {
+            if (!daemon.isAlive()) {
+                throw new IllegalStateException("the daemon died: " + Files.readString(root.resolve("engine.log")));
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
-        throw new IllegalStateException("the daemon did not answer: " + Files.readString(root.resolveSibling("daemon.log")));
+        if (launcher("version").exitCode() != 0) {
+            throw new IllegalStateException("the daemon does not answer: " + Files.readString(root.resolve("engine.log")));
+        }
     }
 
-    /** SIGKILL, as a crash or the OOM killer would. */
-    void killDaemon() throws InterruptedException {
+    /** Kills the daemon with SIGKILL, as a crash would; containers keep running. */
+    public void killDaemon() throws InterruptedException {
         daemon.destroyForcibly();
-        daemon.waitFor();
+        daemon.waitFor(30, TimeUnit.SECONDS);
     }
 
-    Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(launcher().toString(), "--root", root.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        byte[] err = process.getErrorStream().readAllBytes();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.waitFor(), out, new String(err, StandardCharsets.UTF_8));
-    }
-
-    /** Starts a CLI call without waiting for it. */
-    Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(launcher().toString(), "--root", root.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    String ok(String... args) throws IOException, InterruptedException {
-        Result result = run(args);
-        assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.err() + result.out());
-        return result.out();
-    }
-
-    Path makeBase(Path tarball) throws IOException, InterruptedException {
+    /** Imports the {@code base} image made by make-base-image. */
+    public Distribution withBaseImage() throws IOException, InterruptedException {
+        Path tarball = root.resolve("base.tar");
         Process make = new ProcessBuilder(home.resolve("bin/make-base-image").toString(), tarball.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertEquals(0, make.waitFor());
-        return tarball;
+                .redirectErrorStream(true).start();
+        String out = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (make.waitFor() != 0) {
+            throw new IllegalStateException("make-base-image failed: " + out);
+        }
+        Result imported = launcher("import", "-c", "CMD [\"/bin/sh\"]", tarball.toString(), "base");
+        if (imported.exitCode() != 0) {
+            throw new IllegalStateException("import failed: " + imported.err());
+        }
+        Files.delete(tarball);
+        return this;
     }
 
-    /** Stops the daemon and removes every container (their sandboxes, mounts and endpoints included). */
+    /** Runs {@code bin/launcher --root ROOT -H unix://SOCKET ARGS...} and waits for it. */
+    public Result launcher(String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(root, "out", ".txt");
+        Path err = Files.createTempFile(root, "err", ".txt");
+        Process process = new ProcessBuilder(command(List.of(args)))
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("launcher " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+    }
+
+    private List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/launcher").toString(),
+                "--root", root.toString(), "-H", "unix://" + socket));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Environment for a docker CLI pointed at this engine. */
+    public Map<String, String> dockerEnvironment() {
+        return Map.of("DOCKER_HOST", "unix://" + socket, "DOCKER_CONFIG", root.resolve("docker-config").toString());
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
-        if (daemon != null && daemon.isAlive()) {
-            for (String id : run("ps", "-a", "-q").out().lines().toList()) {
-                run("rm", "-f", id);
+        try {
+            if (daemon != null && daemon.isAlive()) {
+                Result ids = launcher("ps", "-aq", "--no-trunc");
+                for (String id : ids.out().split("\\s+")) {
+                    if (!id.isBlank()) {
+                        launcher("rm", "-f", id);
+                    }
+                }
+                daemon.destroy();
+                if (!daemon.waitFor(30, TimeUnit.SECONDS)) {
+                    daemon.destroyForcibly();
+                }
             }
-            daemon.destroy();
-            if (!daemon.waitFor(20, TimeUnit.SECONDS)) {
-                daemon.destroyForcibly();
-                daemon.waitFor();
-            }
+        } finally {
+            new ProcessBuilder("rm", "-rf", root.toString()).start().waitFor();
         }
     }
 }

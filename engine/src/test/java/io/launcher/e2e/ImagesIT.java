@@ -3,7 +3,6 @@ package io.launcher.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,10 +27,7 @@ class ImagesIT {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: containers and overlay mounts");
-        dist = new Distribution(dir.resolve("root"));
-        dist.startDaemon();
-        dist.ok("import", dist.makeBase(dir.resolve("base.tar")).toString(), "base");
+        dist = Distribution.start().withBaseImage();
     }
 
     @AfterEach
@@ -43,42 +39,42 @@ class ImagesIT {
 
     @Test
     void commitDiffExportAndRmiEndToEnd() throws Exception {
-        dist.ok("run", "--name", "writer", "base", "/bin/sh", "-c", "echo hello > /etc/hello; rm /bin/ls; mkdir /newdir");
-        List<String> changes = dist.ok("diff", "writer").lines().toList();
+        Calls.ok(dist, "run", "--name", "writer", "base", "/bin/sh", "-c", "echo hello > /etc/hello; rm /bin/ls; mkdir /newdir");
+        List<String> changes = Calls.ok(dist, "diff", "writer").lines().toList();
         assertTrue(changes.containsAll(List.of("C /etc", "A /etc/hello", "C /bin", "D /bin/ls", "A /newdir")), changes.toString());
 
-        String id = dist.ok("commit", "-m", "add hello", "writer", "snap:v1").strip();
+        String id = Calls.ok(dist, "commit", "-m", "add hello", "writer", "snap:v1").strip();
         assertTrue(id.startsWith("sha256:"), id);
-        assertEquals("hello\n", dist.ok("run", "snap:v1", "cat", "/etc/hello"));
-        assertEquals("", dist.ok("diff", dist.ok("create", "snap:v1", "true").strip()));
-        List<String> history = dist.ok("history", "snap:v1").lines().toList();
+        assertEquals("hello\n", Calls.ok(dist, "run", "snap:v1", "cat", "/etc/hello"));
+        assertEquals("", Calls.ok(dist, "diff", Calls.ok(dist, "create", "snap:v1", "true").strip()));
+        List<String> history = Calls.ok(dist, "history", "snap:v1").lines().toList();
         assertEquals(3, history.size(), history.toString());
         assertTrue(history.get(1).startsWith(id.substring(7, 19)) && history.get(1).contains("add hello"), history.get(1));
 
         Path export = dir.resolve("writer.tar");
-        dist.ok("export", "-o", export.toString(), "writer");
+        Calls.ok(dist, "export", "-o", export.toString(), "writer");
         TreeSet<String> exported = names(export);
         assertTrue(exported.contains("etc/hello") && exported.contains("newdir/"), exported.toString());
         assertFalse(exported.contains("bin/ls"));
         assertTrue(exported.stream().noneMatch(n -> n.contains(".wh.")));
-        TreeSet<String> bin = new TreeSet<>(dist.ok("run", "snap:v1", "ls", "-a", "/bin").lines()
+        TreeSet<String> bin = new TreeSet<>(Calls.ok(dist, "run", "snap:v1", "ls", "-a", "/bin").lines()
                 .filter(n -> !n.equals(".") && !n.equals("..")).map(n -> "bin/" + n).toList());
         TreeSet<String> exportedBin = new TreeSet<>(exported.stream().filter(n -> n.startsWith("bin/") && n.length() > 4).toList());
         assertEquals(bin, exportedBin);
 
-        dist.ok("tag", "snap:v1", "again");
-        Distribution.Result refused = dist.run("rmi", "snap:v1", "again");
+        Calls.ok(dist, "tag", "snap:v1", "again");
+        Distribution.Result refused = dist.launcher("rmi", "snap:v1", "again");
         assertEquals(1, refused.exitCode(), refused.out() + refused.err());
         assertEquals("Untagged: snap:v1\n", refused.out());
         assertTrue(refused.err().contains("(must force) - container"), refused.err());
-        for (String container : dist.ok("ps", "-a", "-q").lines().toList()) {
-            dist.ok("rm", "-f", container);
+        for (String container : Calls.ok(dist, "ps", "-a", "-q").lines().toList()) {
+            Calls.ok(dist, "rm", "-f", container);
         }
         assertEquals(2, snapshots(), "the base layer and the committed one");
-        String removed = dist.ok("rmi", id);
+        String removed = Calls.ok(dist, "rmi", id);
         assertTrue(removed.startsWith("Untagged: again:latest\nDeleted: " + id + "\nDeleted: sha256:"), removed);
         assertEquals(1, snapshots(), "only the base layer is left");
-        assertEquals(1, dist.ok("images", "-q").lines().count());
+        assertEquals(1, Calls.ok(dist, "images", "-q").lines().count());
     }
 
     private int snapshots() throws IOException {

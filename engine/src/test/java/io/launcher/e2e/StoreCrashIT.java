@@ -2,7 +2,6 @@ package io.launcher.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,10 +35,7 @@ class StoreCrashIT {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: overlay snapshots and containers");
-        dist = new Distribution(dir.resolve("root"));
-        dist.startDaemon();
-        dist.ok("import", dist.makeBase(dir.resolve("base.tar")).toString(), "base");
+        dist = Distribution.start().withBaseImage();
     }
 
     @AfterEach
@@ -52,32 +48,36 @@ class StoreCrashIT {
     @Test
     void killedDuringAnImportLeavesNoHalfLayer() throws Exception {
         Path big = randomTarball(dir.resolve("big.tar"));
-        String before = dist.ok("images", "-q", "--no-trunc");
-        Process importing = dist.start("import", big.toString(), "big");
+        String before = Calls.ok(dist, "images", "-q", "--no-trunc");
+        Process importing = Calls.background(dist, "import", big.toString(), "big");
         awaitSnapshot("import-");
         dist.killDaemon();
         importing.waitFor(30, TimeUnit.SECONDS);
+        // The socket a killed daemon leaves is stale: without it, waiting for the new one is exact.
+        Files.deleteIfExists(dist.socket());
         dist.startDaemon();
         assertConsistent();
-        assertEquals(before, dist.ok("images", "-q", "--no-trunc"));
-        assertEquals("ok\n", dist.ok("run", "base", "echo", "ok"));
+        assertEquals(before, Calls.ok(dist, "images", "-q", "--no-trunc"));
+        assertEquals("ok\n", Calls.ok(dist, "run", "base", "echo", "ok"));
     }
 
     @Test
     void killedDuringACommitLeavesNoHalfLayer() throws Exception {
-        dist.ok("run", "--name", "writer", "base", "/bin/sh", "-c",
+        Calls.ok(dist, "run", "--name", "writer", "base", "/bin/sh", "-c",
                 "i=0; while [ $i -lt " + MEGABYTES + " ]; do head -c 1048576 /dev/urandom > /f$i; i=$((i+1)); done");
-        String before = dist.ok("images", "-q", "--no-trunc");
-        Process committing = dist.start("commit", "writer", "snap");
+        String before = Calls.ok(dist, "images", "-q", "--no-trunc");
+        Process committing = Calls.background(dist, "commit", "writer", "snap");
         awaitSnapshot("commit-");
         dist.killDaemon();
         committing.waitFor(30, TimeUnit.SECONDS);
+        // The socket a killed daemon leaves is stale: without it, waiting for the new one is exact.
+        Files.deleteIfExists(dist.socket());
         dist.startDaemon();
         assertConsistent();
-        assertEquals(before, dist.ok("images", "-q", "--no-trunc"));
+        assertEquals(before, Calls.ok(dist, "images", "-q", "--no-trunc"));
         // The container is intact: committing again works and gives the whole layer.
-        dist.ok("commit", "writer", "snap");
-        assertEquals(MEGABYTES + "\n", dist.ok("run", "snap", "/bin/sh", "-c", "ls / | grep -c '^f'"));
+        Calls.ok(dist, "commit", "writer", "snap");
+        assertEquals(MEGABYTES + "\n", Calls.ok(dist, "run", "snap", "/bin/sh", "-c", "ls / | grep -c '^f'"));
         assertConsistent();
     }
 
@@ -107,7 +107,7 @@ class StoreCrashIT {
         try (Stream<Path> layers = Files.list(dist.root().resolve("layers"))) {
             layers.forEach(l -> owners.add(l.getFileName().toString().replace(".json", "")));
         }
-        owners.addAll(dist.ok("ps", "-a", "-q", "--no-trunc").lines().toList());
+        owners.addAll(Calls.ok(dist, "ps", "-a", "-q", "--no-trunc").lines().toList());
         List<String> keys = new ArrayList<>();
         for (Path snapshot : snapshotDirs()) {
             String meta = Files.readString(snapshot.resolve("meta"));
