@@ -40,6 +40,7 @@ final class Rehearsal {
             List.of("stop", "n"),
             List.of("kill", "n"),
             List.of("wait", "n"),
+            List.of("exec", "n", "sh"),
             List.of("rm", "-f", "n"),
             List.of("import", "-", "base"),
             List.of("commit", "-m", "m", "n", "snap"),
@@ -67,8 +68,8 @@ final class Rehearsal {
             Session session = new Session(settings -> RemoteEngine.connect(socket), settings -> 0, Map.of(),
                     new ByteArrayInputStream("rehearsal".getBytes(StandardCharsets.UTF_8)), out, err, home,
                     Clock.systemUTC());
-            for (String command : List.of("run", "create", "start", "stop", "kill", "wait", "rm", "ps", "logs",
-                    "inspect", "images", "import", "info", "version", "daemon")) {
+            for (String command : List.of("run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps",
+                    "logs", "attach", "exec", "rename", "inspect", "images", "import", "info", "version", "daemon")) {
                 Cli.execute(session, command, "--help");
             }
             for (List<String> line : LINES) {

@@ -8,6 +8,9 @@ import io.launcher.api.ContainerState;
 import io.launcher.api.Digest;
 import io.launcher.api.Engine;
 import io.launcher.api.EngineInfo;
+import io.launcher.api.ExecConfig;
+import io.launcher.api.ExecDetails;
+import io.launcher.api.ExecSession;
 import io.launcher.api.FilesystemChange;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageConfig;
@@ -29,6 +32,7 @@ import io.launcher.api.WaitCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +47,7 @@ import java.util.Optional;
 final class RehearsalEngine implements Engine {
     private static final ContainerId CONTAINER = new ContainerId("4e".repeat(32));
     private static final ImageId IMAGE = new ImageId(Digest.sha256("b5".repeat(32)));
+    private static final String EXEC = "4f".repeat(32);
     private static final Instant CREATED = Instant.parse("2024-01-01T00:00:00Z");
 
     private ContainerDetails container = details(ContainerConfig.of("base", List.of("sh")), HostConfig.DEFAULT,
@@ -162,6 +167,63 @@ final class RehearsalEngine implements Engine {
     @Override
     public LogCursor attach(String reference, boolean stdout, boolean stderr) {
         return cursor();
+    }
+
+    @Override
+    public OutputStream attachStdin(String reference) {
+        return OutputStream.nullOutputStream();
+    }
+
+    @Override
+    public void resize(String reference, int rows, int columns) {
+        // Nothing runs: the call's round trip is the rehearsal.
+    }
+
+    @Override
+    public void restart(String reference, int timeoutSeconds) {
+        start(reference);
+    }
+
+    @Override
+    public void rename(String reference, String newName) {
+        // Nothing is stored: the call's round trip is the rehearsal.
+    }
+
+    @Override
+    public String createExec(String reference, ExecConfig config) {
+        return EXEC;
+    }
+
+    @Override
+    public ExecSession startExec(String execId) {
+        LogCursor output = cursor();
+        return new ExecSession() {
+            @Override
+            public OutputStream stdin() {
+                return OutputStream.nullOutputStream();
+            }
+
+            @Override
+            public LogCursor output() {
+                return output;
+            }
+
+            @Override
+            public void close() {
+                output.close();
+            }
+        };
+    }
+
+    @Override
+    public ExecDetails inspectExec(String execId) {
+        return new ExecDetails(EXEC, CONTAINER, new ExecConfig(List.of("sh"), List.of(), "", "", false, false, true, true),
+                false, 0, 0);
+    }
+
+    @Override
+    public void resizeExec(String execId, int rows, int columns) {
+        // Nothing runs: the call's round trip is the rehearsal.
     }
 
     private static LogCursor cursor() {

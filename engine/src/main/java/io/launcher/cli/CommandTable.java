@@ -10,8 +10,8 @@ import picocli.CommandLine;
  */
 final class CommandTable {
     static final List<String> NAMES = List.of(
-            "run", "create", "start", "stop", "kill", "wait", "rm", "ps", "logs", "inspect",
-            "images", "import", "info", "version", "daemon",
+            "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
+            "rename", "inspect", "images", "import", "info", "version", "port", "daemon",
             "commit", "export", "diff", "history", "tag", "rmi");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
@@ -43,7 +43,7 @@ final class CommandTable {
     static void install(CommandLine line, List<String> names) {
         for (String name : names) {
             CommandLine sub = new CommandLine(command(name));
-            if (createsContainers(name)) {
+            if (createsContainers(name) || name.equals("exec")) {
                 // Everything after IMAGE belongs to the container's command, flags included.
                 sub.setStopAtPositional(true);
             }
@@ -61,6 +61,10 @@ final class CommandTable {
             case "create": return new CreateCommand();
             case "start": return new StartCommand();
             case "stop": return new StopCommand();
+            case "restart": return new RestartCommand();
+            case "attach": return new AttachCommand();
+            case "exec": return new ExecCommand();
+            case "rename": return new RenameCommand();
             case "kill": return new KillCommand();
             case "wait": return new WaitCommand();
             case "rm": return new RmCommand();
@@ -71,6 +75,7 @@ final class CommandTable {
             case "import": return new ImportCommand();
             case "info": return new InfoCommand();
             case "version": return new VersionCommand();
+            case "port": return new PortCommand();
             case "daemon": return new DaemonCommand();
             case "commit": return new CommitCommand();
             case "export": return new ExportCommand();

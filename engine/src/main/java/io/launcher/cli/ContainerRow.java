@@ -36,7 +36,7 @@ final class ContainerRow {
         row.put("RunningFor", HumanDuration.of(Duration.between(container.created(), now)) + " ago");
         row.put("Status", status(container.state(), now));
         row.put("State", container.state().status().apiName());
-        row.put("Ports", "");
+        row.put("Ports", PortText.column(container));
         row.put("Names", name(container));
         row.put("Labels", labels(container.config().labels()));
         row.put("Mounts", String.join(",", container.hostConfig().binds()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launcher.api.NetworkMode;
+import io.launcher.api.PortBinding;
 import io.launcher.api.StdStream;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,9 @@ class RunParsingTest {
         assertTrue(host.readonlyRootfs());
         assertEquals(List.of("NET_ADMIN"), host.capAdd());
         assertEquals(List.of("CHOWN"), host.capDrop());
-        assertTrue(cli.err.contains("-p/--publish is ignored"));
+        assertEquals(List.of(new PortBinding(PortBinding.Protocol.TCP, "", 8080, 80)), host.portBindings());
+        assertEquals(List.of("80/tcp"), config.exposedPorts());
+        assertEquals("", cli.err);
     }
 
     @Test

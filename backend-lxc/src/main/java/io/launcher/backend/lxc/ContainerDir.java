@@ -76,6 +76,16 @@ record ContainerDir(Path path) {
         return path.resolve("start.fifo");
     }
 
+    /** The container's stdin, when its process has one: the supervisor's stdin keeper holds a writer. */
+    Path stdinFifo() {
+        return path.resolve("stdin.fifo");
+    }
+
+    /** "close" here makes the keeper let go of stdin, so the process reads end-of-file. */
+    Path stdinCloseFifo() {
+        return path.resolve("stdin-close.fifo");
+    }
+
     /** Written by start before it releases the init: from then on the sandbox is RUNNING. */
     Path started() {
         return path.resolve("started");

@@ -24,7 +24,7 @@ import java.util.List;
  * so that a missing command ends as Docker's 127 (126 when not executable) with Docker's
  * message, rather than lxc-init's bare 255. At start-host it records the init's host pid and
  * memory cgroup and parks the init until the engine starts or deletes the sandbox (see
- * {@link StartFifo}). At stop it records the cgroup's OOM kills for the exit status.
+ * {@link ControlFifo}). At stop it records the cgroup's OOM kills for the exit status.
  */
 final class HookScript {
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -44,7 +44,8 @@ final class HookScript {
                 rootfs="$cdir/rootfs"
 
                 # Resolves a path as the container sees it: symlinks followed relative to the
-                # root, never out of it. Prints the resolved absolute path inside the root.
+                # root, never out of it. Sets $resolved to the absolute path inside the root (a
+                # variable, not output: a command substitution would cost a process per call).
                 resolve() {
                     local root=$1 rest=${2#/} done= comp link hops=0
                     while [ -n "$rest" ]; do
@@ -62,13 +63,13 @@ final class HookScript {
                             done=$done/$comp
                         fi
                     done
-                    printf '%%s\\n' "${done:-/}"
+                    resolved=${done:-/}
                 }
 
-                mountpoint_dir() { local p; p=$(resolve "$rootfs" "$1"); mkdir -p "$rootfs$p"; }
+                mountpoint_dir() { resolve "$rootfs" "$1"; mkdir -p "$rootfs$resolved"; }
                 mountpoint_file() {
-                    local p; p=$(resolve "$rootfs" "$1")
-                    mkdir -p "$(dirname "$rootfs$p")"; [ -e "$rootfs$p" ] || : > "$rootfs$p"
+                    resolve "$rootfs" "$1"
+                    mkdir -p "$rootfs${resolved%%/*}"; [ -e "$rootfs$resolved" ] || : > "$rootfs$resolved"
                 }
 
                 # A missing command is reported at start, as Docker does: the init stays parked now.
@@ -82,11 +83,11 @@ final class HookScript {
                 }
 
                 check_command() {
-                    local root=$LXC_ROOTFS_MOUNT cmd=%s search=%s cwd=%s d p
+                    local root=$LXC_ROOTFS_MOUNT cmd=%s search=%s cwd=%s d
                     if [[ $cmd == */* ]]; then
                         local abs=$cmd; [[ $abs == /* ]] || abs=$cwd/$abs
-                        if p=$(resolve "$root" "$abs") && [ -f "$root$p" ]; then
-                            [ -x "$root$p" ] && return 0
+                        if resolve "$root" "$abs" && [ -f "$root$resolved" ]; then
+                            [ -x "$root$resolved" ] && return 0
                             refuse 126 "exec: \\"$cmd\\": permission denied"; return 0
                         fi
                         refuse 127 "exec: \\"$cmd\\": stat $cmd: no such file or directory"; return 0
@@ -94,7 +95,7 @@ final class HookScript {
                     local IFS=:
                     for d in $search; do
                         [ -n "$d" ] || d=$cwd
-                        if p=$(resolve "$root" "$d/$cmd") && [ -f "$root$p" ] && [ -x "$root$p" ]; then return 0; fi
+                        if resolve "$root" "$d/$cmd" && [ -f "$root$resolved" ] && [ -x "$root$resolved" ]; then return 0; fi
                     done
                     refuse 127 "exec: \\"$cmd\\": executable file not found in \\$PATH"
                 }
@@ -137,9 +138,19 @@ final class HookScript {
                     printf '%%s\\n' "$count" > "$cdir/oom"
                 }
 
+                # Docker's read-only kernel paths that proc:mixed leaves writable.
+                read_only_paths() {
+                    local p
+                    for p in proc/bus proc/fs proc/irq; do
+                        [ -e "$LXC_ROOTFS_MOUNT/$p" ] || continue
+                        mount --bind "$LXC_ROOTFS_MOUNT/$p" "$LXC_ROOTFS_MOUNT/$p"
+                        mount -o remount,bind,ro,nosuid,nodev,noexec "$LXC_ROOTFS_MOUNT/$p"
+                    done
+                }
+
                 case "$3" in
                     pre-mount) pre_mount ;;
-                    mount) check_command ;;
+                    mount) read_only_paths; check_command ;;
                     start-host) start_host ;;
                     stop) stop ;;
                 esac

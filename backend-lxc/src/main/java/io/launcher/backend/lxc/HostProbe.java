@@ -24,6 +24,9 @@ public final class HostProbe {
         if (find("lxc-execute").isEmpty()) {
             return Availability.unavailable("lxc-execute not found: install Debian's lxc package");
         }
+        if (find("lxc-attach").isEmpty()) {
+            return Availability.unavailable("lxc-attach not found: install Debian's lxc package");
+        }
         if (INIT_LOCATIONS.stream().map(Path::of).noneMatch(Files::isExecutable)) {
             return Availability.unavailable("init.lxc.static not found, lxc-execute needs it: install Debian's lxc package");
         }
@@ -47,12 +50,13 @@ public final class HostProbe {
     /** The tools, when all are there. */
     static Optional<HostTools> tools() {
         Optional<Path> lxcExecute = find("lxc-execute");
+        Optional<Path> lxcAttach = find("lxc-attach");
         Optional<Path> bash = find("bash");
         Optional<Path> setsid = find("setsid");
-        if (lxcExecute.isEmpty() || bash.isEmpty() || setsid.isEmpty()) {
+        if (lxcExecute.isEmpty() || lxcAttach.isEmpty() || bash.isEmpty() || setsid.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new HostTools(lxcExecute.get(), bash.get(), setsid.get()));
+        return Optional.of(new HostTools(lxcExecute.get(), lxcAttach.get(), bash.get(), setsid.get()));
     }
 
     static Optional<Path> find(String program) {

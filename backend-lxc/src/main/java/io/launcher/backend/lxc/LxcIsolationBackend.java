@@ -72,6 +72,6 @@ public final class LxcIsolationBackend implements IsolationBackend {
         if (Files.notExists(dir.config())) {
             return Optional.empty();
         }
-        return Optional.of(LxcSandbox.load(id, dir));
+        return Optional.of(LxcSandbox.load(id, dir, tools));
     }
 }

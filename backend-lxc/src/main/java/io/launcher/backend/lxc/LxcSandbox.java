@@ -5,10 +5,13 @@ import io.launcher.api.ExitStatus;
 import io.launcher.api.IllegalTransitionException;
 import io.launcher.api.InternalException;
 import io.launcher.api.SystemCallFailedException;
+import io.launcher.spi.isolation.ExecProcess;
+import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxState;
 import io.launcher.spi.isolation.SignalTarget;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -32,17 +35,21 @@ final class LxcSandbox implements Sandbox {
 
     private final ContainerId id;
     private final ContainerDir dir;
+    private final HostTools tools;
+    private final StdinPipe stdin;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private boolean deleted;
 
-    private LxcSandbox(ContainerId id, ContainerDir dir) {
+    private LxcSandbox(ContainerId id, ContainerDir dir, HostTools tools) {
         this.id = id;
         this.dir = dir;
+        this.tools = tools;
+        this.stdin = new StdinPipe(dir);
     }
 
     /** Launches the supervisor and returns once the init is parked; a failed setup leaves nothing behind. */
     static LxcSandbox create(ContainerId id, ContainerDir dir, HostTools tools) {
-        LxcSandbox sandbox = new LxcSandbox(id, dir);
+        LxcSandbox sandbox = new LxcSandbox(id, dir, tools);
         ProcessHandle supervisor = Supervisor.launch(dir, tools);
         sandbox.watch(supervisor);
         sandbox.await(() -> !supervisor.isAlive() || Files.exists(dir.initPid()), "lxc-execute to set the container up");
@@ -59,8 +66,8 @@ final class LxcSandbox implements Sandbox {
     }
 
     /** Re-attaches after an engine restart: watches a live supervisor, or reports the recorded end. */
-    static LxcSandbox load(ContainerId id, ContainerDir dir) {
-        LxcSandbox sandbox = new LxcSandbox(id, dir);
+    static LxcSandbox load(ContainerId id, ContainerDir dir, HostTools tools) {
+        LxcSandbox sandbox = new LxcSandbox(id, dir, tools);
         Supervisor.find(dir).ifPresentOrElse(sandbox::watch, sandbox::ended);
         return sandbox;
     }
@@ -91,7 +98,7 @@ final class LxcSandbox implements Sandbox {
             throw new IllegalTransitionException("cannot start container " + id + ": it is " + state.name().toLowerCase(Locale.ROOT));
         }
         AtomicFile.write(dir.started(), "", "rw-------");
-        if (!StartFifo.send(dir, StartFifo.START)) {
+        if (!ControlFifo.send(dir.startFifo(), ControlFifo.START)) {
             throw new SystemCallFailedException("start", "container " + id, "its init is no longer parked: " + LxcLog.startFailure(dir));
         }
         await(() -> exit.isDone() || userProcessStarted(), "lxc-init to start the process");
@@ -151,6 +158,28 @@ final class LxcSandbox implements Sandbox {
     }
 
     @Override
+    public OutputStream openStdin() {
+        if (state() == SandboxState.STOPPED) {
+            throw new IllegalTransitionException("cannot attach to the stdin of container " + id + ": it is not running");
+        }
+        return stdin.open(id.value());
+    }
+
+    /** This backend gives the process no terminal (lxc.console.path = none), so there is no size to set. */
+    @Override
+    public void resize(int rows, int columns) {
+        // Without a terminal the SPI asks for nothing here.
+    }
+
+    @Override
+    public ExecProcess exec(ProcessSpec process) {
+        if (state() != SandboxState.RUNNING) {
+            throw new IllegalTransitionException("cannot exec in container " + id + ": it is not running");
+        }
+        return LxcExec.start(dir, tools, process);
+    }
+
+    @Override
     public synchronized void delete() {
         SandboxState state = state();
         if (state == SandboxState.RUNNING) {
@@ -168,7 +197,7 @@ final class LxcSandbox implements Sandbox {
 
     /** Tells the parked hook to fail the start: LXC then tears the container down and the supervisor ends. */
     private void abort() {
-        StartFifo.send(dir, StartFifo.ABORT);
+        ControlFifo.send(dir.startFifo(), ControlFifo.ABORT);
         await(() -> Supervisor.find(dir).isEmpty(), "lxc-execute to tear the parked container down");
     }
 

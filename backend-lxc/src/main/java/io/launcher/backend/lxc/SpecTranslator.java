@@ -12,11 +12,11 @@ import io.launcher.backend.lxc.config.NetworkType;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.SandboxSpec;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The engine's sandbox spec as an LXC configuration; the rootfs layers are the hook's job. */
 final class SpecTranslator {
@@ -39,12 +39,15 @@ final class SpecTranslator {
         // Docker's /dev/shm: LXC's autodev /dev is a tmpfs, so the mountpoint costs the image nothing.
         entries.add(new LxcEntry.MountEntry("shm", "dev/shm", "tmpfs",
                 List.of("rw", "nosuid", "nodev", "noexec", "mode=1777", "size=65536k", "create=dir")));
+        entries.addAll(maskedPaths());
         for (BindMount bind : spec.binds()) {
             entries.add(bindEntry(bind));
         }
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
-        entries.add(new LxcEntry.CapKeep(Capability.dockerDefaults()));
+        entries.add(new LxcEntry.NoNewPrivs(true));
+        entries.add(new LxcEntry.CapKeep(spec.capabilities().stream().map(Capability::ofKernelName)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Capability.class)))));
         for (String variable : spec.process().env()) {
             entries.add(environment(variable));
         }
@@ -65,6 +68,25 @@ final class SpecTranslator {
         entries.add(new LxcEntry.Hook(HookType.START_HOST, hook));
         entries.add(new LxcEntry.Hook(HookType.STOP, hook));
         return new LxcConfig(entries);
+    }
+
+    /**
+     * Docker's masked paths: /dev/null over kernel files that leak host state, an empty read-only
+     * tmpfs over directories. {@code optional}: a kernel without the file is fine. proc:mixed
+     * already leaves /proc/sys and /proc/sysrq-trigger read-only, sys:ro all of /sys; the mount
+     * hook makes Docker's other read-only paths read-only (an entry's source cannot name the
+     * container's own /proc).
+     */
+    static List<LxcEntry> maskedPaths() {
+        List<LxcEntry> entries = new ArrayList<>();
+        for (String file : List.of("proc/interrupts", "proc/kcore", "proc/keys", "proc/latency_stats", "proc/timer_list",
+                "proc/timer_stats", "proc/sched_debug")) {
+            entries.add(new LxcEntry.MountEntry("/dev/null", file, "none", List.of("bind", "optional")));
+        }
+        for (String directory : List.of("proc/acpi", "proc/asound", "proc/scsi", "sys/firmware", "sys/devices/virtual/powercap")) {
+            entries.add(new LxcEntry.MountEntry("tmpfs", directory, "tmpfs", List.of("ro", "optional")));
+        }
+        return entries;
     }
 
     /**
@@ -94,9 +116,14 @@ final class SpecTranslator {
         return List.of(new LxcEntry.NamespaceShare(Namespace.NET, join.namespace().toString()));
     }
 
-    /** A volume as Docker mounts it: recursive bind, read-only when asked; the hook makes the mountpoint. */
+    /**
+     * A volume as Docker mounts it: recursive bind, read-only when asked. No {@code create=}: the
+     * pre-mount hook makes the mountpoint before the root turns read-only. A path through a
+     * symlink in the image is refused by LXC ("was a symbolic link"), where Docker would resolve
+     * it inside the root: safe, but stricter.
+     */
     static LxcEntry bindEntry(BindMount bind) {
-        List<String> options = new ArrayList<>(List.of("rbind", Files.isDirectory(bind.source()) ? "create=dir" : "create=file"));
+        List<String> options = new ArrayList<>(List.of("rbind"));
         if (bind.readOnly()) {
             options.add("ro");
         }

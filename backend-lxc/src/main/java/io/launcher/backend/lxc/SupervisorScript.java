@@ -90,12 +90,22 @@ final class SupervisorScript {
                 relay stderr < "$cdir/stderr.fifo" >> "$log" &
                 relay_err=$!
                 exec 3> "$cdir/stdout.fifo" 4> "$cdir/stderr.fifo"
+                stdin=/dev/null keeper=
+                if %s; then
+                    # The keeper holds a writer on stdin so the process does not read end-of-file
+                    # between two writers (containerd does the same), until "close" arrives.
+                    rm -f "$cdir/stdin.fifo" "$cdir/stdin-close.fifo"
+                    mkfifo -m 600 "$cdir/stdin.fifo" "$cdir/stdin-close.fifo"
+                    ( exec 7<> "$cdir/stdin.fifo" 8<> "$cdir/stdin-close.fifo"; read -r _ <&8 ) < /dev/null 3>&- 4>&- &
+                    keeper=$!
+                    stdin=$cdir/stdin.fifo
+                fi
                 end_with_main 3>&- 4>&- &
                 watcher=$!
                 # -q: LXC's own messages go to lxc.log only, never into the container's log.
-                %s -q -n %s -P %s -f "$cdir/config" -- %s < /dev/null >&3 2>&4 3>&- 4>&-
+                %s -q -n %s -P %s -f "$cdir/config" -- %s < "$stdin" >&3 2>&4 3>&- 4>&-
                 rc=$?
-                kill "$watcher" 2>/dev/null
+                kill "$watcher" $keeper 2>/dev/null
                 if [ -e "$cdir/exec-error" ]; then
                     { read -r rc; cat; } < "$cdir/exec-error" >&4
                 fi
@@ -106,6 +116,7 @@ final class SupervisorScript {
                 sync "$cdir/exit.tmp"
                 mv -f "$cdir/exit.tmp" "$cdir/exit"
                 """.formatted(spec.id(), ShellWord.quote(dir.path().toString()), ShellWord.quote(spec.logFile().toString()),
+                spec.process().stdin() ? "true" : "false",
                 ShellWord.quote(lxcExecute.toString()), ShellWord.quote(dir.name()), ShellWord.quote(dir.lxcPath().toString()),
                 ShellWord.quoteAll(spec.process().args()));
     }

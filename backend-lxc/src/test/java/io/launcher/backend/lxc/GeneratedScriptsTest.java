@@ -8,6 +8,7 @@ import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.ResourceLimits;
 import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
@@ -28,7 +29,7 @@ class GeneratedScriptsTest {
                 List.of(), false, false);
         return new SandboxSpec(ContainerId.random(), List.of(new Mount("overlay", "overlay",
                 List.of("lowerdir=/a:/b", "upperdir=/u", "workdir=/w"))), process, "box", new NetworkAttachment.Private(),
-                ResourceLimits.NONE, List.of(), false, temp.resolve("it's log.json"));
+                ResourceLimits.NONE, List.of(), false, temp.resolve("it's log.json"), Capabilities.DOCKER_DEFAULT);
     }
 
     int bashSyntax(String script) throws Exception {

@@ -14,6 +14,7 @@ import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.Availability;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
@@ -74,7 +75,7 @@ class LxcSandboxPrivilegedTest {
         ProcessSpec process = new ProcessSpec(List.of(args), List.of(PATH, "GREETING=hello world"), "/", 0, 0,
                 List.of(), false, false);
         return new SandboxSpec(ContainerId.random(), root, process, "box", network, ResourceLimits.NONE, List.of(),
-                false, temp.resolve("logs").resolve("container.log"));
+                false, temp.resolve("logs").resolve("container.log"), Capabilities.DOCKER_DEFAULT);
     }
 
     SandboxSpec spec(String... args) {
@@ -183,6 +184,43 @@ class LxcSandboxPrivilegedTest {
     }
 
     @Test
+    void stdinWrittenBeforeAndAfterStartReachesTheProcessUntilClosed() throws Exception {
+        SandboxSpec base = spec("cat");
+        ProcessSpec process = new ProcessSpec(List.of("cat"), base.process().env(), "/", 0, 0, List.of(), false, true);
+        SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), process, base.hostname(), base.network(), base.resources(),
+                List.of(), false, base.logFile(), base.capabilities());
+        LxcSandbox sandbox = (LxcSandbox) create(spec);
+        var replaced = sandbox.openStdin();
+        replaced.write("one\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var current = sandbox.openStdin();
+        replaced.close();
+        sandbox.start();
+        current.write("two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        current.close();
+        assertEquals(ExitStatus.exited(0), sandbox.exit().get(20, TimeUnit.SECONDS));
+        assertEquals("one\ntwo\n", JsonLog.text(spec.logFile(), "stdout"));
+        LxcSandbox without = (LxcSandbox) create(spec("true"));
+        assertThrows(io.launcher.api.FailedPreconditionException.class, without::openStdin);
+    }
+
+    @Test
+    void execRunsInsideTheRunningContainer() throws Exception {
+        LxcSandbox sandbox = (LxcSandbox) create(spec("sleep", "600"));
+        assertThrows(IllegalTransitionException.class, () -> sandbox.exec(new ProcessSpec(List.of("true"), List.of(), "/", 0, 0,
+                List.of(), false, false)));
+        sandbox.start();
+        var exec = sandbox.exec(new ProcessSpec(List.of("sh", "-c", "echo $A; id -u; pwd; hostname; echo err >&2"),
+                List.of(PATH, "A=b c"), "/tmp", 65534, 65534, List.of(), false, false));
+        String out = new String(exec.stdout().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(exec.stderr().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, exec.exit().get(20, TimeUnit.SECONDS));
+        assertEquals("b c\n65534\n/tmp\nbox\n", out);
+        assertEquals("err\n", err);
+        var missing = sandbox.exec(new ProcessSpec(List.of("no-such-command"), List.of(PATH), "/", 0, 0, List.of(), false, false));
+        assertEquals(127, missing.exit().get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aRestartedEngineLoadsARunningContainer() throws Exception {
         Sandbox sandbox = create(spec("sleep", "600"));
         sandbox.start();
@@ -206,6 +244,27 @@ class LxcSandboxPrivilegedTest {
     }
 
     @Test
+    void aRestartedEngineStartsAParkedContainer() throws Exception {
+        SandboxSpec spec = spec("/bin/sh", "-c", "echo started");
+        Sandbox created = create(spec);
+        Sandbox loaded = LxcIsolationBackend.open(temp.resolve("state")).load(spec.id()).orElseThrow();
+        assertEquals(SandboxState.CREATED, loaded.state());
+        assertEquals(created.pid(), loaded.pid());
+        loaded.start();
+        assertEquals(ExitStatus.exited(0), loaded.exit().get(20, TimeUnit.SECONDS));
+        assertEquals("started\n", JsonLog.text(spec.logFile(), "stdout"));
+    }
+
+    @Test
+    void relaysManyLinesInOrder() throws Exception {
+        SandboxSpec spec = spec("seq", "20000");
+        assertEquals(0, run(spec).code());
+        List<String> lines = JsonLog.text(spec.logFile(), "stdout").lines().toList();
+        assertEquals(20000, lines.size());
+        assertEquals("20000", lines.get(19999));
+    }
+
+    @Test
     void deleteRemovesTheContainerDirectory() throws Exception {
         Sandbox sandbox = backend.create(spec("true"));
         sandbox.start();
@@ -224,9 +283,23 @@ class LxcSandboxPrivilegedTest {
         Files.writeString(volume.resolve("data"), "from the host\n");
         SandboxSpec base = spec("/bin/sh", "-c", "cat /mnt/v/data; touch /mnt/v/x || echo ro-volume; touch /y || echo ro-root");
         SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), base.process(), base.hostname(), base.network(),
-                base.resources(), List.of(new BindMount(volume, "/mnt/v", true)), true, base.logFile());
+                base.resources(), List.of(new BindMount(volume, "/mnt/v", true)), true, base.logFile(), base.capabilities());
         assertEquals(0, run(spec).code());
         assertEquals("from the host\nro-volume\nro-root\n", JsonLog.text(spec.logFile(), "stdout"));
+    }
+
+    @Test
+    void aSymlinkInTheImageCannotPointAMountpointAtTheHost() throws Exception {
+        Path hostile = BusyboxRootfs.create(temp.resolve("hostile"));
+        Path outside = temp.resolve("outside");
+        Files.createSymbolicLink(hostile.resolve("evil"), outside);
+        Path volume = Files.createDirectories(temp.resolve("volume"));
+        SandboxSpec base = spec(BusyboxRootfs.bind(hostile), new NetworkAttachment.Private(), "true");
+        SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), base.process(), base.hostname(), base.network(),
+                base.resources(), List.of(new BindMount(volume, "/evil/data", false)), false, base.logFile(), base.capabilities());
+        SystemCallFailedException refused = assertThrows(SystemCallFailedException.class, () -> create(spec));
+        assertTrue(refused.getMessage().contains("symbolic link"), "LXC refuses a symlink on a mount path: " + refused.getMessage());
+        assertFalse(Files.exists(outside), "nothing was made on the host");
     }
 
     @Test
@@ -272,11 +345,22 @@ class LxcSandboxPrivilegedTest {
     }
 
     @Test
+    void masksKernelFilesAndKeepsKernelPathsReadOnlyAsDockerDoes() throws Exception {
+        SandboxSpec spec = spec("/bin/sh", "-c", String.join("; ", "cat /proc/keys /proc/timer_list | wc -c",
+                "ls /proc/acpi /sys/firmware 2>/dev/null | grep -v : | grep -c . || true",
+                "awk '$5 == \"/proc/irq\" { split($6, o, \",\"); print \"irq-\" o[1] }' /proc/self/mountinfo",
+                "(echo x > /proc/sys/kernel/domainname) 2>/dev/null && echo sys-rw || echo sys-ro",
+                "grep NoNewPrivs /proc/self/status"));
+        assertEquals(0, run(spec).code());
+        assertEquals("0\n0\nirq-ro\nsys-ro\nNoNewPrivs:\t1\n", JsonLog.text(spec.logFile(), "stdout"));
+    }
+
+    @Test
     void appliesCgroupLimits() throws Exception {
         assumeTrue(CgroupVersion.of(Path.of("/sys/fs/cgroup")) == CgroupVersion.V1, "checks v1 files");
         SandboxSpec base = spec("/bin/sh", "-c", "cat /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/pids/pids.max");
         SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), base.process(), base.hostname(), base.network(),
-                new ResourceLimits(64L << 20, 512, 500_000_000L, 50), List.of(), false, base.logFile());
+                new ResourceLimits(64L << 20, 512, 500_000_000L, 50), List.of(), false, base.logFile(), base.capabilities());
         assertEquals(0, run(spec).code());
         assertEquals((64L << 20) + "\n50\n", JsonLog.text(spec.logFile(), "stdout"));
     }

@@ -9,6 +9,8 @@ import io.launcher.api.InvalidSpecException;
 import io.launcher.api.ResourceLimits;
 import io.launcher.backend.lxc.config.CgroupSetting;
 import io.launcher.backend.lxc.config.Capability;
+import java.util.EnumSet;
+import java.util.Set;
 import io.launcher.backend.lxc.config.HookType;
 import io.launcher.backend.lxc.config.LxcConfig;
 import io.launcher.backend.lxc.config.LxcEntry;
@@ -16,6 +18,7 @@ import io.launcher.backend.lxc.config.Namespace;
 import io.launcher.backend.lxc.config.NetworkType;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
@@ -34,7 +37,7 @@ class SpecTranslatorTest {
         ProcessSpec process = new ProcessSpec(List.of("sh", "-c", "echo hi"), List.of("PATH=/bin", "A=b=c"), "/work", 1000, 100,
                 List.of(), false, false);
         return new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", temp.toString(), List.of("rbind", "rw"))),
-                process, "box", network, limits, binds, readonly, temp.resolve("log.json"));
+                process, "box", network, limits, binds, readonly, temp.resolve("log.json"), Capabilities.DOCKER_DEFAULT);
     }
 
     LxcConfig translate(SandboxSpec spec, CgroupVersion version) {
@@ -101,8 +104,8 @@ class SpecTranslatorTest {
         LxcConfig config = translate(spec(new NetworkAttachment.Private(), ResourceLimits.NONE,
                 List.of(new BindMount(dir, "/data", true), new BindMount(file, "/etc/f", false)), true), CgroupVersion.V1);
         List<LxcEntry.MountEntry> mounts = config.all(LxcEntry.MountEntry.class);
-        assertEquals(new LxcEntry.MountEntry(dir.toString(), "data", "none", List.of("rbind", "create=dir", "ro")), mounts.get(1));
-        assertEquals(new LxcEntry.MountEntry(file.toString(), "etc/f", "none", List.of("rbind", "create=file")), mounts.get(2));
+        assertEquals(new LxcEntry.MountEntry(dir.toString(), "data", "none", List.of("rbind", "ro")), mounts.get(mounts.size() - 2));
+        assertEquals(new LxcEntry.MountEntry(file.toString(), "etc/f", "none", List.of("rbind")), mounts.get(mounts.size() - 1));
         assertEquals(List.of(new LxcEntry.RootfsOptions(List.of("ro"))), config.all(LxcEntry.RootfsOptions.class));
     }
 
@@ -124,10 +127,22 @@ class SpecTranslatorTest {
         SandboxSpec base = spec(new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false);
         ProcessSpec trailing = new ProcessSpec(List.of("true"), List.of("A=x "), "/", 0, 0, List.of(), false, false);
         SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), trailing, "box", base.network(), base.resources(),
-                List.of(), false, base.logFile());
+                List.of(), false, base.logFile(), base.capabilities());
         assertThrows(InvalidSpecException.class, () -> translate(spec, CgroupVersion.V1).render());
         assertThrows(InvalidSpecException.class, () -> SpecChecks.check(new SandboxSpec(base.id(), base.rootfs(), base.process(),
-                "box", base.network(), base.resources(), List.of(new BindMount(temp, "/a/../b", false)), false, base.logFile())));
+                "box", base.network(), base.resources(), List.of(new BindMount(temp, "/a/../b", false)), false, base.logFile(), base.capabilities())));
+    }
+
+    @Test
+    void keepsExactlyTheSpecsCapabilities() {
+        SandboxSpec base = spec(new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false);
+        SandboxSpec added = new SandboxSpec(base.id(), base.rootfs(), base.process(), "box", base.network(), base.resources(),
+                List.of(), false, base.logFile(), Set.of("CAP_NET_ADMIN", "CAP_KILL"));
+        assertEquals(List.of(new LxcEntry.CapKeep(EnumSet.of(Capability.NET_ADMIN, Capability.KILL))),
+                translate(added, CgroupVersion.V1).all(LxcEntry.CapKeep.class));
+        SandboxSpec none = new SandboxSpec(base.id(), base.rootfs(), base.process(), "box", base.network(), base.resources(),
+                List.of(), false, base.logFile(), Set.of());
+        assertTrue(translate(none, CgroupVersion.V1).render().contains("lxc.cap.keep = none\n"));
     }
 
     @Test

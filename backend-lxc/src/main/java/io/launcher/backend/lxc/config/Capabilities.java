@@ -10,7 +10,7 @@ final class Capabilities {
     }
 
     static String render(Set<Capability> capabilities) {
-        return EnumSet.copyOf(capabilities).stream().map(Capability::token).collect(Collectors.joining(" "));
+        return (capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities)).stream().map(Capability::token).collect(Collectors.joining(" "));
     }
 
     static Set<Capability> parse(String value) {

@@ -20,6 +20,14 @@ public enum Capability {
                 SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT, KILL, AUDIT_WRITE);
     }
 
+    /** From the kernel's and OCI's spelling, {@code CAP_NET_ADMIN}. */
+    public static Capability ofKernelName(String name) {
+        if (!name.startsWith("CAP_")) {
+            throw new InvalidSpecException("unknown capability " + name);
+        }
+        return of(name.substring("CAP_".length()));
+    }
+
     public String token() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -31,9 +31,10 @@ final class LxcConfigParser {
             Map.entry("lxc.mount.entry", LxcConfigParser::mountEntry),
             Map.entry("lxc.namespace.keep", LxcConfigParser::namespaceKeep),
             Map.entry("lxc.cgroup2.cpu.max", LxcConfigParser::cpuMax),
-            Map.entry("lxc.cap.keep", v -> new LxcEntry.CapKeep(Capabilities.parse(v))),
+            Map.entry("lxc.cap.keep", v -> new LxcEntry.CapKeep(v.equals("none") ? Set.of() : Capabilities.parse(v))),
             Map.entry("lxc.cap.drop", v -> new LxcEntry.CapDrop(Capabilities.parse(v))),
             Map.entry("lxc.autodev", v -> new LxcEntry.Autodev(flag(v))),
+            Map.entry("lxc.no_new_privs", v -> new LxcEntry.NoNewPrivs(flag(v))),
             Map.entry("lxc.pty.max", v -> new LxcEntry.PtyMax(Integer.parseInt(v))),
             Map.entry("lxc.console.path", v -> new LxcEntry.ConsolePath(
                     v.equals("none") ? Optional.empty() : Optional.of(Path.of(v)))),

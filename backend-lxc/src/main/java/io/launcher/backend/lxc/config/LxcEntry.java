@@ -106,22 +106,28 @@ public sealed interface LxcEntry {
         public String value() { return quotaMicros + " " + periodMicros; }
     }
 
-    /** {@code lxc.cap.keep}: every capability not listed is dropped. */
+    /** {@code lxc.cap.keep}: every capability not listed is dropped; {@code none} keeps none. */
     record CapKeep(Set<Capability> capabilities) implements LxcEntry {
         public CapKeep {
-            capabilities = Set.copyOf(EnumSet.copyOf(capabilities));
+            capabilities = Set.copyOf(capabilities);
         }
         public String key() { return "lxc.cap.keep"; }
-        public String value() { return Capabilities.render(capabilities); }
+        public String value() { return capabilities.isEmpty() ? "none" : Capabilities.render(capabilities); }
     }
 
     /** {@code lxc.cap.drop}: the listed capabilities are dropped. */
     record CapDrop(Set<Capability> capabilities) implements LxcEntry {
         public CapDrop {
-            capabilities = Set.copyOf(EnumSet.copyOf(capabilities));
+            capabilities = Set.copyOf(capabilities);
         }
         public String key() { return "lxc.cap.drop"; }
         public String value() { return Capabilities.render(capabilities); }
+    }
+
+    /** {@code lxc.no_new_privs}: PR_SET_NO_NEW_PRIVS for the init and for lxc-attach'ed processes. */
+    record NoNewPrivs(boolean enabled) implements LxcEntry {
+        public String key() { return "lxc.no_new_privs"; }
+        public String value() { return enabled ? "1" : "0"; }
     }
 
     /** {@code lxc.autodev}: a fresh tmpfs /dev with the minimal device nodes. */

@@ -45,8 +45,10 @@ class LxcConfigRoundTripTest {
                 sample(new LxcEntry.CapKeep(Capability.dockerDefaults()),
                         "lxc.cap.keep = chown dac_override fowner fsetid kill setgid setuid setpcap net_bind_service"
                                 + " net_raw sys_chroot mknod audit_write setfcap"),
+                sample(new LxcEntry.CapKeep(Set.of()), "lxc.cap.keep = none"),
                 sample(new LxcEntry.CapDrop(EnumSet.of(Capability.SYS_ADMIN, Capability.SYS_MODULE)), "lxc.cap.drop = sys_module sys_admin"),
                 sample(new LxcEntry.Autodev(true), "lxc.autodev = 1"),
+                sample(new LxcEntry.NoNewPrivs(true), "lxc.no_new_privs = 1"),
                 sample(new LxcEntry.Autodev(false), "lxc.autodev = 0"),
                 sample(new LxcEntry.PtyMax(1024), "lxc.pty.max = 1024"),
                 sample(new LxcEntry.ConsolePath(Optional.empty()), "lxc.console.path = none"),
