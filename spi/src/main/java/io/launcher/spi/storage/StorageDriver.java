@@ -45,6 +45,10 @@ public interface StorageDriver {
      */
     void apply(SnapshotKey active, LayerReader layer) throws IOException;
 
-    /** Emits the changes of an active snapshot against its parent, whiteouts in neutral form. */
-    void diff(SnapshotKey active, LayerWriter out) throws IOException;
+    /**
+     * Emits the changes of an active or committed snapshot against its parent, whiteouts in
+     * neutral form: for a committed snapshot, the entries of its layer (what export and commit
+     * read without mounting anything).
+     */
+    void diff(SnapshotKey key, LayerWriter out) throws IOException;
 }

@@ -94,8 +94,12 @@ public abstract class DirectoryStorageDriver implements StorageDriver {
     }
 
     @Override
-    public final void diff(SnapshotKey active, LayerWriter out) throws IOException {
-        layer(active(active)).diff(out);
+    public final void diff(SnapshotKey key, LayerWriter out) throws IOException {
+        StoredSnapshot snapshot = table.get(key);
+        if (snapshot.info().kind() == SnapshotKind.VIEW) {
+            throw new FailedPreconditionException("snapshot " + key + " is a view: it has no layer of its own");
+        }
+        layer(snapshot).diff(out);
     }
 
     private StoredSnapshot active(SnapshotKey key) {
