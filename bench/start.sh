@@ -24,7 +24,10 @@ sock=$root/launcher.sock
 L="$dist/bin/launcher --root $root -H unix://$sock"
 cleanup() {
     $L ps -aq 2>/dev/null | xargs -r $L rm -f >/dev/null 2>&1 || true
-    [ -n "${daemon:-}" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null
+    if [ -n "${daemon:-}" ]; then
+        kill "$daemon" 2>/dev/null || true
+        wait "$daemon" 2>/dev/null || true
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -58,5 +61,15 @@ command -v runc >/dev/null && commands+=(-n runc "runc run -b $work/bundle bench
 commands+=(-n engine "$work/engine-run")
 commands+=(-n cli "$L run --rm --network none base /bin/true")
 
-hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$work/start.md" "${commands[@]}" >&2
-cat "$work/start.md"
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/start.json" "${commands[@]}" >&2
+# Medians, and each as a ratio of crun's (the issue's yardstick), from the same run.
+python3 - "$work/start.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+by_name = {r["command"]: r["median"] * 1000 for r in results}
+base = by_name.get("crun") or by_name["floor"]
+print("| command | median ms | min ms | x crun |")
+print("|---|---:|---:|---:|")
+for r in results:
+    print(f"| {r['command']} | {r['median']*1000:.1f} | {r['min']*1000:.1f} | {r['median']*1000/base:.2f} |")
+PY
