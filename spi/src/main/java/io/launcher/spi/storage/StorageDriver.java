@@ -45,6 +45,9 @@ public interface StorageDriver {
      */
     void apply(SnapshotKey active, LayerReader layer) throws IOException;
 
-    /** Emits the changes of an active snapshot against its parent, whiteouts in neutral form. */
-    void diff(SnapshotKey active, LayerWriter out) throws IOException;
+    /**
+     * Emits the changes of an active or committed snapshot against its parent, whiteouts in
+     * neutral form (a committed one's changes are its layer: push rebuilds layer tars from them).
+     */
+    void diff(SnapshotKey snapshot, LayerWriter out) throws IOException;
 }

@@ -94,8 +94,13 @@ public abstract class DirectoryStorageDriver implements StorageDriver {
     }
 
     @Override
-    public final void diff(SnapshotKey active, LayerWriter out) throws IOException {
-        layer(active(active)).diff(out);
+    public final void diff(SnapshotKey snapshot, LayerWriter out) throws IOException {
+        StoredSnapshot stored = table.get(snapshot);
+        // A committed layer diffs too: push rebuilds a layer's tar from it.
+        if (stored.info().kind() == SnapshotKind.VIEW) {
+            throw new FailedPreconditionException("snapshot " + snapshot + " is a view");
+        }
+        layer(stored).diff(out);
     }
 
     private StoredSnapshot active(SnapshotKey key) {
