@@ -94,6 +94,24 @@ public record RegistryReference(String domain, String path, String tag, Optional
         return domain.equals(DOCKER_HUB) ? "registry-1.docker.io" : domain;
     }
 
+    /**
+     * The registry host of a {@code login} argument or config.json key: scheme and path dropped,
+     * Docker Hub's names ({@code https://index.docker.io/v1/}, {@code index.docker.io}) as {@code docker.io};
+     * empty means Docker Hub.
+     */
+    public static String serverHost(String server) {
+        String host = server == null ? "" : server.strip();
+        int scheme = host.indexOf("://");
+        if (scheme >= 0) {
+            host = host.substring(scheme + 3);
+        }
+        int slash = host.indexOf('/');
+        if (slash >= 0) {
+            host = host.substring(0, slash);
+        }
+        return host.isEmpty() || host.equals("index.docker.io") || host.equals("registry-1.docker.io") ? DOCKER_HUB : host;
+    }
+
     /** {@code familiar:tag} or {@code familiar@digest}, as Docker prints it. */
     public String familiarName() {
         return familiarRepository() + digest.map(d -> "@" + d).orElse(":" + tag);
