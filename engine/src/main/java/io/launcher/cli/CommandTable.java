@@ -11,7 +11,7 @@ import picocli.CommandLine;
 final class CommandTable {
     static final List<String> NAMES = List.of(
             "run", "create", "start", "stop", "kill", "wait", "rm", "ps", "logs", "inspect",
-            "images", "import", "info", "version", "daemon");
+            "images", "import", "info", "version", "daemon", "pull", "push", "login", "logout");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -66,6 +66,10 @@ final class CommandTable {
             case "info": return new InfoCommand();
             case "version": return new VersionCommand();
             case "daemon": return new DaemonCommand();
+            case "pull": return new PullCommand();
+            case "push": return new PushCommand();
+            case "login": return new LoginCommand();
+            case "logout": return new LogoutCommand();
             default: throw new IllegalArgumentException("unknown command " + name);
         }
     }

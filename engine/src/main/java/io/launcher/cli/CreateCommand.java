@@ -33,8 +33,8 @@ public final class CreateCommand implements Callable<Integer> {
     public Integer call() {
         Session session = launcher.session();
         PublishNotice.warn(session, options.publish);
-        ContainerId id = launcher.engine().create(options.name(),
-                options.config(image, command, false, session), options.hostConfig());
+        ContainerId id = MissingImage.createPulling(launcher, image, () -> launcher.engine().create(options.name(),
+                options.config(image, command, false, session), options.hostConfig()));
         session.out().println(id.value());
         return 0;
     }

@@ -46,7 +46,8 @@ public final class RunCommand implements Callable<Integer> {
         PublishNotice.warn(session, options.publish);
         HostConfig host = options.hostConfig();
         Engine engine = launcher.engine();
-        ContainerId id = engine.create(options.name(), options.config(image, command, !detach, session), host);
+        ContainerId id = MissingImage.createPulling(launcher, image,
+                () -> engine.create(options.name(), options.config(image, command, !detach, session), host));
         if (detach) {
             engine.start(id.value());
             session.out().println(id.value());

@@ -16,6 +16,7 @@ import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkSettings;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.ProgressListener;
+import io.launcher.api.RegistryCredentials;
 import io.launcher.api.StdStream;
 import io.launcher.api.WaitCondition;
 import java.io.IOException;
@@ -74,6 +75,14 @@ final class FakeEngine implements Engine {
     public ImageDetails image(String reference) {
         return images.stream().filter(i -> i.repoTags().contains(reference) || i.repoTags().contains(reference + ":latest"))
                 .findFirst().orElseThrow(() -> new NotFoundException("No such image: " + reference));
+    }
+
+    @Override
+    public ImageId pull(String reference, Optional<String> platform, Optional<RegistryCredentials> credentials,
+                        ProgressListener progress) {
+        calls.add("pull " + reference);
+        throw new NotFoundException("pull access denied for " + reference
+                + ", repository does not exist or may require 'docker login'");
     }
 
     @Override
