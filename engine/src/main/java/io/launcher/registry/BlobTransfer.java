@@ -85,7 +85,7 @@ final class BlobTransfer {
     boolean mount(String repository, Digest digest, String from) throws InterruptedException {
         HttpResponse<InputStream> response = transport.send(new RegistryTransport.Call("POST",
                 transport.base().resolve("/v2/" + repository + "/blobs/uploads/?mount=" + digest + "&from=" + encode(from)),
-                Map.of("Content-Length", "0"), HttpRequest.BodyPublishers.noBody(),
+                Map.of(), HttpRequest.BodyPublishers.noBody(),
                 RegistryClient.push(repository) + " " + RegistryClient.pull(from)));
         RegistryTransport.discard(response);
         if (response.statusCode() == 202) {

@@ -58,7 +58,8 @@ public final class RegistryClient {
         HttpResponse<InputStream> response = transport.send(call("GET", "/v2/" + repository + "/manifests/" + reference,
                 Map.of("Accept", MANIFEST_ACCEPT), null, pull(repository)));
         if (response.statusCode() != 200) {
-            throw RegistryTransport.fault(response, "manifest for " + repository + ":" + reference + " not found");
+            String separator = reference.startsWith("sha256:") ? "@" : ":";
+            throw RegistryTransport.fault(response, "manifest for " + displayName(repository) + separator + reference + " not found");
         }
         byte[] bytes;
         try (InputStream body = response.body()) {
@@ -122,6 +123,14 @@ public final class RegistryClient {
         }
         RegistryTransport.discard(response);
         return sha256(bytes);
+    }
+
+    /** The repository as Docker names it in messages: {@code busybox}, {@code host:5000/a/b}. */
+    private String displayName(String repository) {
+        if (transport.base().getHost().equals("registry-1.docker.io")) {
+            return repository.startsWith("library/") && repository.indexOf('/', 8) < 0 ? repository.substring(8) : repository;
+        }
+        return transport.base().getAuthority() + "/" + repository;
     }
 
     private RegistryTransport.Call blobCall(String method, String repository, Digest digest) {
