@@ -94,7 +94,8 @@ start_daemon() {
     mkdir -p "$root"
     "$dist" daemon --root "$root" -H "unix://$root/launcher.sock" > "$root.log" 2>&1 &
     echo $! > "$root.pid"
-    for _ in $(seq 200); do "$dist" -H "unix://$root/launcher.sock" version >/dev/null 2>&1 && return; sleep 0.05; done
+    # curl, not a launcher client: a client that finds no engine starts one (on the default root).
+    for _ in $(seq 200); do curl -sf --unix-socket "$root/launcher.sock" http://engine/_ping >/dev/null 2>&1 && return; sleep 0.05; done
     echo "daemon on $root did not start: $(tail -5 "$root.log")" >&2; exit 1
 }
 
@@ -103,12 +104,12 @@ for run in $(seq "$runs"); do
     root=$work/root$run
     start_daemon "$root"; pids+=("$(cat "$root.pid")")
     start=$(now)
-    "$dist" -H "unix://$root/launcher.sock" pull "$src_host/bench/big:1" > /dev/null
+    "$dist" --root "$root" -H "unix://$root/launcher.sock" pull "$src_host/bench/big:1" > /dev/null
     pulls+=("$(echo "$(now) - $start" | bc)")
 
     dst_host=$(start_registry "$work/target$run"); pids+=("$(cat "$work/target$run/pid")")
     # push needs the image under the target registry's name: pull's record of it is a tag in the same store.
-    "$dist" -H "unix://$root/launcher.sock" pull "$src_host/bench/big:1" > /dev/null
+    "$dist" --root "$root" -H "unix://$root/launcher.sock" pull "$src_host/bench/big:1" > /dev/null
     python3 - "$root/images/repositories.json" "$src_host/bench/big" "$dst_host/bench/big" <<'PY'
 import json, sys
 path, src, dst = sys.argv[1:]
@@ -119,7 +120,7 @@ json.dump(doc, open(path, "w"))
 PY
     stop_pid "$(cat "$root.pid")"; start_daemon "$root"; pids+=("$(cat "$root.pid")")
     start=$(now)
-    "$dist" -H "unix://$root/launcher.sock" push "$dst_host/bench/big:1" > /dev/null
+    "$dist" --root "$root" -H "unix://$root/launcher.sock" push "$dst_host/bench/big:1" > /dev/null
     pushes+=("$(echo "$(now) - $start" | bc)")
     stop_pid "$(cat "$root.pid")"
     stop_pid "$(cat "$work/target$run/pid")"
