@@ -20,6 +20,9 @@ public final class CreateCommand implements Callable<Integer> {
     @Mixin
     ContainerOptions options;
 
+    @Mixin
+    PullPolicy pull;
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
@@ -33,7 +36,7 @@ public final class CreateCommand implements Callable<Integer> {
     public Integer call() {
         Session session = launcher.session();
         PublishNotice.warn(session, options.publish);
-        ContainerId id = MissingImage.createPulling(launcher, image, () -> launcher.engine().create(options.name(),
+        ContainerId id = MissingImage.createPulling(launcher, pull, image, () -> launcher.engine().create(options.name(),
                 options.config(image, command, false, session), options.hostConfig()));
         session.out().println(id.value());
         return 0;

@@ -31,6 +31,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
     boolean detach;
 
+    @Mixin
+    PullPolicy pull;
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
@@ -46,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
         PublishNotice.warn(session, options.publish);
         HostConfig host = options.hostConfig();
         Engine engine = launcher.engine();
-        ContainerId id = MissingImage.createPulling(launcher, image,
+        ContainerId id = MissingImage.createPulling(launcher, pull, image,
                 () -> engine.create(options.name(), options.config(image, command, !detach, session), host));
         if (detach) {
             engine.start(id.value());
