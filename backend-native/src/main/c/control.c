@@ -10,21 +10,34 @@
  *                              error <message>                not created
  *   signal <n> init|all        ok                             init: kill(init); all: every
  *                              error <message>                process of the PID namespace
+ *   stdin                      ok                             the spec has stdin: from here on
+ *                              error <message>                the connection carries raw input
+ *                                                             bytes (stdin.c); its EOF ends the
+ *                                                             input (pipe closed, or ^D typed on
+ *                                                             a terminal); a newer stdin client
+ *                                                             replaces (disconnects) this one
+ *   resize <rows> <cols>       ok                             TIOCSWINSZ on the terminal's master
+ *                              error <message>                (ok and nothing done without one)
  *   (none)                     exit <code> <signal> <oom>     the init ended (oom 0|1); then
  *                                                             the socket is closed and unlinked
  *
- * A terminal (-t) and stdin (-i) will get their own words here (an fd passed with
- * SCM_RIGHTS), so the protocol stays one socket per container.
+ * The terminal (spec "terminal 1"): once the init is ready the monitor opens the master in the
+ * container's own devpts (/proc/<init>/root/dev/pts/ptmx), so the slave is /dev/pts/<n> inside;
+ * "start <n>" tells the init, whose child opens it after setsid as its controlling terminal.
+ * What the master reads is logged as stream "stdout".
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <termios.h>
 #include <unistd.h>
 #include "monitor.h"
 
@@ -53,6 +66,7 @@ void control_accept(struct monitor *m)
         if (m->clients[i].fd < 0) {
             m->clients[i].fd = fd;
             m->clients[i].len = 0;
+            m->clients[i].is_stdin = 0;
             return;
         }
     }
@@ -125,21 +139,65 @@ static void handle_signal(struct monitor *m, struct client *c, const char *args)
     reply(c, "ok\n");
 }
 
+void control_drop(struct monitor *m, struct client *c)
+{
+    if (c->fd >= 0)
+        close(c->fd);
+    c->fd = -1;
+    c->len = 0;
+    c->is_stdin = 0;
+    if (m->stdin_client == c)
+        m->stdin_client = NULL;
+}
+
+static void handle_resize(struct monitor *m, struct client *c, const char *args)
+{
+    struct winsize size = { 0 };
+    if (sscanf(args, "%hu %hu", &size.ws_row, &size.ws_col) != 2) {
+        reply(c, "error invalid resize request\n");
+        return;
+    }
+    if (m->tty_fd >= 0 && ioctl(m->tty_fd, TIOCSWINSZ, &size) < 0) {
+        reply(c, "error unable to resize terminal: %s\n", errno_name(errno));
+        return;
+    }
+    reply(c, "ok\n");
+}
+
+static void handle_start(struct monitor *m, struct client *c)
+{
+    char line[32];
+    if (m->started) {
+        reply(c, "error cannot start an already running container\n");
+        return;
+    }
+    int n = m->tty_fd >= 0 ? snprintf(line, sizeof line, "start %d\n", m->pts) : snprintf(line, sizeof line, "start\n");
+    if (write(m->start_fd, line, (size_t)n) != n) {
+        reply(c, "error unable to start init %d: %s\n", m->init_pid, errno_name(errno));
+        return;
+    }
+    m->started = 1;
+    /* only now: before the child opens the slave, the master reads nothing worth waiting for */
+    if (m->tty_fd >= 0)
+        m->tty = (struct log_stream){ .fd = fcntl(m->tty_fd, F_DUPFD_CLOEXEC, 3), .name = "stdout" };
+    reply(c, "started %d\n", m->init_pid);
+}
+
 static void handle(struct monitor *m, struct client *c, const char *line)
 {
-    if (strcmp(line, "state") == 0) {
+    if (strcmp(line, "stdin") == 0) {
+        if (m->stdin_fd < 0)
+            reply(c, "error the container has no open stdin\n");
+        else
+            reply(c, "ok\n");
+        if (m->stdin_fd >= 0 && c->fd >= 0)
+            c->is_stdin = 1;
+    } else if (strncmp(line, "resize ", 7) == 0) {
+        handle_resize(m, c, line + 7);
+    } else if (strcmp(line, "state") == 0) {
         reply(c, "state %s %d\n", m->started ? "running" : "created", m->init_pid);
     } else if (strcmp(line, "start") == 0) {
-        if (m->started) {
-            reply(c, "error cannot start an already running container\n");
-            return;
-        }
-        if (write(m->start_fd, "start\n", 6) != 6) {
-            reply(c, "error unable to start init %d: %s\n", m->init_pid, errno_name(errno));
-            return;
-        }
-        m->started = 1;
-        reply(c, "started %d\n", m->init_pid);
+        handle_start(m, c);
     } else if (strncmp(line, "signal ", 7) == 0) {
         handle_signal(m, c, line + 7);
     } else {
@@ -153,8 +211,7 @@ void control_read(struct monitor *m, struct client *c)
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
         return;
     if (n <= 0) {
-        close(c->fd);
-        c->fd = -1;
+        control_drop(m, c);
         return;
     }
     c->len += (size_t)n;
@@ -163,15 +220,17 @@ void control_read(struct monitor *m, struct client *c)
         *newline = '\0';
         handle(m, c, start);
         start = newline + 1;
+        if (c->is_stdin) {
+            stdin_attach(m, c, start, c->len - (size_t)(start - c->buf));
+            return;
+        }
     }
     if (c->fd < 0)
         return;
     c->len -= (size_t)(start - c->buf);
     memmove(c->buf, start, c->len);
-    if (c->len == sizeof c->buf - 1) {
-        close(c->fd);
-        c->fd = -1;
-    }
+    if (c->len == sizeof c->buf - 1)
+        control_drop(m, c);
 }
 
 void control_broadcast_exit(struct monitor *m, const struct exit_status *e)

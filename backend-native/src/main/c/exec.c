@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "shim.h"
@@ -65,19 +67,36 @@ static void __attribute__((noreturn)) exec_lookup(const struct spec *spec)
     exec_failed(name, ENOENT, 1);
 }
 
-static void stdio_setup(int out_fd, int err_fd)
+/* a terminal becomes the controlling terminal and all of stdio; else the given fds, stdin /dev/null */
+static void stdio_setup(const struct spec *spec, const struct process_io *io)
 {
-    int null_fd = open("/dev/null", O_RDONLY);
-    if (null_fd >= 0 && null_fd != 0) {
-        dup2(null_fd, 0);
-        close(null_fd);
+    if (io->tty_fd >= 0) {
+        if (ioctl(io->tty_fd, TIOCSCTTY, 0) < 0) {
+            dprintf(io->tty_fd, "unable to set controlling terminal: %s\n", errno_name(errno));
+            _exit(126);
+        }
+        /* the user owns their terminal, as runc does */
+        if (fchown(io->tty_fd, spec->uid, (gid_t)-1) < 0)
+            dprintf(io->tty_fd, "unable to chown terminal: %s\n", errno_name(errno));
+        for (int fd = 0; fd < 3; fd++)
+            dup2(io->tty_fd, fd);
+        if (io->tty_fd > 2)
+            close(io->tty_fd);
+        return;
     }
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
-    if (out_fd > 2)
-        close(out_fd);
-    if (err_fd > 2 && err_fd != out_fd)
-        close(err_fd);
+    int in_fd = io->in_fd >= 0 ? io->in_fd : open("/dev/null", O_RDONLY);
+    if (in_fd >= 0 && in_fd != 0) {
+        dup2(in_fd, 0);
+        close(in_fd);
+    }
+    if (io->out_fd != 1)
+        dup2(io->out_fd, 1);
+    if (io->err_fd != 2)
+        dup2(io->err_fd, 2);
+    if (io->out_fd > 2)
+        close(io->out_fd);
+    if (io->err_fd > 2 && io->err_fd != io->out_fd)
+        close(io->err_fd);
 }
 
 static void enter_cwd(const char *cwd)
@@ -101,21 +120,36 @@ static void enter_cwd(const char *cwd)
     }
 }
 
-void exec_user_process(const struct spec *spec, int out_fd, int err_fd)
+/* runc's order: bounding set while root, keep capabilities across setuid, then the final sets */
+static void become_user(const struct spec *spec)
+{
+    if (caps_drop_bounding(spec->caps) < 0 || prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0) {
+        dprintf(2, "%s\n", shim_fault ? shim_error : "unable to keep capabilities");
+        _exit(126);
+    }
+    if (setgroups((size_t)spec->n_groups, spec->groups) < 0 || setgid(spec->gid) < 0
+        || setuid(spec->uid) < 0) {
+        dprintf(2, "unable to set user %u:%u: %s\n", spec->uid, spec->gid, errno_name(errno));
+        _exit(126);
+    }
+    prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
+    if (caps_set(spec->caps) < 0 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
+        dprintf(2, "%s\n", shim_fault ? shim_error : "unable to set no_new_privs");
+        _exit(126);
+    }
+}
+
+void exec_user_process(const struct spec *spec, const struct process_io *io)
 {
     /* the init blocked everything and the monitor ignores SIGPIPE: give the process a clean slate */
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     signal(SIGPIPE, SIG_DFL);
-    stdio_setup(out_fd, err_fd);
-    close_fds_from(3, NULL, 0);
     setsid();
+    stdio_setup(spec, io);
+    close_fds_from(3, NULL, 0);
     enter_cwd(spec->cwd);
-    if (setgroups((size_t)spec->n_groups, spec->groups) < 0 || setgid(spec->gid) < 0
-        || setuid(spec->uid) < 0) {
-        dprintf(2, "unable to set user %u:%u: %s\n", spec->uid, spec->gid, errno_name(errno));
-        _exit(126);
-    }
+    become_user(spec);
     exec_lookup(spec);
 }

@@ -64,23 +64,53 @@ static int prepare(const struct init_args *a)
     return rootfs_prepare(a->bundle, a->spec);
 }
 
-/* reads one "word\n" message byte by byte so that it never eats the next one */
-static int wait_for_word(int fd, const char *expected)
+/* reads one line byte by byte so that it never eats the next message */
+static int read_message(int fd, char *line, size_t cap)
 {
-    char word[16];
     size_t len = 0;
-    while (len < sizeof word - 1) {
-        ssize_t n = read(fd, word + len, 1);
+    while (len < cap - 1) {
+        ssize_t n = read(fd, line + len, 1);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             return -1;
-        if (word[len] == '\n')
+        if (line[len] == '\n')
             break;
         len++;
     }
-    word[len] = '\0';
-    return strcmp(word, expected) == 0 ? 0 : -1;
+    line[len] = '\0';
+    return 0;
+}
+
+static int wait_for_word(int fd, const char *expected)
+{
+    char word[16];
+    return read_message(fd, word, sizeof word) == 0 && strcmp(word, expected) == 0 ? 0 : -1;
+}
+
+/* "start" or "start <n>": the monitor holds the master of /dev/pts/<n> */
+static int wait_for_start(int fd, int *pts)
+{
+    char line[32];
+    *pts = -1;
+    if (read_message(fd, line, sizeof line) < 0)
+        return -1;
+    if (strcmp(line, "start") == 0)
+        return 0;
+    return sscanf(line, "start %d", pts) == 1 ? 0 : -1;
+}
+
+/* the slave, opened in the child after setsid so that it becomes the controlling terminal */
+static int open_terminal(int pts)
+{
+    char path[32];
+    snprintf(path, sizeof path, "/dev/pts/%d", pts);
+    int fd = open(path, O_RDWR | O_CLOEXEC);
+    if (fd < 0) {
+        dprintf(2, "unable to open terminal %s: %s\n", path, errno_name(errno));
+        _exit(126);
+    }
+    return fd;
 }
 
 /* every catchable signal is blocked and read from a signalfd, so pid 1 cannot miss one */
@@ -127,10 +157,10 @@ static void supervise(pid_t child, int sig_fd, int sync_fd)
 int init_main(void *arg)
 {
     struct init_args *a = arg;
-    int keep[] = { a->sync_fd, a->start_fd, a->out_fd, a->err_fd };
+    int keep[] = { a->sync_fd, a->start_fd, a->out_fd, a->err_fd, a->in_fd };
     /* without its monitor nobody would collect the exit status: die with it */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    close_fds_from(3, keep, 4);
+    close_fds_from(3, keep, 5);
     if (wait_for_word(a->start_fd, "go") < 0)
         _exit(1);
     /* the monitor has put us in the container's cgroup: that becomes the namespace's root */
@@ -139,8 +169,15 @@ int init_main(void *arg)
         dprintf(a->sync_fd, "error %d %s\n", shim_fault, shim_error);
         _exit(1);
     }
+    /* the bundle path (argv) is not needed past pivot_root; the init keeps no more than the set */
+    title_set("launcher-init");
+    if (caps_drop_bounding(a->spec->caps) < 0 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
+        dprintf(a->sync_fd, "error %d %s\n", FAULT_SYSCALL, shim_fault ? shim_error : "unable to set no_new_privs");
+        _exit(1);
+    }
     dprintf(a->sync_fd, "ready\n");
-    if (wait_for_word(a->start_fd, "start") < 0)
+    int pts;
+    if (wait_for_start(a->start_fd, &pts) < 0)
         _exit(1);
     close(a->start_fd);
     int sig_fd = block_signals();
@@ -148,10 +185,14 @@ int init_main(void *arg)
     if (child == 0) {
         close(sig_fd);
         close(a->sync_fd);
-        exec_user_process(a->spec, a->out_fd, a->err_fd);
+        setsid();
+        struct process_io io = { a->in_fd, a->out_fd, a->err_fd, pts >= 0 ? open_terminal(pts) : -1 };
+        exec_user_process(a->spec, &io);
     }
     close(a->out_fd);
     close(a->err_fd);
+    if (a->in_fd >= 0)
+        close(a->in_fd);
     if (child < 0) {
         dprintf(a->sync_fd, "exit 126 0\n");
         _exit(126);

@@ -3,6 +3,7 @@
  * once the container's init is parked. On success stdout gets one line "<monitor pid> <init pid>";
  * on failure stderr gets one runc-style line and the exit code says whose fault it is
  * (1 a system call failed, 2 the spec is invalid, 3 usage).
+ * launcher-shim exec <bundle> <exec spec>: a process inside the running container (join.c).
  * launcher-shim version: prints "launcher-shim 1" (the engine's probe).
  */
 #define _GNU_SOURCE
@@ -79,14 +80,17 @@ static int create(const char *bundle)
     return relay_report(report[0]);
 }
 
-int main(int argc, char **argv)
+int main(int argc, char **argv, char **envp)
 {
+    title_init(argc, argv, envp);
     if (argc == 2 && strcmp(argv[1], "version") == 0) {
         printf("launcher-shim 1\n");
         return 0;
     }
     if (argc == 3 && strcmp(argv[1], "create") == 0)
         return create(argv[2]);
-    fprintf(stderr, "usage: launcher-shim create <bundle> | launcher-shim version\n");
+    if (argc == 4 && strcmp(argv[1], "exec") == 0)
+        return exec_main(argv[2], argv[3]);
+    fprintf(stderr, "usage: launcher-shim create <bundle> | launcher-shim exec <bundle> <exec spec> | launcher-shim version\n");
     return 3;
 }

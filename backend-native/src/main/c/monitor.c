@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -67,15 +68,46 @@ static pid_t clone_init(struct init_args *args)
     return pid;
 }
 
+/* a stdin pipe when the process has stdin and no terminal (a terminal carries its input) */
+static int open_stdin(const struct spec *spec, int in[2])
+{
+    in[0] = in[1] = -1;
+    if (!spec->stdin_open || spec->terminal)
+        return 0;
+    if (pipe2(in, O_CLOEXEC) < 0)
+        return fail_sys("create", "stdin pipe");
+    fcntl(in[1], F_SETFL, O_NONBLOCK);
+    m.stdin_fd = in[1];
+    return 0;
+}
+
+/* the master in the container's own devpts: the process's terminal is /dev/pts/<n> inside */
+static int open_terminal(void)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/root/dev/pts/ptmx", m.init_pid);
+    int unlock = 0;
+    m.tty_fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (m.tty_fd < 0)
+        return fail_sys("open terminal", path);
+    if (ioctl(m.tty_fd, TIOCSPTLCK, &unlock) < 0 || ioctl(m.tty_fd, TIOCGPTN, &m.pts) < 0)
+        return fail_sys("unlock terminal", path);
+    if (m.spec->stdin_open)
+        m.stdin_fd = m.tty_fd;
+    return 0;
+}
+
 /* from clone to "ready": the init is in its cgroup, its root is prepared, it waits for "start" */
 static int create_container(const char *bundle, struct spec *spec)
 {
-    int out[2], err[2], sync[2], start[2];
-    if (open_pipes(out, err, sync, start) < 0 || cgroup_create(spec) < 0)
+    int out[2], err[2], sync[2], start[2], in[2];
+    if (open_pipes(out, err, sync, start) < 0 || open_stdin(spec, in) < 0 || cgroup_create(spec) < 0)
         return -1;
-    struct init_args args = { bundle, spec, sync[1], start[0], out[1], err[1] };
+    struct init_args args = { bundle, spec, sync[1], start[0], in[0], out[1], err[1] };
     m.init_pid = clone_init(&args);
     close(out[1]); close(err[1]); close(sync[1]); close(start[0]);
+    if (in[0] >= 0)
+        close(in[0]);
     if (m.init_pid < 0)
         return -1;
     m.out = (struct log_stream){ .fd = out[0], .name = "stdout" };
@@ -87,7 +119,7 @@ static int create_container(const char *bundle, struct spec *spec)
     char line[600];
     read_line(m.sync_fd, line, sizeof line);
     if (strcmp(line, "ready") == 0)
-        return 0;
+        return spec->terminal ? open_terminal() : 0;
     int fault = FAULT_SYSCALL, offset = 0;
     if (sscanf(line, "error %d %n", &fault, &offset) >= 1 && offset > 0)
         snprintf(shim_error, sizeof shim_error, "%s", line + offset);
@@ -126,17 +158,19 @@ static struct exit_status exit_status_of(int wait_status)
 /* the container's processes are gone, so the pipes reach EOF: bounded anyway */
 static void drain_logs(void)
 {
-    for (int round = 0; round < 200 && (m.out.fd >= 0 || m.err.fd >= 0); round++) {
-        struct pollfd fds[2] = { { m.out.fd, POLLIN, 0 }, { m.err.fd, POLLIN, 0 } };
-        if (poll(fds, 2, 10) <= 0)
+    struct log_stream *streams[] = { &m.out, &m.err, &m.tty };
+    for (int round = 0; round < 200 && (m.out.fd >= 0 || m.err.fd >= 0 || m.tty.fd >= 0); round++) {
+        struct pollfd fds[3];
+        for (int i = 0; i < 3; i++)
+            fds[i] = (struct pollfd){ streams[i]->fd, POLLIN, 0 };
+        if (poll(fds, 3, 10) <= 0)
             continue;
-        if (m.out.fd >= 0 && fds[0].revents)
-            log_stream_drain(&m.out, m.log_fd);
-        if (m.err.fd >= 0 && fds[1].revents)
-            log_stream_drain(&m.err, m.log_fd);
+        for (int i = 0; i < 3; i++)
+            if (streams[i]->fd >= 0 && fds[i].revents)
+                log_stream_drain(streams[i], m.log_fd);
     }
-    log_stream_flush(&m.out, m.log_fd);
-    log_stream_flush(&m.err, m.log_fd);
+    for (int i = 0; i < 3; i++)
+        log_stream_flush(streams[i], m.log_fd);
 }
 
 static void finish(int wait_status)
@@ -152,44 +186,62 @@ static void finish(int wait_status)
     cgroup_remove(m.spec);
 }
 
-static int poll_once(struct pollfd *fds, int *n)
+enum { FD_LISTEN, FD_SIGNAL, FD_OUT, FD_ERR, FD_TTY, FD_STDIN, FD_CLIENTS };
+
+static int poll_once(struct pollfd *fds)
 {
-    *n = 0;
-    fds[(*n)++] = (struct pollfd){ m.listen_fd, POLLIN, 0 };
-    fds[(*n)++] = (struct pollfd){ m.signal_fd, POLLIN, 0 };
-    fds[(*n)++] = (struct pollfd){ m.out.fd, POLLIN, 0 };
-    fds[(*n)++] = (struct pollfd){ m.err.fd, POLLIN, 0 };
-    for (int i = 0; i < MAX_CLIENTS; i++)
-        fds[(*n)++] = (struct pollfd){ m.clients[i].fd, POLLIN, 0 };
-    return poll(fds, (nfds_t)*n, -1);
+    fds[FD_LISTEN] = (struct pollfd){ m.listen_fd, POLLIN, 0 };
+    fds[FD_SIGNAL] = (struct pollfd){ m.signal_fd, POLLIN, 0 };
+    fds[FD_OUT] = (struct pollfd){ m.out.fd, POLLIN, 0 };
+    fds[FD_ERR] = (struct pollfd){ m.err.fd, POLLIN, 0 };
+    fds[FD_TTY] = (struct pollfd){ m.tty.fd, POLLIN, 0 };
+    fds[FD_STDIN] = (struct pollfd){ stdin_wants_output(&m) ? m.stdin_fd : -1, POLLOUT, 0 };
+    for (int i = 0; i < MAX_CLIENTS; i++) {
+        struct client *c = &m.clients[i];
+        /* the stdin client is read only while its bytes have room: that is the back-pressure */
+        int fd = c->is_stdin && !stdin_wants_input(&m) ? -1 : c->fd;
+        fds[FD_CLIENTS + i] = (struct pollfd){ fd, POLLIN, 0 };
+    }
+    return poll(fds, FD_CLIENTS + MAX_CLIENTS, -1);
+}
+
+static int reap_init(void)
+{
+    struct signalfd_siginfo info;
+    while (read(m.signal_fd, &info, sizeof info) == sizeof info)
+        ;
+    int status;
+    if (waitpid(m.init_pid, &status, WNOHANG) != m.init_pid)
+        return 0;
+    finish(status);
+    return 1;
 }
 
 static void serve(void)
 {
-    struct pollfd fds[4 + MAX_CLIENTS];
-    int n;
+    struct pollfd fds[FD_CLIENTS + MAX_CLIENTS];
     for (;;) {
-        if (poll_once(fds, &n) < 0)
+        if (poll_once(fds) < 0)
             continue;
-        if (fds[0].revents)
+        if (fds[FD_LISTEN].revents)
             control_accept(&m);
-        if (fds[2].revents && m.out.fd >= 0)
-            log_stream_drain(&m.out, m.log_fd);
-        if (fds[3].revents && m.err.fd >= 0)
-            log_stream_drain(&m.err, m.log_fd);
-        for (int i = 0; i < MAX_CLIENTS; i++)
-            if (fds[4 + i].revents && m.clients[i].fd >= 0)
-                control_read(&m, &m.clients[i]);
-        if (fds[1].revents) {
-            struct signalfd_siginfo info;
-            while (read(m.signal_fd, &info, sizeof info) == sizeof info)
-                ;
-            int status;
-            if (waitpid(m.init_pid, &status, WNOHANG) == m.init_pid) {
-                finish(status);
-                return;
-            }
+        struct log_stream *streams[] = { &m.out, &m.err, &m.tty };
+        for (int i = 0; i < 3; i++)
+            if (fds[FD_OUT + i].revents && streams[i]->fd >= 0)
+                log_stream_drain(streams[i], m.log_fd);
+        if (fds[FD_STDIN].revents)
+            stdin_flush(&m);
+        for (int i = 0; i < MAX_CLIENTS; i++) {
+            struct client *c = &m.clients[i];
+            if (!fds[FD_CLIENTS + i].revents || c->fd < 0)
+                continue;
+            if (c->is_stdin)
+                stdin_read(&m);
+            else
+                control_read(&m, c);
         }
+        if (fds[FD_SIGNAL].revents && reap_init())
+            return;
     }
 }
 
@@ -207,6 +259,8 @@ static int report(int report_fd, const char *fmt, ...)
 int monitor_run(const char *bundle, struct spec *spec, int report_fd)
 {
     m.spec = spec;
+    m.tty_fd = m.stdin_fd = -1;
+    m.tty.fd = -1;
     for (int i = 0; i < MAX_CLIENTS; i++)
         m.clients[i].fd = -1;
     signal(SIGPIPE, SIG_IGN);

@@ -9,9 +9,12 @@
 
 struct client {
     int fd;
+    int is_stdin;   /* said "stdin": everything after that line is the process's input */
     char buf[256];
     size_t len;
 };
+
+#define STDIN_BUFFER 4096
 
 struct exit_status {
     int code;
@@ -30,6 +33,14 @@ struct monitor {
     int log_fd;
     struct log_stream out;
     struct log_stream err;
+    struct log_stream tty;   /* a dup of the terminal's master, read once started; logged as stdout */
+    int tty_fd;              /* the terminal's master (input, resize), or -1 */
+    int pts;                 /* its number in the container's devpts */
+    int stdin_fd;            /* where input goes: the stdin pipe's write end or tty_fd; -1 once closed */
+    struct client *stdin_client;
+    char stdin_buf[STDIN_BUFFER];
+    size_t stdin_len;
+    int stdin_eof;           /* the writer hung up: close the input once the buffer is out */
     struct client clients[MAX_CLIENTS];
 };
 
@@ -37,5 +48,13 @@ int control_listen(const char *name);
 void control_accept(struct monitor *m);
 void control_read(struct monitor *m, struct client *c);
 void control_broadcast_exit(struct monitor *m, const struct exit_status *e);
+void control_drop(struct monitor *m, struct client *c);
+
+/* stdin.c: the input relay from the stdin client to the process, with back-pressure */
+void stdin_attach(struct monitor *m, struct client *c, const char *pending, size_t len);
+void stdin_read(struct monitor *m);
+void stdin_flush(struct monitor *m);
+int stdin_wants_input(const struct monitor *m);
+int stdin_wants_output(const struct monitor *m);
 
 #endif

@@ -85,37 +85,27 @@ static int mount_rootfs(const struct spec *spec, const char *target)
     return 0;
 }
 
+/* /proc, /sys and /dev must be real folders of the image: a symlink there could aim the mount out */
+static int kernel_mount_point(const char *root, const char *sub, char *target, size_t cap)
+{
+    snprintf(target, cap, "%s/%s", root, sub);
+    if (mkdir(target, 0755) < 0 && errno != EEXIST)
+        return fail_sys("create", target);
+    int fd = open(target, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return fail_sys("open mount point", target);
+    close(fd);
+    return 0;
+}
+
 static int mount_kernel_fs(const char *root, const char *sub, const char *type, unsigned long flags)
 {
     char target[4096], what[64];
-    snprintf(target, sizeof target, "%s/%s", root, sub);
-    if (mkdir_all(target, 0755) < 0)
+    if (kernel_mount_point(root, sub, target, sizeof target) < 0)
         return -1;
     snprintf(what, sizeof what, "mount %s at", type);
     if (mount(type, target, type, flags, NULL) < 0)
         return fail_sys(what, target);
-    return 0;
-}
-
-static int create_bind_target(const char *source, const char *target)
-{
-    struct stat st;
-    if (stat(source, &st) < 0)
-        return fail_sys("stat bind source", source);
-    if (S_ISDIR(st.st_mode))
-        return mkdir_all(target, 0755);
-    char parent[4096];
-    snprintf(parent, sizeof parent, "%s", target);
-    char *slash = strrchr(parent, '/');
-    if (slash && slash != parent) {
-        *slash = '\0';
-        if (mkdir_all(parent, 0755) < 0)
-            return -1;
-    }
-    int fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return fail_sys("create bind target", target);
-    close(fd);
     return 0;
 }
 
@@ -126,22 +116,47 @@ static int has_dot_dot(const char *path)
     return strstr(path, "/../") != NULL || (len >= 3 && strcmp(path + len - 3, "/..") == 0);
 }
 
+/* binds through /proc/self/fd of a target opened inside the root: no path is walked twice */
+static int bind_one(int root_fd, const struct bind_mount *b)
+{
+    struct stat st;
+    char via[64];
+    if (stat(b->source, &st) < 0)
+        return fail_sys("stat bind source", b->source);
+    int fd = inroot_open(root_fd, b->destination, 1, S_ISDIR(st.st_mode));
+    if (fd < 0)
+        return -1;
+    inroot_fd_path(fd, via, sizeof via);
+    int rc = mount(b->source, via, NULL, MS_BIND | MS_REC, NULL);
+    close(fd);
+    if (rc < 0)
+        return fail_sys("bind mount", b->destination);
+    if (!b->read_only)
+        return 0;
+    /* reopened, the path now reaches the new bind on top */
+    fd = inroot_open(root_fd, b->destination, 0, S_ISDIR(st.st_mode));
+    if (fd < 0)
+        return -1;
+    inroot_fd_path(fd, via, sizeof via);
+    rc = mount(NULL, via, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL);
+    close(fd);
+    return rc < 0 ? fail_sys("remount read-only", b->destination) : 0;
+}
+
 static int mount_binds(const struct spec *spec, const char *root)
 {
-    for (int i = 0; i < spec->n_binds; i++) {
-        const struct bind_mount *b = &spec->binds[i];
-        char target[4096];
-        if (has_dot_dot(b->destination))
-            return fail_spec("invalid mount destination %s: it must not contain ..", b->destination);
-        snprintf(target, sizeof target, "%s%s", root, b->destination);
-        if (create_bind_target(b->source, target) < 0)
-            return -1;
-        if (mount(b->source, target, NULL, MS_BIND | MS_REC, NULL) < 0)
-            return fail_sys("bind mount", target);
-        if (b->read_only && mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) < 0)
-            return fail_sys("remount read-only", target);
+    int root_fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (root_fd < 0)
+        return fail_sys("open", root);
+    int rc = 0;
+    for (int i = 0; i < spec->n_binds && rc == 0; i++) {
+        if (has_dot_dot(spec->binds[i].destination))
+            rc = fail_spec("invalid mount destination %s: it must not contain ..", spec->binds[i].destination);
+        else
+            rc = bind_one(root_fd, &spec->binds[i]);
     }
-    return 0;
+    close(root_fd);
+    return rc;
 }
 
 /* runc's trick: pivot_root(".", ".") stacks the old root on the new one, then detach it */
@@ -178,8 +193,9 @@ int rootfs_prepare(const char *bundle, const struct spec *spec)
         return -1;
     if (mount_kernel_fs(root, "sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY) < 0)
         return -1;
-    snprintf(dev, sizeof dev, "%s/dev", root);
-    if (mkdir_all(dev, 0755) < 0 || devices_populate(dev) < 0)
+    if (masks_apply(root) < 0)
+        return -1;
+    if (kernel_mount_point(root, "dev", dev, sizeof dev) < 0 || devices_populate(dev) < 0)
         return -1;
     if (mount_binds(spec, root) < 0)
         return -1;

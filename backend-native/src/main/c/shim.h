@@ -56,6 +56,9 @@ struct spec {
     long long cpu_shares;
     long long nano_cpus;
     long long pids_limit;
+    int terminal;
+    int stdin_open;
+    unsigned long long caps;  /* bit n: capability n is kept */
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -68,6 +71,12 @@ const char *errno_name(int err);
 
 /* spec.c */
 int spec_read(const char *path, struct spec *spec);
+int spec_read_process(const char *path, struct spec *spec);
+
+/* caps.c */
+int caps_add(unsigned long long *set, const char *name);
+int caps_drop_bounding(unsigned long long keep);
+int caps_set(unsigned long long keep);
 
 /* monitor.c */
 int monitor_run(const char *bundle, struct spec *spec, int report_fd);
@@ -77,7 +86,8 @@ struct init_args {
     const char *bundle;
     struct spec *spec;
     int sync_fd;      /* init -> monitor: "ready\n", "error <kind> <message>\n", "exit <code> <signal>\n" */
-    int start_fd;     /* monitor -> init: "start\n"; EOF means abort */
+    int start_fd;     /* monitor -> init: "go\n", then "start\n" or "start <pts>\n"; EOF means abort */
+    int in_fd;        /* read end of the stdin pipe, or -1 */
     int out_fd;       /* write end of the stdout log pipe */
     int err_fd;       /* write end of the stderr log pipe */
 };
@@ -86,11 +96,24 @@ int init_main(void *arg);
 /* rootfs.c: mounts the root filesystem, /proc, /sys, /dev, binds; then pivot_root */
 int rootfs_prepare(const char *bundle, const struct spec *spec);
 
+/* inroot.c: a path inside the rootfs opened (O_PATH) without leaving it; create makes what is missing */
+int inroot_open(int root_fd, const char *path, int create, int as_dir);
+void inroot_fd_path(int fd, char *out, size_t cap);
+
+/* masks.c: Docker's masked and read-only /proc and /sys paths under root */
+int masks_apply(const char *root);
+
 /* devices.c: the minimal /dev of a container */
 int devices_populate(const char *dev_dir);
 
 /* exec.c: runs in the forked user process; never returns */
-void exec_user_process(const struct spec *spec, int out_fd, int err_fd);
+struct process_io {
+    int in_fd;   /* stdin, or -1 for /dev/null */
+    int out_fd;
+    int err_fd;
+    int tty_fd;  /* the terminal's slave: all of stdio and the controlling terminal; or -1 */
+};
+void exec_user_process(const struct spec *spec, const struct process_io *io);
 
 /* logfile.c: Docker json-file lines */
 struct log_stream {
@@ -107,6 +130,16 @@ int cgroup_create(const struct spec *spec);
 int cgroup_enter(const struct spec *spec, pid_t pid);
 int cgroup_oom_killed(const struct spec *spec);
 void cgroup_remove(const struct spec *spec);
+
+/* join.c: launcher-shim exec; relay.c: its signal forwarding and terminal relay */
+int exec_main(const char *bundle, const char *spec_path);
+int exec_relay(int master, pid_t child, int sig_fd, int stdin_open);
+int pty_size_file(const char *size_file);
+void pty_apply_size(int master);
+
+/* title.c: what ps shows for the init */
+void title_init(int argc, char **argv, char **envp);
+void title_set(const char *name);
 
 /* files.c */
 int write_file_atomic(const char *path, const char *content);

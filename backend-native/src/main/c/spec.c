@@ -16,6 +16,8 @@
  *   cwd        <absolute path>                working directory of the process
  *   user       <uid> <gid>                    numeric identity of the process
  *   group      <gid>                          one additional group, repeated
+ *   terminal   0|1                            the process gets a pty as its controlling terminal
+ *   stdin      0|1                            the process's stdin is open (fed over the control socket)
  *   mount      <type> <source>                a root filesystem mount (overlay, bind), in order
  *   mountopt   <option>                       one option of the preceding mount
  *   bind       <source> <destination> ro|rw   a bind mount of a host path into the container
@@ -25,6 +27,10 @@
  *   cpushares  <shares>
  *   nanocpus   <cpus * 10^9>
  *   pids       <max>
+ *   cap        <CAP_NAME>                     one capability kept, repeated; all others are dropped
+ *
+ * An exec's spec (launcher-shim exec) holds only version, arg, env, cwd, user, group, terminal
+ * and stdin: namespaces, cgroup and capabilities come from the container's bundle.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -153,6 +159,14 @@ static int apply(struct spec *spec, const char *key, char **f, int n)
         spec->gid = (gid_t)gid;
         return 0;
     }
+    if (strcmp(key, "cap") == 0 && n == 1)
+        return caps_add(&spec->caps, f[0]);
+    if ((strcmp(key, "terminal") == 0 || strcmp(key, "stdin") == 0) && n == 1) {
+        if (parse_number(f[0], &number) < 0)
+            return -1;
+        *(key[0] == 't' ? &spec->terminal : &spec->stdin_open) = number != 0;
+        return 0;
+    }
     if (strcmp(key, "network") == 0) {
         if (n == 1 && strcmp(f[0], "private") == 0) { spec->network = NET_PRIVATE; return 0; }
         if (n == 1 && strcmp(f[0], "host") == 0) { spec->network = NET_HOST; return 0; }
@@ -177,6 +191,17 @@ static int apply(struct spec *spec, const char *key, char **f, int n)
     if (target != NULL)
         return n == 1 ? parse_number(f[0], target) : -1;
     return apply_list(spec, key, f, n);
+}
+
+static int validate_process(const struct spec *spec)
+{
+    if (spec->cwd == NULL)
+        return fail_spec("invalid spec: cwd is required");
+    if (spec->n_args == 0)
+        return fail_spec("no command specified");
+    if (spec->cwd[0] != '/')
+        return fail_spec("the working directory '%s' is invalid, it needs to be an absolute path", spec->cwd);
+    return 0;
 }
 
 static int validate(const struct spec *spec)
@@ -220,7 +245,7 @@ static char *slurp(const char *path)
     return data;
 }
 
-int spec_read(const char *path, struct spec *spec)
+static int parse(const char *path, struct spec *spec)
 {
     memset(spec, 0, sizeof *spec);
     char *data = slurp(path);
@@ -239,5 +264,15 @@ int spec_read(const char *path, struct spec *spec)
     }
     spec->args[spec->n_args] = NULL;
     spec->env[spec->n_env] = NULL;
-    return validate(spec);
+    return 0;
+}
+
+int spec_read(const char *path, struct spec *spec)
+{
+    return parse(path, spec) < 0 ? -1 : validate(spec);
+}
+
+int spec_read_process(const char *path, struct spec *spec)
+{
+    return parse(path, spec) < 0 ? -1 : validate_process(spec);
 }

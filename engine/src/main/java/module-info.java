@@ -9,6 +9,7 @@ module io.launcher {
     requires com.github.luben.zstd_jni;
     requires org.slf4j;
     requires com.sun.jna;
+    requires jdk.unsupported;
     requires java.net.http;
 
     opens io.launcher.cli to info.picocli;

@@ -1,8 +1,8 @@
 package io.launcher;
 
 import io.launcher.cli.Cli;
-import io.launcher.cli.Rehearsal;
 import io.launcher.cli.Session;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -15,9 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (Boolean.getBoolean("launcher.rehearse")) {
-            // bin/launcher's class-data archive run: load what calls load, touch nothing.
-            Rehearsal.run(home());
-            System.exit(0);
+            rehearse();
         }
         int code;
         try {
@@ -30,6 +28,18 @@ public final class Main {
             code = 1;
         }
         System.out.flush();
+        System.exit(code);
+    }
+
+    /** bin/launcher's class-data archive run: load what calls load, touch nothing, print nothing. */
+    private static void rehearse() {
+        int code = 0;
+        try {
+            Rehearsal.run(home());
+        } catch (IOException | RuntimeException failed) {
+            System.err.println("launcher: rehearsal failed: " + failed.getMessage());
+            code = 1;
+        }
         System.exit(code);
     }
 

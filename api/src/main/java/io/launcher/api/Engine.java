@@ -1,6 +1,7 @@
 package io.launcher.api;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,31 @@ public interface Engine {
 
     /** The output produced from now on, until the container's process ends. */
     LogCursor attach(String container, boolean stdout, boolean stderr);
+
+    /**
+     * The container's stdin (it must have {@code OpenStdin}); a container not yet started gets the
+     * bytes once it runs. Closing the stream closes the process's stdin only when the container
+     * has {@code StdinOnce}; otherwise it just detaches.
+     */
+    OutputStream attachStdin(String container);
+
+    /** Sets the size of the running container's terminal. */
+    void resize(String container, int rows, int columns);
+
+    /** Stops (as {@link #stop}) a running container, then starts it again. */
+    void restart(String container, int timeoutSeconds);
+
+    void rename(String container, String newName);
+
+    /** Prepares a process to run in a running container; returns the exec's id. */
+    String createExec(String container, ExecConfig config);
+
+    /** Runs a created exec; its output ends when the process has exited. */
+    ExecSession startExec(String execId);
+
+    ExecDetails inspectExec(String execId);
+
+    void resizeExec(String execId, int rows, int columns);
 
     /**
      * Pulls an image from its registry ({@code busybox}, {@code host:5000/a/b:t},

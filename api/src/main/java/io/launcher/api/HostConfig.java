@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * How a container is placed on this host, as Docker's {@code HostConfig}: limits, network,
- * volumes, removal. Bind specs are Docker's {@code host:container[:ro]}.
+ * volumes, removal, published ports. Bind specs are Docker's {@code host:container[:ro]};
+ * {@code publishAllPorts} ({@code -P}) publishes every exposed port on a port the engine picks.
  */
 public record HostConfig(
         boolean autoRemove,
@@ -13,14 +14,24 @@ public record HostConfig(
         List<String> binds,
         boolean readonlyRootfs,
         List<String> capAdd,
-        List<String> capDrop) {
+        List<String> capDrop,
+        List<PortBinding> portBindings,
+        boolean publishAllPorts) {
 
-    public static final HostConfig DEFAULT =
-            new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(), false, List.of(), List.of());
+    public static final HostConfig DEFAULT = new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(),
+            false, List.of(), List.of(), List.of(), false);
 
     public HostConfig {
         binds = List.copyOf(binds);
         capAdd = List.copyOf(capAdd);
         capDrop = List.copyOf(capDrop);
+        // Records stored before ports existed read back with null here.
+        portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);
+    }
+
+    /** A host config that publishes no port: the form callers written before ports use. */
+    public HostConfig(boolean autoRemove, NetworkMode networkMode, ResourceLimits resources, List<String> binds,
+                      boolean readonlyRootfs, List<String> capAdd, List<String> capDrop) {
+        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, List.of(), false);
     }
 }

@@ -35,8 +35,9 @@ public final class Cli {
     }
 
     private static int usageFailure(PrintStream err, ParameterException problem) {
-        err.println("launcher: " + problem.getMessage());
-        err.println("See '" + problem.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        // One line, as every bad input gets (CONTRACT.md): the problem, then where help is.
+        err.println("launcher: " + problem.getMessage() + " (see '"
+                + problem.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
         return CANNOT_RUN;
     }
 
@@ -51,7 +52,6 @@ public final class Cli {
         String message = describe(problem);
         if (CommandTable.createsContainers(command.getCommandName())) {
             err.println("launcher: " + message);
-            err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
             return CANNOT_RUN;
         }
         err.println(message);

@@ -10,8 +10,8 @@ import picocli.CommandLine;
  */
 final class CommandTable {
     static final List<String> NAMES = List.of(
-            "run", "create", "start", "stop", "kill", "wait", "rm", "ps", "logs", "inspect",
-            "images", "import", "info", "version", "daemon", "pull", "push", "login", "logout");
+            "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
+            "rename", "inspect", "images", "import", "info", "version", "port", "daemon", "pull", "push", "login", "logout");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -19,29 +19,34 @@ final class CommandTable {
     private CommandTable() {
     }
 
-    static String requested(String... args) {
+    /**
+     * The names of the commands this command line needs: the one it names; none for a bare
+     * {@code --version}; all of them for help, a bare {@code launcher} or an unknown name
+     * (picocli then lists them or suggests the closest).
+     */
+    static List<String> requested(String... args) {
+        boolean version = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (VALUED_GLOBALS.contains(arg)) {
                 i++;
+            } else if (arg.equals("-v") || arg.equals("--version")) {
+                version = true;
             } else if (!arg.startsWith("-")) {
-                return NAMES.contains(arg) ? arg : null;
+                return NAMES.contains(arg) ? List.of(arg) : NAMES;
             }
         }
-        return null;
+        return version ? List.of() : NAMES;
     }
 
-    /** Adds the requested command, or all of them when none (or an unknown one) was named. */
-    static void install(CommandLine line, String requested) {
-        for (String name : NAMES) {
-            if (requested == null || requested.equals(name)) {
-                CommandLine sub = new CommandLine(command(name));
-                if (createsContainers(name)) {
-                    // Everything after IMAGE belongs to the container's command, flags included.
-                    sub.setStopAtPositional(true);
-                }
-                line.addSubcommand(name, sub);
+    static void install(CommandLine line, List<String> names) {
+        for (String name : names) {
+            CommandLine sub = new CommandLine(command(name));
+            if (createsContainers(name) || name.equals("exec")) {
+                // Everything after IMAGE belongs to the container's command, flags included.
+                sub.setStopAtPositional(true);
             }
+            line.addSubcommand(name, sub);
         }
     }
 
@@ -55,6 +60,10 @@ final class CommandTable {
             case "create": return new CreateCommand();
             case "start": return new StartCommand();
             case "stop": return new StopCommand();
+            case "restart": return new RestartCommand();
+            case "attach": return new AttachCommand();
+            case "exec": return new ExecCommand();
+            case "rename": return new RenameCommand();
             case "kill": return new KillCommand();
             case "wait": return new WaitCommand();
             case "rm": return new RmCommand();
@@ -65,6 +74,7 @@ final class CommandTable {
             case "import": return new ImportCommand();
             case "info": return new InfoCommand();
             case "version": return new VersionCommand();
+            case "port": return new PortCommand();
             case "daemon": return new DaemonCommand();
             case "pull": return new PullCommand();
             case "push": return new PushCommand();

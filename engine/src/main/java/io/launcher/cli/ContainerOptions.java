@@ -3,12 +3,15 @@ package io.launcher.cli;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.HostConfig;
 import io.launcher.api.NetworkMode;
+import io.launcher.api.PortBinding;
 import io.launcher.api.ResourceLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The flags {@code run} and {@code create} share, and how they become Docker's Config and HostConfig. */
@@ -57,9 +60,15 @@ public final class ContainerOptions {
     @Option(names = {"-v", "--volume"}, paramLabel = "SRC:DST[:ro]", description = "Bind mount a volume")
     List<String> volumes = new ArrayList<>();
 
-    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]PORT[/PROTO]", converter = PortBinding.Converter.class,
-            description = "Publish a container's port(s) to the host (checked; not yet applied by the engine)")
-    List<PortBinding> publish = new ArrayList<>();
+    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]PORT[/PROTO]", converter = PublishSpec.Converter.class,
+            description = "Publish a container's port(s) to the host")
+    List<PublishSpec> publish = new ArrayList<>();
+
+    @Option(names = {"-P", "--publish-all"}, description = "Publish all exposed ports to random ports")
+    boolean publishAll;
+
+    @Option(names = "--expose", paramLabel = "PORT[/PROTO]", description = "Expose a port or a range of ports")
+    List<String> expose = new ArrayList<>();
 
     @Option(names = "--network", paramLabel = "MODE", description = "Connect a container to a network: none, host, bridge")
     String network;
@@ -87,13 +96,29 @@ public final class ContainerOptions {
     ContainerConfig config(String image, List<String> command, boolean attachStdin, Session session) {
         List<String> entry = entrypoint == null || entrypoint.isEmpty() ? List.of() : List.of(entrypoint);
         return new ContainerConfig(image, command, entry, environment(session), workdir, user, hostname,
-                tty, interactive, interactive && attachStdin, labelMap());
+                tty, interactive, interactive && attachStdin, labelMap(), exposedPorts());
     }
 
     HostConfig hostConfig() {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
-        return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop);
+        return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll);
+    }
+
+    private List<PortBinding> portBindings() {
+        List<PortBinding> bindings = new ArrayList<>();
+        publish.forEach(spec -> bindings.addAll(spec.bindings()));
+        return bindings;
+    }
+
+    /** As Docker's CLI: every {@code --expose} port (ranges too) and every published one is exposed. */
+    private List<String> exposedPorts() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String port : expose) {
+            PublishSpec.parse(port).bindings().forEach(b -> keys.add(b.portKey()));
+        }
+        portBindings().forEach(b -> keys.add(b.portKey()));
+        return List.copyOf(keys);
     }
 
     /** {@code -e NAME} without a value takes the client's own, as Docker does; unset ones are dropped. */

@@ -36,7 +36,7 @@ final class ContainerRow {
         row.put("RunningFor", HumanDuration.of(Duration.between(container.created(), now)) + " ago");
         row.put("Status", status(container.state(), now));
         row.put("State", container.state().status().apiName());
-        row.put("Ports", "");
+        row.put("Ports", PortText.column(container));
         row.put("Names", name(container));
         row.put("Labels", labels(container.config().labels()));
         row.put("Mounts", String.join(",", container.hostConfig().binds()));
@@ -96,8 +96,8 @@ final class ContainerRow {
     /** Go's strconv.Quote for the printable text commands hold. */
     private static String quote(String text) {
         StringBuilder quoted = new StringBuilder();
-        JsonText.quote(quoted, text);
-        return quoted.toString().replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&");
+        JsonText.quote(quoted, text, false);
+        return quoted.toString();
     }
 
     private static String labels(Map<String, String> labels) {

@@ -35,7 +35,6 @@ public final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session session = launcher.session();
-        PublishNotice.warn(session, options.publish);
         ContainerId id = MissingImage.createPulling(launcher, pull, image, () -> launcher.engine().create(options.name(),
                 options.config(image, command, false, session), options.hostConfig()));
         session.out().println(id.value());

@@ -9,6 +9,7 @@ import io.launcher.api.HostConfig;
 import io.launcher.api.ImageConfig;
 import io.launcher.api.ImageDetails;
 import io.launcher.api.NetworkSettings;
+import io.launcher.api.PortBinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,8 @@ final class InspectView {
         view.put("CapAdd", host.capAdd());
         view.put("CapDrop", host.capDrop());
         view.put("ReadonlyRootfs", host.readonlyRootfs());
+        view.put("PortBindings", bindings(host.portBindings()));
+        view.put("PublishAllPorts", host.publishAllPorts());
         view.put("CpuShares", host.resources().cpuShares());
         view.put("Memory", host.resources().memoryBytes());
         view.put("NanoCpus", host.resources().nanoCpus());
@@ -88,6 +91,9 @@ final class InspectView {
         view.put("WorkingDir", config.workingDir());
         view.put("Entrypoint", config.entrypoint().isEmpty() ? null : config.entrypoint());
         view.put("Labels", config.labels());
+        Map<String, Object> exposed = new LinkedHashMap<>();
+        config.exposedPorts().forEach(port -> exposed.put(port, Map.of()));
+        view.put("ExposedPorts", exposed);
         return view;
     }
 
@@ -102,7 +108,20 @@ final class InspectView {
         view.put("IPAddress", network.ipAddress());
         view.put("IPPrefixLen", network.prefixLength());
         view.put("MacAddress", network.macAddress());
+        view.put("Ports", bindings(network.ports()));
         view.put("Networks", Map.of(network.networkName(), endpoint));
+        return view;
+    }
+
+    /** Docker's {@code {"80/tcp":[{"HostIp":"0.0.0.0","HostPort":"8080"}]}}. */
+    private static Map<String, List<Map<String, Object>>> bindings(List<PortBinding> ports) {
+        Map<String, List<Map<String, Object>>> view = new LinkedHashMap<>();
+        for (PortBinding port : ports) {
+            Map<String, Object> host = new LinkedHashMap<>();
+            host.put("HostIp", port.hostIp());
+            host.put("HostPort", port.hostPort() == 0 ? "" : Integer.toString(port.hostPort()));
+            view.computeIfAbsent(port.portKey(), k -> new ArrayList<>()).add(host);
+        }
         return view;
     }
 

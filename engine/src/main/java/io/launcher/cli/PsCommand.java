@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -41,14 +42,24 @@ public final class PsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Format output using a Go template ('table', '{{json .}}', '{{.ID}}')")
     String format;
 
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
+            description = "Filter output: id, name, label, status, exited, ancestor")
+    List<String> filters = new ArrayList<>();
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
     @Override
     public Integer call() {
         FormatTemplate template = Listing.template(spec, quiet ? "{{.ID}}" : format, ContainerRow.DEFAULT_FORMAT);
+        ContainerFilter filter = filter();
         int limit = latest ? 1 : last;
-        List<ContainerDetails> containers = new ArrayList<>(launcher.engine().containers(all || limit > 0));
+        List<ContainerDetails> containers = new ArrayList<>();
+        for (ContainerDetails container : launcher.engine().containers(all || limit > 0 || filter.wantsStopped())) {
+            if (filter.test(container)) {
+                containers.add(container);
+            }
+        }
         containers.sort(Comparator.comparing(ContainerDetails::created).reversed());
         if (limit >= 0 && containers.size() > limit) {
             containers = containers.subList(0, limit);
@@ -60,5 +71,13 @@ public final class PsCommand implements Callable<Integer> {
         }
         Listing.print(launcher.session().out(), rows, template, ContainerRow.TITLES);
         return 0;
+    }
+
+    private ContainerFilter filter() {
+        try {
+            return ContainerFilter.parse(filters);
+        } catch (IllegalArgumentException problem) {
+            throw new ParameterException(spec.commandLine(), problem.getMessage(), problem);
+        }
     }
 }

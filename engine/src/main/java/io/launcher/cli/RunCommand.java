@@ -6,6 +6,8 @@ import io.launcher.api.HostConfig;
 import io.launcher.api.LauncherException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.WaitCondition;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,26 +48,55 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = launcher.session();
-        PublishNotice.warn(session, options.publish);
         HostConfig host = options.hostConfig();
         Engine engine = launcher.engine();
         ContainerId id = MissingImage.createPulling(launcher, pull, image,
                 () -> engine.create(options.name(), options.config(image, command, !detach, session), host));
         if (detach) {
-            engine.start(id.value());
+            try {
+                engine.start(id.value());
+            } catch (LauncherException failure) {
+                removeQuietly(engine, id, host, failure);
+                throw failure;
+            }
             session.out().println(id.value());
             return 0;
         }
+        // A container that removes itself may be gone when its output ends: wait for it first.
+        ExitWatch removal = host.autoRemove() ? ExitWatch.begin(engine, id.value(), WaitCondition.REMOVED) : null;
         LogCursor output = engine.attach(id.value(), true, true);
+        OutputStream stdin = null;
         try {
+            stdin = options.interactive ? engine.attachStdin(id.value()) : null;
             engine.start(id.value());
         } catch (LauncherException failure) {
             output.close();
+            closeQuietly(stdin);
             removeQuietly(engine, id, host, failure);
             throw failure;
         }
-        new OutputCopier(session.out(), session.err(), false).copy(output);
-        return engine.await(id.value(), host.autoRemove() ? WaitCondition.REMOVED : WaitCondition.NOT_RUNNING);
+        // Docker proxies signals only without a TTY: with one, ctrl-c is a byte for the container's terminal.
+        try (SignalProxy proxy = options.tty ? null : SignalProxy.install(engine, id.value())) {
+            if (options.interactive || options.tty) {
+                TerminalAttachment attachment = new TerminalAttachment(session, options.tty);
+                if (attachment.run(output, stdin, (rows, columns) -> engine.resize(id.value(), rows, columns))) {
+                    return 0;
+                }
+            } else {
+                new OutputCopier(session.out(), session.err(), false).copy(output);
+            }
+            return removal != null ? removal.exitCode() : engine.await(id.value(), WaitCondition.NOT_RUNNING);
+        }
+    }
+
+    private static void closeQuietly(OutputStream stdin) {
+        if (stdin != null) {
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // the container never ran: nothing was waiting for its input
+            }
+        }
     }
 
     /** A {@code --rm} container that could not start is removed, as Docker does. */

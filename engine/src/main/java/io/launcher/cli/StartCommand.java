@@ -57,7 +57,9 @@ public final class StartCommand implements Callable<Integer> {
             throw failure;
         }
         Session session = launcher.session();
-        new OutputCopier(session.out(), session.err(), false).copy(output);
-        return engine.await(container, WaitCondition.NOT_RUNNING);
+        try (SignalProxy proxy = SignalProxy.install(engine, container)) {
+            new OutputCopier(session.out(), session.err(), false).copy(output);
+            return engine.await(container, WaitCondition.NOT_RUNNING);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.launcher.http.HttpResponse;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
@@ -97,6 +98,16 @@ final class EngineConnection implements Closeable {
     LauncherException lost(Exception e) {
         return new UnavailableException("lost the connection to the Launcher engine at unix://" + socket + ": "
                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+
+    /** The raw stream to the engine after a {@code 101} (a process's stdin). */
+    OutputStream rawOutput() {
+        return connection.rawOutput();
+    }
+
+    /** Half-closes: the engine reads the end of the input and may still answer. */
+    void shutdownOutput() throws IOException {
+        connection.shutdownOutput();
     }
 
     @Override

@@ -6,6 +6,9 @@ import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
 import io.launcher.api.Engine;
 import io.launcher.api.EngineInfo;
+import io.launcher.api.ExecConfig;
+import io.launcher.api.ExecDetails;
+import io.launcher.api.ExecSession;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageDetails;
 import io.launcher.api.ImageId;
@@ -21,12 +24,14 @@ import io.launcher.daemon.ContainerJson;
 import io.launcher.daemon.CreateBody;
 import io.launcher.daemon.DockerJson;
 import io.launcher.daemon.EngineInfoJson;
+import io.launcher.daemon.ExecJson;
 import io.launcher.daemon.ImageJson;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpResponse;
 import io.launcher.registry.RegistryReference;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -285,6 +290,86 @@ public final class RemoteEngine implements Engine {
         try {
             HttpResponse response = call.send("POST", target, null, Headers.of("Connection", "Upgrade", "Upgrade", "tcp"));
             return cursor(call, response, false);
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        }
+    }
+
+    /** A connection of its own, hijacked for stdin alone; closing it is the end of the input. */
+    @Override
+    public OutputStream attachStdin(String container) {
+        ApiTarget target = ApiTarget.of("containers", container, "attach").param("stream", true).param("stdin", true);
+        Hijack hijack = hijack(target, null);
+        return new RawInput(hijack.call().rawOutput(), hijack.call()::close);
+    }
+
+    @Override
+    public void resize(String container, int rows, int columns) {
+        call("POST", ApiTarget.of("containers", container, "resize")
+                .param("h", Integer.toString(rows)).param("w", Integer.toString(columns)));
+    }
+
+    @Override
+    public void restart(String container, int timeoutSeconds) {
+        call("POST", ApiTarget.of("containers", container, "restart").param("t", Integer.toString(timeoutSeconds)));
+    }
+
+    @Override
+    public void rename(String container, String newName) {
+        call("POST", ApiTarget.of("containers", container, "rename").param("name", newName));
+    }
+
+    @Override
+    public String createExec(String container, ExecConfig config) {
+        return DockerJson.text(json("POST", ApiTarget.of("containers", container, "exec"), ExecJson.writeConfig(config)), "Id");
+    }
+
+    /** Stdin and output share the hijacked connection: closing stdin half-closes it. */
+    @Override
+    public ExecSession startExec(String execId) {
+        JsonNode body = DockerJson.object().put("Detach", false).put("Tty", false);
+        Hijack hijack = hijack(ApiTarget.of("exec", execId, "start"), body);
+        EngineConnection call = hijack.call();
+        OutputStream stdin = new RawInput(call.rawOutput(), call::shutdownOutput);
+        LogCursor output = cursor(call, hijack.response(), false);
+        return new ExecSession() {
+
+            @Override
+            public OutputStream stdin() {
+                return stdin;
+            }
+
+            @Override
+            public LogCursor output() {
+                return output;
+            }
+
+            @Override
+            public void close() {
+                call.close();
+            }
+        };
+    }
+
+    @Override
+    public ExecDetails inspectExec(String execId) {
+        return ExecJson.readDetails(json("GET", ApiTarget.of("exec", execId, "json"), null));
+    }
+
+    @Override
+    public void resizeExec(String execId, int rows, int columns) {
+        call("POST", ApiTarget.of("exec", execId, "resize")
+                .param("h", Integer.toString(rows)).param("w", Integer.toString(columns)));
+    }
+
+    private record Hijack(EngineConnection call, HttpResponse response) {
+    }
+
+    private Hijack hijack(ApiTarget target, JsonNode body) {
+        EngineConnection call = EngineConnection.open(socket);
+        try {
+            return new Hijack(call, call.send("POST", target, body, Headers.of("Connection", "Upgrade", "Upgrade", "tcp")));
         } catch (RuntimeException e) {
             call.close();
             throw e;

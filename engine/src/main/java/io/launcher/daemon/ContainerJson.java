@@ -45,7 +45,7 @@ public final class ContainerJson {
         node.putObject("GraphDriver").put("Name", storageDriver).putNull("Data");
         node.set("Mounts", mounts(c.hostConfig()));
         node.set("Config", config(c.config()));
-        node.set("NetworkSettings", networkSettings(network(c)));
+        node.set("NetworkSettings", networkSettings(network(c), c.config().exposedPorts()));
         return node;
     }
 
@@ -95,6 +95,9 @@ public final class ContainerJson {
         node.put("Entrypoint", DockerJson.arrayOrNull(config.entrypoint()));
         node.putNull("OnBuild");
         node.put("Labels", DockerJson.map(config.labels()));
+        if (!config.exposedPorts().isEmpty()) {
+            node.set("ExposedPorts", PortJson.writeExposed(config.exposedPorts()));
+        }
         return node;
     }
 
@@ -103,7 +106,8 @@ public final class ContainerJson {
         node.put("Binds", DockerJson.arrayOrNull(host.binds()));
         node.putObject("LogConfig").put("Type", "json-file").putObject("Config");
         node.put("NetworkMode", host.networkMode().apiName());
-        node.putObject("PortBindings");
+        node.set("PortBindings", PortJson.writeBindings(host.portBindings(), List.of()));
+        node.put("PublishAllPorts", host.publishAllPorts());
         node.putObject("RestartPolicy").put("Name", "no").put("MaximumRetryCount", 0);
         node.put("AutoRemove", host.autoRemove());
         node.put("CapAdd", DockerJson.arrayOrNull(host.capAdd()));
@@ -141,11 +145,12 @@ public final class ContainerJson {
         return mounts;
     }
 
-    static ObjectNode networkSettings(NetworkSettings net) {
+    /** Docker lists the exposed ports under {@code Ports} too, null where nothing is published. */
+    static ObjectNode networkSettings(NetworkSettings net, List<String> exposed) {
         ObjectNode node = DockerJson.object();
         node.put("Bridge", "");
         node.put("SandboxID", "");
-        node.putObject("Ports");
+        node.set("Ports", PortJson.writeBindings(net.ports(), net.ipAddress().isEmpty() ? List.of() : exposed));
         node.put("SandboxKey", "");
         node.put("Gateway", net.gateway());
         node.put("IPAddress", net.ipAddress());
@@ -185,7 +190,8 @@ public final class ContainerJson {
                 DockerJson.bool(config, "Tty"),
                 DockerJson.bool(config, "OpenStdin"),
                 DockerJson.bool(config, "StdinOnce"),
-                DockerJson.stringMap(config, "Labels"));
+                DockerJson.stringMap(config, "Labels"),
+                PortJson.readExposed(DockerJson.field(config, "ExposedPorts")));
         String name = DockerJson.text(node, "Name");
         return new ContainerDetails(
                 new ContainerId(DockerJson.text(node, "Id")),
@@ -214,6 +220,7 @@ public final class ContainerJson {
         JsonNode networks = DockerJson.field(net, "Networks");
         String name = networks != null && networks.fieldNames().hasNext() ? networks.fieldNames().next() : "none";
         return new NetworkSettings(name, DockerJson.text(net, "IPAddress"), (int) DockerJson.number(net, "IPPrefixLen"),
-                DockerJson.text(net, "Gateway"), DockerJson.text(net, "MacAddress"));
+                DockerJson.text(net, "Gateway"), DockerJson.text(net, "MacAddress"),
+                PortJson.readBindings(DockerJson.field(net, "Ports")));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
 import io.launcher.api.Engine;
+import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LauncherException;
 import io.launcher.api.WaitCondition;
 import java.io.IOException;
@@ -36,6 +37,7 @@ final class ContainerRoutes {
                 Route.of("POST", ID + "/kill", this::kill),
                 Route.of("POST", ID + "/restart", this::restart),
                 Route.of("POST", ID + "/resize", this::resize),
+                Route.of("POST", ID + "/rename", this::rename),
                 Route.of("POST", ID + "/wait", this::await),
                 Route.of("GET", ID + "/json", this::inspect),
                 Route.of("DELETE", ID, this::remove));
@@ -73,24 +75,23 @@ final class ContainerRoutes {
     }
 
     private void restart(ApiRequest request) throws IOException {
-        String container = request.param(0);
-        if (engine.container(container).state().running()) {
-            engine.stop(container, timeout(request));
-        }
-        engine.start(container);
+        engine.restart(request.param(0), timeout(request));
         request.noContent(204);
     }
 
-    /**
-     * The docker CLI sends a TTY's size after attaching and warns on stderr when refused. The
-     * engine has no terminal-size control yet, so the size is checked and then left as it is.
-     */
+    /** The docker CLI sends a TTY's size after attaching and again on every window change. */
     private void resize(ApiRequest request) throws IOException {
-        engine.container(request.param(0));
-        if (request.query().number("h", 0) < 0 || request.query().number("w", 0) < 0) {
-            throw new IllegalArgumentException("invalid terminal size");
-        }
+        engine.resize(request.param(0), TerminalSize.rows(request), TerminalSize.columns(request));
         request.text(200, "");
+    }
+
+    private void rename(ApiRequest request) throws IOException {
+        String name = request.query().get("name", "");
+        if (name.isEmpty()) {
+            throw new InvalidSpecException("Neither old nor new names may be empty");
+        }
+        engine.rename(request.param(0), name.startsWith("/") ? name.substring(1) : name);
+        request.noContent(204);
     }
 
     private static int timeout(ApiRequest request) {

@@ -19,7 +19,7 @@ final class ContainerSummaryJson {
         node.put("ImageID", c.image().toString());
         node.put("Command", String.join(" ", ContainerJson.command(c.config())));
         node.put("Created", c.created().getEpochSecond());
-        node.putArray("Ports");
+        node.set("Ports", PortJson.summary(ContainerJson.network(c).ports(), c.config().exposedPorts()));
         node.put("Labels", DockerJson.map(c.config().labels()));
         node.put("State", c.state().status().apiName());
         node.put("Status", StatusText.of(c.state(), now));

@@ -25,7 +25,8 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
                 DockerJson.bool(node, "Tty"),
                 DockerJson.bool(node, "OpenStdin"),
                 DockerJson.bool(node, "StdinOnce"),
-                DockerJson.stringMap(node, "Labels"));
+                DockerJson.stringMap(node, "Labels"),
+                PortJson.readExposed(DockerJson.field(node, "ExposedPorts")));
         return new CreateBody(config, readHostConfig(DockerJson.field(node, "HostConfig")));
     }
 
@@ -44,7 +45,9 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
                 DockerJson.strings(host, "Binds"),
                 DockerJson.bool(host, "ReadonlyRootfs"),
                 DockerJson.strings(host, "CapAdd"),
-                DockerJson.strings(host, "CapDrop"));
+                DockerJson.strings(host, "CapDrop"),
+                PortJson.readBindings(DockerJson.field(host, "PortBindings")),
+                DockerJson.bool(host, "PublishAllPorts"));
     }
 
     public ObjectNode write() {

@@ -53,6 +53,7 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new RegistryRoutes(engine).routes());
         routes.addAll(new ContainerRoutes(engine, storageDriver).routes());
         routes.addAll(new StreamRoutes(engine).routes());
+        routes.addAll(new ExecRoutes(engine).routes());
         return new ApiRouter(routes);
     }
 

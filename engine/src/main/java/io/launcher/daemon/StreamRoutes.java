@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A container's output: {@code logs} as a chunked response, {@code attach} on a hijacked connection. */
 final class StreamRoutes {
@@ -63,7 +64,9 @@ final class StreamRoutes {
 
     /**
      * Docker's attach: the hijacked connection carries the output (framed without a TTY) until the
-     * container's process ends. The engine takes no input yet, so stdin is read and dropped.
+     * container's process ends. With {@code stdin=1} on a container with an open stdin, the
+     * connection's input goes to it; its end closes stdin ({@code StdinOnce}) or detaches the
+     * client, as ctrl-p ctrl-q does.
      */
     private void attach(ApiRequest request) throws IOException, InterruptedException {
         Query query = request.query();
@@ -72,19 +75,48 @@ final class StreamRoutes {
         boolean stderr = query.flag("stderr");
         ContainerDetails container = engine.container(id);
         boolean tty = container.config().tty();
+        boolean stdin = query.flag("stdin") && container.config().openStdin();
+        AtomicBoolean detached = new AtomicBoolean();
         try (LogCursor live = query.flag("stream") ? engine.attach(id, stdout, stderr) : null;
              LogCursor replay = query.flag("logs") && (stdout || stderr)
                      ? engine.logs(id, new LogOptions(stdout, stderr, false, -1, Instant.EPOCH)) : null;
              Hijacked connection = request.exchange().hijack(Headers.of("Content-Type", request.streamType(tty)))) {
-            drain(connection.in());
+            if (stdin) {
+                StdinPump.start(connection.in(), engine.attachStdin(id), "attach-stdin").thenAccept(end -> {
+                    if (end != StdinPump.End.EOF || !container.config().stdinOnce()) {
+                        detached.set(true);
+                        closeQuietly(live);
+                        closeQuietly(connection);
+                    }
+                });
+            } else {
+                drain(connection.in());
+            }
             LogFrames frames = new LogFrames(connection.out(), !tty, false);
-            if (replay != null) {
-                copy(replay, frames, false);
+            try {
+                if (replay != null) {
+                    copy(replay, frames, false);
+                }
+                if (live != null) {
+                    copy(live, frames, true);
+                }
+                connection.shutdownOutput();
+            } catch (IOException e) {
+                if (!detached.get()) {
+                    throw e;
+                }
             }
-            if (live != null) {
-                copy(live, frames, true);
-            }
-            connection.shutdownOutput();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // ending a detached attach: nothing is left to report to
         }
     }
 

@@ -3,6 +3,7 @@ package io.launcher.engine;
 import io.launcher.api.ContainerId;
 import io.launcher.api.ContainerState;
 import io.launcher.spi.isolation.Sandbox;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,6 +48,19 @@ final class ContainerEntry {
 
     synchronized void running(Sandbox newSandbox) {
         sandbox = newSandbox;
+        notifyAll();
+    }
+
+    /**
+     * The sandbox of the current run, waiting for a start when there is none (Docker's clients
+     * attach before they start); empty once a run that began after {@code exitsSeen} exits
+     * passed, or the container is being removed.
+     */
+    synchronized Optional<Sandbox> awaitRun(long exitsSeen) throws InterruptedException {
+        while (sandbox == null && exits == exitsSeen && !removing) {
+            wait();
+        }
+        return exits == exitsSeen ? Optional.ofNullable(sandbox) : Optional.empty();
     }
 
     /** Ends the current run: completes the waiters of the next exit and returns the finished sandbox. */
@@ -57,6 +71,7 @@ final class ContainerEntry {
         CompletableFuture<Integer> done = nextExit;
         nextExit = new CompletableFuture<>();
         done.complete(code);
+        notifyAll();
         return finished;
     }
 
@@ -78,6 +93,7 @@ final class ContainerEntry {
             return false;
         }
         removing = true;
+        notifyAll();
         return true;
     }
 

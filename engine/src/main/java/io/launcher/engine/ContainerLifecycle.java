@@ -8,6 +8,7 @@ import io.launcher.api.LauncherException;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.WaitCondition;
 import io.launcher.engine.ContainerRecord.EndpointRecord;
+import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SignalTarget;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ final class ContainerLifecycle {
     private final StorageDriver storage;
     private final IsolationBackend isolation;
     private final ContainerNetworking networking;
+    private final EtcFiles etc = EtcFiles.host();
     private volatile boolean closed;
 
     ContainerLifecycle(ContainerStore store, ContainerRegistry registry, StorageDriver storage,
@@ -55,7 +58,7 @@ final class ContainerLifecycle {
             }
             ContainerRecord record = entry.record();
             EndpointRecord endpoint = switch (record.hostConfig().networkMode()) {
-                case BRIDGE -> networking.attach(entry.id());
+                case BRIDGE -> networking.attach(entry.id(), PublishedPorts.wanted(record.config(), record.hostConfig()));
                 case NONE, HOST -> null;
             };
             try {
@@ -63,6 +66,9 @@ final class ContainerLifecycle {
                         storage.mounts(new SnapshotKey(record.id())),
                         ContainerNetworking.attachmentFor(record.hostConfig().networkMode(), endpoint),
                         store.logFile(record.id()));
+                spec = SandboxSpecs.withBinds(spec, etc.write(store.folder(record.id()), record.hostConfig().networkMode(),
+                        spec.hostname(), record.name(), endpoint == null ? "" : endpoint.address(),
+                        spec.binds().stream().map(BindMount::destination).collect(Collectors.toSet())));
                 Sandbox sandbox = isolation.create(spec);
                 try {
                     sandbox.start();

@@ -4,7 +4,9 @@ import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerState;
 import io.launcher.api.ContainerStatus;
 import io.launcher.api.HostConfig;
+import io.launcher.api.PortBinding;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A container as stored in {@code containers/<id>/container.json}: identity, the config merged
@@ -13,9 +15,16 @@ import java.time.Instant;
 record ContainerRecord(String id, String name, String created, String image, ContainerConfig config,
                        HostConfig hostConfig, StateRecord state, EndpointRecord endpoint) {
 
-    /** The container's network endpoint while it runs on the bridge; null otherwise. */
+    /**
+     * The container's network endpoint while it runs on the bridge; null otherwise. {@code ports}:
+     * the published ports with the host ports chosen (null in records written before ports).
+     */
     record EndpointRecord(String address, int prefixLength, String gateway, String macAddress, String namespace,
-                          String hostInterface) {
+                          String hostInterface, List<PortBinding> ports) {
+
+        List<PortBinding> portList() {
+            return ports == null ? List.of() : ports;
+        }
     }
 
     record StateRecord(String status, int pid, int exitCode, boolean oomKilled, String error, String startedAt,
@@ -34,6 +43,10 @@ record ContainerRecord(String id, String name, String created, String image, Con
 
     ContainerRecord withState(ContainerState newState) {
         return new ContainerRecord(id, name, created, image, config, hostConfig, StateRecord.of(newState), endpoint);
+    }
+
+    ContainerRecord withName(String newName) {
+        return new ContainerRecord(id, newName, created, image, config, hostConfig, state, endpoint);
     }
 
     ContainerRecord withEndpoint(EndpointRecord newEndpoint) {

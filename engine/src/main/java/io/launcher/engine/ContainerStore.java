@@ -1,12 +1,10 @@
 package io.launcher.engine;
 
 import io.launcher.api.InternalException;
+import io.launcher.spi.storage.directory.Trees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,12 +43,12 @@ final class ContainerStore {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(REMOVING)) {
-                    deleteTree(entry);
+                    Trees.delete(entry);
                 } else if (Files.exists(entry.resolve(RECORD))) {
                     AtomicFiles.removeLeftovers(entry);
                     records.add(StoreJson.read(entry.resolve(RECORD), ContainerRecord.class));
                 } else {
-                    deleteTree(entry);
+                    Trees.delete(entry);
                 }
             }
         }
@@ -62,28 +60,9 @@ final class ContainerStore {
         Path doomed = dir.resolve(REMOVING + id);
         try {
             Files.move(folder, doomed);
-            deleteTree(doomed);
+            Trees.delete(doomed);
         } catch (IOException e) {
             throw new InternalException("unable to remove container folder " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -7,6 +7,10 @@ import io.launcher.api.ContainerId;
 import io.launcher.api.ContainerState;
 import io.launcher.api.Engine;
 import io.launcher.api.EngineInfo;
+import io.launcher.api.ExecConfig;
+import io.launcher.api.ExecDetails;
+import io.launcher.api.ExecSession;
+import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageDetails;
 import io.launcher.api.ImageId;
@@ -31,6 +35,7 @@ import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +60,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final ContainerStore store;
     private final ContainerRegistry registry;
     private final ContainerLifecycle lifecycle;
+    private final ExecSessions execs = new ExecSessions();
     private final Registries registries;
     private final ImagePuller puller;
     private final ImagePusher pusher;
@@ -165,6 +171,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ContainerConfig merged = SandboxSpecs.withImageDefaults(config, images.config(image).config());
         SandboxSpecs.numericUser(merged.user());
         SandboxSpecs.binds(hostConfig.binds());
+        PublishedPorts.check(hostConfig);
         ContainerId id = ContainerId.random();
         synchronized (registry) {
             String name = requestedName.map(LocalEngine::validName)
@@ -256,11 +263,79 @@ public final class LocalEngine implements Engine, AutoCloseable {
         }
     }
 
+    @Override
+    public OutputStream attachStdin(String container) {
+        ContainerEntry entry = registry.find(container);
+        ContainerConfig config = entry.record().config();
+        if (!config.openStdin()) {
+            throw new FailedPreconditionException("container " + entry.id() + " was created without an open stdin (-i)");
+        }
+        return new StdinAttachment(entry, config.stdinOnce());
+    }
+
+    @Override
+    public void resize(String container, int rows, int columns) {
+        ContainerEntry entry = registry.find(container);
+        var sandbox = entry.sandbox();
+        if (sandbox == null) {
+            throw new FailedPreconditionException("Container " + entry.id() + " is not running");
+        }
+        sandbox.resize(rows, columns);
+    }
+
+    @Override
+    public void restart(String container, int timeoutSeconds) {
+        ContainerEntry entry = registry.find(container);
+        lifecycle.stop(entry, timeoutSeconds);
+        lifecycle.start(entry);
+    }
+
+    @Override
+    public void rename(String container, String newName) {
+        String name = validName(newName);
+        synchronized (registry) {
+            ContainerEntry entry = registry.find(container);
+            if (entry.record().name().equals(name)) {
+                throw new InvalidSpecException("Renaming a container with the same name as its current name");
+            }
+            registry.byName(name).ifPresent(other -> {
+                throw new AlreadyExistsException("Conflict. The container name \"/" + name
+                        + "\" is already in use by container \"" + other.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            });
+            synchronized (entry) {
+                ContainerRecord renamed = entry.record().withName(name);
+                store.save(renamed);
+                entry.update(renamed);
+            }
+        }
+    }
+
+    @Override
+    public String createExec(String container, ExecConfig config) {
+        return execs.create(registry.find(container), config);
+    }
+
+    @Override
+    public ExecSession startExec(String execId) {
+        return execs.start(execId);
+    }
+
+    @Override
+    public ExecDetails inspectExec(String execId) {
+        return execs.inspect(execId);
+    }
+
+    @Override
+    public void resizeExec(String execId, int rows, int columns) {
+        execs.resize(execId, rows, columns);
+    }
+
     private ContainerDetails details(ContainerEntry entry) {
         ContainerRecord r = entry.record();
         EndpointRecord ep = r.endpoint();
         NetworkSettings network = ep == null ? NetworkSettings.none(r.hostConfig().networkMode())
-                : new NetworkSettings(r.hostConfig().networkMode().apiName(), ep.address(), ep.prefixLength(), ep.gateway(), ep.macAddress());
+                : new NetworkSettings(r.hostConfig().networkMode().apiName(), ep.address(), ep.prefixLength(), ep.gateway(),
+                        ep.macAddress(), ep.portList());
         return new ContainerDetails(new ContainerId(r.id()), r.name(), Instant.parse(r.created()), ImageId.parse(r.image()),
                 r.config(), r.hostConfig(), r.state().toState(), store.logFile(r.id()).toString(), network);
     }

@@ -2,11 +2,13 @@ package io.launcher.engine;
 
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerId;
+import io.launcher.api.ExecConfig;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageConfig;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
@@ -14,7 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The engine's policy for turning a container's config into what a backend runs: image defaults
@@ -40,7 +45,8 @@ final class SandboxSpecs {
         labels.putAll(c.labels());
         return new ContainerConfig(c.image(), cmd, entrypoint, new ArrayList<>(env.values()),
                 c.workingDir().isEmpty() ? image.workingDir() : c.workingDir(),
-                c.user().isEmpty() ? image.user() : c.user(), c.hostname(), c.tty(), c.openStdin(), c.stdinOnce(), labels);
+                c.user().isEmpty() ? image.user() : c.user(), c.hostname(), c.tty(), c.openStdin(), c.stdinOnce(), labels,
+                PublishedPorts.exposed(image.exposedPorts(), c.exposedPorts()));
     }
 
     static List<String> args(ContainerConfig c) {
@@ -51,21 +57,92 @@ final class SandboxSpecs {
 
     static SandboxSpec build(ContainerId id, ContainerConfig c, HostConfig host, List<Mount> rootfs,
                              NetworkAttachment network, Path logFile) {
-        String hostname = c.hostname().isEmpty() ? id.shortId() : c.hostname();
-        List<String> env = new ArrayList<>();
-        if (c.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
-            env.add(DEFAULT_PATH);
-        }
-        env.add("HOSTNAME=" + hostname);
-        env.addAll(c.env());
-        if (c.env().stream().noneMatch(e -> e.startsWith("HOME="))) {
-            env.add("HOME=/root");
-        }
+        String hostname = hostname(id, c);
+        List<String> env = environment(id, c);
         int[] user = numericUser(c.user());
         String cwd = c.workingDir().isEmpty() ? "/" : c.workingDir();
         ProcessSpec process = new ProcessSpec(args(c), env, cwd, user[0], user[1], List.of(), c.tty(), c.openStdin());
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
-                host.readonlyRootfs(), logFile);
+                host.readonlyRootfs(), logFile, capabilities(host.capAdd(), host.capDrop()));
+    }
+
+    /**
+     * Docker's rule: its default set, plus {@code --cap-add}, minus {@code --cap-drop}; "ALL" on
+     * either side means every capability, and a drop of ALL keeps only what is added.
+     */
+    static Set<String> capabilities(List<String> add, List<String> drop) {
+        List<String> added = capabilityNames(add);
+        List<String> dropped = capabilityNames(drop);
+        Set<String> result = new TreeSet<>(Capabilities.DOCKER_DEFAULT);
+        if (dropped.contains("ALL")) {
+            result.clear();
+        } else {
+            result.removeAll(dropped);
+        }
+        if (added.contains("ALL")) {
+            result.addAll(Capabilities.ALL);
+            if (!dropped.contains("ALL")) {
+                result.removeAll(dropped);
+            }
+        } else {
+            result.addAll(added);
+        }
+        return result;
+    }
+
+    /** Accepts {@code NET_ADMIN}, {@code CAP_NET_ADMIN} and any case, as Docker does. */
+    private static List<String> capabilityNames(List<String> names) {
+        List<String> result = new ArrayList<>();
+        for (String name : names) {
+            String upper = name.strip().toUpperCase(Locale.ROOT);
+            if (upper.equals("ALL")) {
+                result.add(upper);
+                continue;
+            }
+            String full = upper.startsWith("CAP_") ? upper : "CAP_" + upper;
+            if (!Capabilities.ALL.contains(full)) {
+                throw new InvalidSpecException("invalid capability: " + name);
+            }
+            result.add(full);
+        }
+        return result;
+    }
+
+    private static String hostname(ContainerId id, ContainerConfig c) {
+        return c.hostname().isEmpty() ? id.shortId() : c.hostname();
+    }
+
+    /** The container's environment with Docker's defaults for PATH, HOSTNAME and HOME. */
+    static List<String> environment(ContainerId id, ContainerConfig c) {
+        List<String> env = new ArrayList<>();
+        if (c.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
+            env.add(DEFAULT_PATH);
+        }
+        env.add("HOSTNAME=" + hostname(id, c));
+        env.addAll(c.env());
+        if (c.env().stream().noneMatch(e -> e.startsWith("HOME="))) {
+            env.add("HOME=/root");
+        }
+        return env;
+    }
+
+    /** An exec's process: the container's environment, user and working directory unless the exec sets its own. */
+    static ProcessSpec execProcess(ContainerId id, ContainerConfig c, ExecConfig exec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        environment(id, c).forEach(e -> env.put(key(e), e));
+        exec.env().forEach(e -> env.put(key(e), e));
+        String cwd = !exec.workingDir().isEmpty() ? exec.workingDir() : c.workingDir().isEmpty() ? "/" : c.workingDir();
+        int[] user = numericUser(exec.user().isEmpty() ? c.user() : exec.user());
+        return new ProcessSpec(exec.cmd(), new ArrayList<>(env.values()), cwd, user[0], user[1], List.of(),
+                exec.tty(), exec.attachStdin());
+    }
+
+    /** The spec with {@code first} bound before its own binds (a user's bind then lands on top). */
+    static SandboxSpec withBinds(SandboxSpec spec, List<BindMount> first) {
+        List<BindMount> binds = new ArrayList<>(first);
+        binds.addAll(spec.binds());
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
+                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities());
     }
 
     /** {@code uid[:gid]} or root; names in the image's passwd come with the isolation work. */

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the store back to a consistent state when the engine starts, after a clean stop or a
- * kill: re-adopts running containers, records the ones that ended meanwhile, and removes
- * snapshots that no layer record or container owns (an import or commit cut short).
+ * kill: re-adopts running containers, records the ones that ended meanwhile, has the network
+ * driver clear the endpoints of containers that are not running, and removes snapshots that no
+ * layer record or container owns (an import or commit cut short).
  */
 final class StoreRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(StoreRecovery.class);
@@ -53,6 +54,8 @@ final class StoreRecovery {
                 readopt(entry);
             }
         }
+        networking.sweep(registry.all().stream().filter(ContainerEntry::running).map(ContainerEntry::id)
+                .collect(Collectors.toSet()));
         removeOrphanSnapshots();
     }
 

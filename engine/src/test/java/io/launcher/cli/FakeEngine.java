@@ -6,6 +6,9 @@ import io.launcher.api.ContainerId;
 import io.launcher.api.ContainerState;
 import io.launcher.api.Engine;
 import io.launcher.api.EngineInfo;
+import io.launcher.api.ExecConfig;
+import io.launcher.api.ExecDetails;
+import io.launcher.api.ExecSession;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageDetails;
 import io.launcher.api.ImageId;
@@ -19,7 +22,9 @@ import io.launcher.api.ProgressListener;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.StdStream;
 import io.launcher.api.WaitCondition;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +41,7 @@ import java.util.Optional;
 final class FakeEngine implements Engine {
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     final Map<String, ContainerDetails> containers = new LinkedHashMap<>();
     final List<ImageDetails> images = new ArrayList<>();
     final List<LogEntry> output = new ArrayList<>();
@@ -47,6 +52,11 @@ final class FakeEngine implements Engine {
     byte[] lastTarball;
     LogOptions lastLogOptions;
     int exitCode;
+    ExecConfig lastExec;
+    final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+    volatile boolean stdinClosed;
+    /** Makes attached output wait, after the canned entries, until the client closes it (a detach). */
+    volatile boolean holdOutput;
 
     @Override
     public EngineInfo info() {
@@ -163,16 +173,98 @@ final class FakeEngine implements Engine {
 
     private LogCursor cursor() {
         Deque<LogEntry> pending = new ArrayDeque<>(output);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        boolean hold = holdOutput;
         return new LogCursor() {
             @Override
-            public Optional<LogEntry> next() {
+            public Optional<LogEntry> next() throws InterruptedException {
+                // A held stream ends when the client closes it or closes stdin (a StdinOnce process exits then).
+                while (pending.isEmpty() && hold && !stdinClosed
+                        && !closed.await(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    Thread.onSpinWait();
+                }
                 return Optional.ofNullable(pending.poll());
             }
 
             @Override
             public void close() {
+                closed.countDown();
             }
         };
+    }
+
+    @Override
+    public OutputStream attachStdin(String container) {
+        find(container);
+        calls.add("attachStdin");
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                stdin.write(b);
+            }
+
+            @Override
+            public void close() {
+                stdinClosed = true;
+            }
+        };
+    }
+
+    @Override
+    public void resize(String container, int rows, int columns) {
+        calls.add("resize " + rows + "x" + columns);
+    }
+
+    @Override
+    public void restart(String container, int timeoutSeconds) {
+        find(container);
+        calls.add("restart " + container + " " + timeoutSeconds);
+    }
+
+    @Override
+    public void rename(String container, String newName) {
+        find(container);
+        calls.add("rename " + container + " " + newName);
+    }
+
+    @Override
+    public String createExec(String container, ExecConfig config) {
+        find(container);
+        lastExec = config;
+        calls.add("createExec " + container);
+        return "e".repeat(64);
+    }
+
+    @Override
+    public ExecSession startExec(String execId) {
+        calls.add("startExec");
+        LogCursor output = cursor();
+        return new ExecSession() {
+            @Override
+            public OutputStream stdin() {
+                return stdin;
+            }
+
+            @Override
+            public LogCursor output() {
+                return output;
+            }
+
+            @Override
+            public void close() {
+                calls.add("closeExec");
+            }
+        };
+    }
+
+    @Override
+    public ExecDetails inspectExec(String execId) {
+        return new ExecDetails(execId, containers.values().iterator().next().id(), lastExec, false, exitCode, 0);
+    }
+
+    @Override
+    public void resizeExec(String execId, int rows, int columns) {
+        calls.add("resizeExec " + rows + "x" + columns);
     }
 
     static LogEntry entry(StdStream stream, String text) {

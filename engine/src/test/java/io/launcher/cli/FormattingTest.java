@@ -73,12 +73,25 @@ class FormattingTest {
     }
 
     @Test
+    void psFilters() {
+        twoContainers();
+        cli.run("ps", "--filter", "status=exited", "-q");
+        assertEquals("b2b2b2b2b2b2\n", cli.out);
+        cli.run("ps", "-a", "-f", "name=^we", "-f", "name=nothing", "--format", "{{.Names}}");
+        assertEquals("web\n", cli.out);
+        cli.run("ps", "-a", "-f", "exited=0", "-f", "ancestor=base", "--format", "{{.Names}}");
+        assertEquals("job\n", cli.out);
+        assertEquals(125, cli.run("ps", "-f", "colour=red"));
+        assertEquals("launcher: invalid filter 'colour=red' (see 'launcher ps --help')\n", cli.err);
+    }
+
+    @Test
     void psJsonIsSortedLikeGo() {
         container("c3", "one", List.of("x"), ContainerState.created(), Duration.ofSeconds(90));
         cli.run("ps", "-a", "--format", "{{json .}}");
         assertEquals("{\"Command\":\"\\\"x\\\"\",\"CreatedAt\":\"2024-05-01 11:58:30 +0000 UTC\",\"ID\":\"c3c3c3c3c3c3\","
                 + "\"Image\":\"base\",\"Labels\":\"\",\"LocalVolumes\":\"0\",\"Mounts\":\"\",\"Names\":\"one\","
-                + "\"Networks\":\"bridge\",\"Ports\":\"\",\"RunningFor\":\"About a minute ago\",\"Size\":\"0B\","
+                + "\"Networks\":\"" + HostConfig.DEFAULT.networkMode().apiName() + "\",\"Ports\":\"\",\"RunningFor\":\"About a minute ago\",\"Size\":\"0B\","
                 + "\"State\":\"created\",\"Status\":\"Created\"}\n", cli.out);
     }
 
@@ -154,6 +167,7 @@ class FormattingTest {
         data.put("a", "<b> \"q\" \n");
         data.put("n", null);
         data.put("l", List.of());
-        assertEquals("{\"a\":\"\\u003cb\\u003e \\\"q\\\" \\n\",\"n\":null,\"l\":[]}", JsonText.compact(data));
+        assertEquals("{\"a\":\"<b> \\\"q\\\" \\n\",\"n\":null,\"l\":[]}", JsonText.compact(data));
+        assertEquals("{\n  \"a\": \"\\u003cb\\u003e \\\"q\\\" \\n\",\n  \"n\": null,\n  \"l\": []\n}", JsonText.indented(data, "  "));
     }
 }

@@ -25,6 +25,7 @@ import io.launcher.api.LogCursor;
 import io.launcher.api.LogEntry;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkMode;
+import io.launcher.api.PortBinding;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.ResourceLimits;
 import io.launcher.api.StdStream;
@@ -83,9 +84,11 @@ class RemoteEngineTest {
     @Test
     void containersRoundTrip() throws Exception {
         ContainerConfig config = new ContainerConfig("base", List.of("-c", "echo hi"), List.of("/bin/sh"), List.of("A=1"),
-                "/tmp", "nobody", "box", false, true, true, Map.of("k", "v"));
+                "/tmp", "nobody", "box", false, true, true, Map.of("k", "v"), List.of("80/tcp", "53/udp"));
         HostConfig host = new HostConfig(true, NetworkMode.HOST, new ResourceLimits(64L << 20, 512, 1_000_000_000L, 100),
-                List.of("/a:/b:ro"), true, List.of("NET_ADMIN"), List.of("CHOWN"));
+                List.of("/a:/b:ro"), true, List.of("NET_ADMIN"), List.of("CHOWN"),
+                List.of(new PortBinding(PortBinding.Protocol.TCP, "", 8080, 80), new PortBinding(PortBinding.Protocol.TCP, "", 8081, 80),
+                        new PortBinding(PortBinding.Protocol.UDP, "127.0.0.1", 0, 53)), true);
         ContainerId id = remote.create(Optional.of("rt"), config, host);
         ContainerDetails details = remote.container("rt");
         assertEquals(fake.container("rt"), details);

@@ -11,6 +11,7 @@ import io.launcher.api.ContainerConfig;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.HostConfig;
 import io.launcher.api.NetworkMode;
+import io.launcher.api.PortBinding;
 import io.launcher.api.StdStream;
 import io.launcher.api.UnavailableException;
 import io.launcher.http.Headers;
@@ -159,7 +160,8 @@ class DockerApiServerTest {
                  "Unknown":{"deep":[1,2]},
                  "HostConfig":{"AutoRemove":true,"NetworkMode":"host","Memory":67108864,"CpuShares":512,
                    "NanoCpus":1500000000,"PidsLimit":-1,"Binds":["/a:/b:ro"],"ReadonlyRootfs":true,
-                   "CapAdd":["NET_ADMIN"],"CapDrop":null,"PortBindings":{"80/tcp":[{"HostIp":"","HostPort":""}]},
+                   "CapAdd":["NET_ADMIN"],"CapDrop":null,"PortBindings":{"80/tcp":[{"HostIp":"","HostPort":""}],
+                   "53/udp":[{"HostIp":"127.0.0.1","HostPort":"5353"}],"81/tcp":null},"PublishAllPorts":true,
                    "LogConfig":null,"Ulimits":null}}""";
         String id = createContainer("web", body);
         assertEquals(64, id.length());
@@ -180,6 +182,10 @@ class DockerApiServerTest {
         assertEquals(List.of("/a:/b:ro"), host.binds());
         assertEquals(List.of("NET_ADMIN"), host.capAdd());
         assertEquals(List.of(), host.capDrop());
+        assertEquals(List.of(new PortBinding(PortBinding.Protocol.TCP, "", 0, 80),
+                new PortBinding(PortBinding.Protocol.UDP, "127.0.0.1", 5353, 53)), host.portBindings());
+        assertTrue(host.publishAllPorts());
+        assertEquals(List.of("80/tcp"), config.exposedPorts());
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.launcher.api.ContainerState;
 import io.launcher.api.Digest;
 import io.launcher.api.Engine;
 import io.launcher.api.EngineInfo;
+import io.launcher.api.ExecConfig;
+import io.launcher.api.ExecDetails;
+import io.launcher.api.ExecSession;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageConfig;
@@ -25,7 +28,9 @@ import io.launcher.api.PluginReport;
 import io.launcher.api.ProgressListener;
 import io.launcher.api.StdStream;
 import io.launcher.api.WaitCondition;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,6 +53,11 @@ public class FakeEngine implements Engine {
     public volatile ImportRequest lastImportRequest;
     public volatile ContainerConfig lastConfig;
     public volatile HostConfig lastHostConfig;
+    /** What clients wrote to each container's stdin, and which stdins were closed. */
+    public final Map<String, ByteArrayOutputStream> stdin = new java.util.concurrent.ConcurrentHashMap<>();
+    public final java.util.Set<String> stdinClosed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public volatile String lastResize;
+    final FakeExecs execs = new FakeExecs();
 
     public FakeEngine() {
         images.add(image("a".repeat(64), List.of("base:latest", "localhost:5000/team/app:v1")));
@@ -219,6 +229,102 @@ public class FakeEngine implements Engine {
     public synchronized LogCursor attach(String container, boolean stdout, boolean stderr) {
         String id = container(container).id().value();
         return cursor(id, output.get(id).size(), true, stdout, stderr, -1);
+    }
+
+    /** A container running {@code cat} echoes its stdin as output and exits when a StdinOnce stdin closes. */
+    @Override
+    public OutputStream attachStdin(String container) {
+        ContainerDetails c = container(container);
+        if (!c.config().openStdin()) {
+            throw new io.launcher.api.FailedPreconditionException("container " + c.name() + " has no open stdin");
+        }
+        String id = c.id().value();
+        ByteArrayOutputStream bytes = stdin.computeIfAbsent(id, k -> new ByteArrayOutputStream());
+        boolean cat = c.config().cmd().equals(List.of("cat"));
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] data, int offset, int length) {
+                awaitStart(id);
+                synchronized (bytes) {
+                    bytes.write(data, offset, length);
+                }
+                if (cat) {
+                    emit(id, StdStream.STDOUT, new String(data, offset, length, StandardCharsets.UTF_8));
+                }
+            }
+
+            @Override
+            public void close() {
+                awaitStart(id);
+                if (c.config().stdinOnce()) {
+                    stdinClosed.add(id);
+                    if (cat) {
+                        finish(id, ExitStatus.exited(0));
+                    }
+                }
+            }
+        };
+    }
+
+    /** Input reaches a process only once it runs, as the real engine holds it until the start. */
+    private synchronized void awaitStart(String id) {
+        try {
+            while (containers.containsKey(id) && containers.get(id).state().status() == io.launcher.api.ContainerStatus.CREATED) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void resize(String container, int rows, int columns) {
+        lastResize = container(container).id().value() + " " + rows + "x" + columns;
+    }
+
+    @Override
+    public synchronized void restart(String container, int timeoutSeconds) {
+        ContainerDetails c = container(container);
+        if (c.state().running()) {
+            finish(container, ExitStatus.killed(15, false));
+        }
+        start(container);
+    }
+
+    @Override
+    public synchronized void rename(String container, String newName) {
+        ContainerDetails c = container(container);
+        containers.put(c.id().value(), new ContainerDetails(c.id(), newName, c.created(), c.image(), c.config(),
+                c.hostConfig(), c.state(), c.logPath(), c.network()));
+    }
+
+    @Override
+    public String createExec(String container, ExecConfig config) {
+        ContainerDetails c = container(container);
+        if (!c.state().running()) {
+            throw new io.launcher.api.FailedPreconditionException("Container " + c.id() + " is not running");
+        }
+        return execs.create(c.id(), config);
+    }
+
+    @Override
+    public ExecSession startExec(String execId) {
+        return execs.start(execId);
+    }
+
+    @Override
+    public ExecDetails inspectExec(String execId) {
+        return execs.details(execId);
+    }
+
+    @Override
+    public void resizeExec(String execId, int rows, int columns) {
+        execs.find(execId).size = new int[] {rows, columns};
     }
 
     private LogCursor cursor(String id, int from, boolean follow, boolean stdout, boolean stderr, int tail) {

@@ -5,13 +5,17 @@ import io.launcher.api.ExitStatus;
 import io.launcher.api.IllegalTransitionException;
 import io.launcher.spi.Availability;
 import io.launcher.spi.BackendContext;
+import io.launcher.spi.isolation.ExecProcess;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.IsolationProvider;
 import io.launcher.spi.isolation.Sandbox;
+import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
 import io.launcher.spi.isolation.SandboxState;
 import io.launcher.spi.isolation.SignalTarget;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +70,11 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
         final SandboxSpec spec;
         final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
         volatile SandboxState state = SandboxState.CREATED;
+        /** What was written to the container's stdin, and whether it was closed. */
+        final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+        volatile boolean stdinClosed;
+        volatile int[] size = {0, 0};
+        final List<FakeExecProcess> execs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         FakeSandbox(SandboxSpec spec) {
             this.spec = spec;
@@ -124,6 +133,38 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
             if (state == SandboxState.RUNNING) {
                 throw new IllegalTransitionException("cannot delete a running sandbox");
             }
+        }
+
+        @Override
+        public OutputStream openStdin() {
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    synchronized (stdin) {
+                        stdin.write(b);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    stdinClosed = true;
+                }
+            };
+        }
+
+        @Override
+        public void resize(int rows, int columns) {
+            size = new int[] {rows, columns};
+        }
+
+        @Override
+        public ExecProcess exec(ProcessSpec process) {
+            if (state != SandboxState.RUNNING) {
+                throw new IllegalTransitionException("cannot exec in a " + state + " sandbox");
+            }
+            FakeExecProcess exec = new FakeExecProcess(process);
+            execs.add(exec);
+            return exec;
         }
 
         private void end(ExitStatus status) {

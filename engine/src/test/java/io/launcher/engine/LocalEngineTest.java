@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's policy against hand-written fakes of the storage and isolation SPIs. */
 class LocalEngineTest {
-    private static final HostConfig NONE = new HostConfig(false, NetworkMode.NONE, ResourceLimits.NONE, List.of(), false, List.of(), List.of());
+    private static final HostConfig NONE = new HostConfig(false, NetworkMode.NONE, ResourceLimits.NONE, List.of(), false, List.of(), List.of(), List.of(), false);
 
     @TempDir
     Path root;
@@ -98,7 +98,7 @@ class LocalEngineTest {
 
     @Test
     void autoRemoveRemovesTheContainerAndItsSnapshot() throws Exception {
-        HostConfig rm = new HostConfig(true, NetworkMode.NONE, ResourceLimits.NONE, List.of(), false, List.of(), List.of());
+        HostConfig rm = new HostConfig(true, NetworkMode.NONE, ResourceLimits.NONE, List.of(), false, List.of(), List.of(), List.of(), false);
         ContainerId id = engine.create(Optional.empty(), ContainerConfig.of("base", List.of("exit", "4")), rm);
         engine.start(id.value());
         assertEquals(4, engine.await(id.value(), WaitCondition.REMOVED));
@@ -142,7 +142,7 @@ class LocalEngineTest {
 
     @Test
     void theBridgeWithoutANetworkPluginIsUnavailable() {
-        HostConfig bridge = new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(), false, List.of(), List.of());
+        HostConfig bridge = new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(), false, List.of(), List.of(), List.of(), false);
         ContainerId id = engine.create(Optional.empty(), ContainerConfig.of("base", List.of("echo")), bridge);
         assertThrows(UnavailableException.class, () -> engine.start(id.value()));
     }

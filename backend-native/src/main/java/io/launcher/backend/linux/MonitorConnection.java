@@ -20,6 +20,8 @@ import java.util.Optional;
  *   state                      state created|running &lt;pid&gt;
  *   start                      started &lt;pid&gt; | error &lt;message&gt;
  *   signal &lt;n&gt; init|all        ok | error &lt;message&gt;
+ *   stdin                      ok (then raw input bytes; EOF ends the input) | error &lt;message&gt;
+ *   resize &lt;rows&gt; &lt;cols&gt;       ok | error &lt;message&gt;
  *   (pushed to every client)   exit &lt;code&gt; &lt;signal&gt; &lt;oom 0|1&gt;
  * </pre>
  */
@@ -61,6 +63,29 @@ final class MonitorConnection implements Closeable {
             throw new IOException("the monitor closed the connection");
         }
         return line;
+    }
+
+    /**
+     * After "stdin" was answered "ok": the rest of the connection as the process's input.
+     * Closing the stream closes the connection, which the monitor takes as end of input.
+     */
+    OutputStream input() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                writer.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                writer.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() {
+                MonitorConnection.this.close();
+            }
+        };
     }
 
     @Override

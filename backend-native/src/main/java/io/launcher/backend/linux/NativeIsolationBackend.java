@@ -54,7 +54,7 @@ public final class NativeIsolationBackend implements IsolationBackend {
             SpecFile.write(spec, bundle.spec());
             MonitorPids pids = shim.create(bundle.dir());
             pids.write(bundle.pids());
-            return new NativeSandbox(spec.id(), bundle, pids, SandboxState.CREATED)
+            return new NativeSandbox(spec.id(), bundle, pids, shim, SandboxState.CREATED)
                     .watch(MonitorConnection.open(bundle.socket()));
         } catch (IOException | RuntimeException e) {
             try {
@@ -84,7 +84,7 @@ public final class NativeIsolationBackend implements IsolationBackend {
             connection.ifPresent(MonitorConnection::close);
             connection = Optional.empty();
         }
-        return Optional.of(new NativeSandbox(id, bundle, pids.get(), state).watch(connection));
+        return Optional.of(new NativeSandbox(id, bundle, pids.get(), shim, state).watch(connection));
     }
 
     /** Asks a live monitor where its container is; a monitor that does not answer has ended. */

@@ -3,12 +3,17 @@ package io.launcher.backend.linux;
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.IllegalTransitionException;
+import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.InternalException;
+import io.launcher.api.InvalidSpecException;
 import io.launcher.api.SystemCallFailedException;
+import io.launcher.spi.isolation.ExecProcess;
+import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxState;
 import io.launcher.spi.isolation.SignalTarget;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,13 +34,15 @@ final class NativeSandbox implements Sandbox {
     private final ContainerId id;
     private final Bundle bundle;
     private final MonitorPids pids;
+    private final Shim shim;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private volatile SandboxState state;
 
-    NativeSandbox(ContainerId id, Bundle bundle, MonitorPids pids, SandboxState state) {
+    NativeSandbox(ContainerId id, Bundle bundle, MonitorPids pids, Shim shim, SandboxState state) {
         this.id = id;
         this.bundle = bundle;
         this.pids = pids;
+        this.shim = shim;
         this.state = state;
     }
 
@@ -128,6 +135,50 @@ final class NativeSandbox implements Sandbox {
     @Override
     public CompletableFuture<ExitStatus> exit() {
         return exit;
+    }
+
+    @Override
+    public OutputStream openStdin() {
+        requireNotStopped();
+        MonitorConnection connection = MonitorConnection.open(bundle.socket())
+                .orElseThrow(() -> new IllegalTransitionException("container " + id + " is not running"));
+        try {
+            String reply = connection.request("stdin");
+            if (!reply.equals("ok")) {
+                connection.close();
+                throw new FailedPreconditionException(reply.replaceFirst("^error ", ""));
+            }
+            return connection.input();
+        } catch (IOException e) {
+            connection.close();
+            throw new IllegalTransitionException("container " + id + " is not running", e);
+        }
+    }
+
+    @Override
+    public void resize(int rows, int columns) {
+        if (rows < 0 || columns < 0 || rows > 65535 || columns > 65535) {
+            throw new InvalidSpecException("invalid terminal size " + rows + "x" + columns);
+        }
+        requireNotStopped();
+        String reply = request("resize " + rows + " " + columns);
+        if (!reply.equals("ok")) {
+            throw new SystemCallFailedException("resize", "terminal of container " + id, reply.replaceFirst("^error ", ""));
+        }
+    }
+
+    @Override
+    public ExecProcess exec(ProcessSpec process) {
+        if (state != SandboxState.RUNNING) {
+            throw new IllegalTransitionException("container " + id + " is not running");
+        }
+        return NativeExec.start(shim, bundle, process);
+    }
+
+    private void requireNotStopped() {
+        if (state == SandboxState.STOPPED) {
+            throw new IllegalTransitionException("container " + id + " is not running");
+        }
     }
 
     @Override

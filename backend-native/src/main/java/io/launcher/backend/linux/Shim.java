@@ -77,6 +77,18 @@ public final class Shim {
         throw systemCallFailed(line);
     }
 
+    /**
+     * Starts {@code launcher-shim exec}: its stdin, stdout and stderr are the exec process's
+     * (pipes to us); its exit code is the process's.
+     */
+    Process exec(Path bundle, Path execSpec) {
+        try {
+            return new ProcessBuilder(executable.toString(), "exec", bundle.toString(), execSpec.toString()).start();
+        } catch (IOException e) {
+            throw new SystemCallFailedException("run", executable + " exec", e.getMessage(), e);
+        }
+    }
+
     /** Splits "unable to OPERATION OBJECT: ERRNO" back into its parts; the object is the path. */
     static SystemCallFailedException systemCallFailed(String line) {
         String prefix = "unable to ";

@@ -10,13 +10,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.TreeSet;
 
 /**
  * Writes the bundle's {@code spec}, the shim's only input. The format is defined in one place,
  * the table at the top of {@code src/main/c/spec.c}: one record a line, a key then fields each
  * preceded by a space; in a field '\' is "\\", bytes 0x01-0x20 and 0x7f are "\xHH", an empty
- * field is "\e". Keys: version id hostname log arg env cwd user group mount mountopt bind
- * network readonly memory cpushares nanocpus pids.
+ * field is "\e". Keys: version id hostname log arg env cwd user group terminal stdin mount
+ * mountopt bind network readonly memory cpushares nanocpus pids cap.
  */
 public final class SpecFile {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,6 +47,15 @@ public final class SpecFile {
         file.record("cpushares", Long.toString(spec.resources().cpuShares()));
         file.record("nanocpus", Long.toString(spec.resources().nanoCpus()));
         file.record("pids", Long.toString(spec.resources().pidsLimit()));
+        new TreeSet<>(spec.capabilities()).forEach(name -> file.record("cap", name));
+        return file.out.toByteArray();
+    }
+
+    /** An exec's spec: the process records alone ({@code launcher-shim exec} reads the rest from the bundle). */
+    public static byte[] renderProcess(ProcessSpec process) {
+        SpecFile file = new SpecFile();
+        file.record("version", "1");
+        file.process(process);
         return file.out.toByteArray();
     }
 
@@ -64,6 +74,8 @@ public final class SpecFile {
         record("cwd", process.cwd());
         record("user", Integer.toString(process.uid()), Integer.toString(process.gid()));
         process.additionalGids().forEach(gid -> record("group", Integer.toString(gid)));
+        record("terminal", process.terminal() ? "1" : "0");
+        record("stdin", process.stdin() ? "1" : "0");
     }
 
     private void network(NetworkAttachment network) {

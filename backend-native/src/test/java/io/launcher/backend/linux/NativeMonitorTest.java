@@ -13,6 +13,7 @@ import io.launcher.api.ResourceLimits;
 import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.Mount;
 import io.launcher.spi.conformance.BusyboxRootfs;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
@@ -49,7 +50,8 @@ class NativeMonitorTest {
     private SandboxSpec spec(List<Mount> mounts, ResourceLimits limits, String... args) {
         ContainerId id = ContainerId.random();
         return new SandboxSpec(id, mounts, new ProcessSpec(List.of(args), List.of(), "/", 0, 0, List.of(), false, false),
-                "native", new NetworkAttachment.Private(), limits, List.of(), false, temp.resolve(id + ".log"));
+                "native", new NetworkAttachment.Private(), limits, List.of(), false, temp.resolve(id + ".log"),
+                Capabilities.DOCKER_DEFAULT);
     }
 
     private Path bundle(SandboxSpec spec) {

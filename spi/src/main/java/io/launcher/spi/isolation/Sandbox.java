@@ -2,6 +2,7 @@ package io.launcher.spi.isolation;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
+import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,4 +30,30 @@ public interface Sandbox {
 
     /** Removes what the sandbox holds on the host (processes, cgroup, mounts, state files). */
     void delete();
+
+    /**
+     * The running process's standard input, for a spec whose process has {@code stdin}; bytes
+     * written reach the process (through its terminal when it has one), closing the stream
+     * closes its stdin (with a terminal: the terminal's end-of-file character, ^D, is typed, as
+     * a user would). One writer at a time; a second open replaces the first, and the replaced
+     * stream's close then does nothing to the process. Allowed once created, before start too.
+     * Fails with {@code FailedPreconditionException} when the process has no stdin and
+     * {@code IllegalTransitionException} when the sandbox is not running.
+     */
+    OutputStream openStdin();
+
+    /**
+     * Sets the size of the process's terminal (the kernel sends it SIGWINCH); ignored when it
+     * has none. Allowed once created, before start too.
+     */
+    void resize(int rows, int columns);
+
+    /**
+     * Runs another process inside every namespace and the cgroup of the running sandbox, as
+     * {@code docker exec} does, with the sandbox's capabilities and no_new_privs. Its streams go
+     * to the caller, not to the container's log; without {@code stdin} its stdin is /dev/null.
+     * It ends (killed) when the sandbox does. Fails with {@code IllegalTransitionException}
+     * when the sandbox is not running.
+     */
+    ExecProcess exec(ProcessSpec process);
 }

@@ -5,6 +5,7 @@ import io.launcher.api.ResourceLimits;
 import io.launcher.spi.Mount;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything a backend needs to create a container, decided by the engine: the root filesystem
@@ -13,6 +14,11 @@ import java.util.List;
  * <p>{@code logFile}: the backend appends the process's stdout and stderr there in Docker's
  * json-file form, one JSON object a line, {@code {"log":"...","stream":"stdout","time":"RFC3339Nano"}},
  * even while the engine is down.
+ *
+ * <p>{@code capabilities}: the final set the container's processes (init and exec) keep in their
+ * bounding, permitted, effective and inheritable sets, named as {@link Capabilities} names them;
+ * every other capability is dropped. The engine computes it (Docker's default with
+ * {@code --cap-add}/{@code --cap-drop} applied); a backend never adds to it.
  */
 public record SandboxSpec(
         ContainerId id,
@@ -23,10 +29,12 @@ public record SandboxSpec(
         ResourceLimits resources,
         List<BindMount> binds,
         boolean readonlyRootfs,
-        Path logFile) {
+        Path logFile,
+        Set<String> capabilities) {
 
     public SandboxSpec {
         rootfs = List.copyOf(rootfs);
         binds = List.copyOf(binds);
+        capabilities = Set.copyOf(capabilities);
     }
 }

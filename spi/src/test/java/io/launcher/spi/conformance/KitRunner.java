@@ -4,6 +4,7 @@ import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.ResourceLimits;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
@@ -48,12 +49,44 @@ final class KitRunner {
     SandboxSpec spec(ProcessSpec process, NetworkAttachment network, List<BindMount> binds, boolean readonly) {
         ContainerId id = ContainerId.random();
         return new SandboxSpec(id, rootfs.mounts(), process, HOSTNAME, network, ResourceLimits.NONE, binds,
-                readonly, logs.resolve(id.value() + "-json.log"));
+                readonly, logs.resolve(id.value() + "-json.log"), Capabilities.DOCKER_DEFAULT);
+    }
+
+    /** argv with the kit's environment, as root in /, with or without a terminal and stdin. */
+    static ProcessSpec process(boolean terminal, boolean stdin, String... args) {
+        return new ProcessSpec(List.of(args), ENV, "/", 0, 0, List.of(), terminal, stdin);
+    }
+
+    SandboxSpec spec(ProcessSpec process) {
+        return spec(process, new NetworkAttachment.Private(), List.of(), false);
+    }
+
+    static SandboxSpec withCapabilities(SandboxSpec spec, java.util.Set<String> capabilities) {
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), capabilities);
+    }
+
+    /** What an exec'd process printed and how it ended. */
+    record Exec(int code, String stdout, String stderr) { }
+
+    /** Runs a process without stdin in a running sandbox and collects both streams. */
+    static Exec exec(Sandbox sandbox, String... args) throws Exception {
+        io.launcher.spi.isolation.ExecProcess process = sandbox.exec(process(false, false, args));
+        java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.stderr().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(process.stdout().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = process.exit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return new Exec(code, out, new String(err.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static SandboxSpec withResources(SandboxSpec spec, ResourceLimits resources) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), resources,
-                spec.binds(), spec.readonlyRootfs(), spec.logFile());
+                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities());
     }
 
     Sandbox create(IsolationBackend backend, SandboxSpec spec) {

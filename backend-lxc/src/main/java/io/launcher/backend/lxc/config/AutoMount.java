@@ -1,0 +1,34 @@
+package io.launcher.backend.lxc.config;
+
+import io.launcher.api.InvalidSpecException;
+
+/** The filesystems {@code lxc.mount.auto} mounts for the container, with their modes. */
+public enum AutoMount {
+    PROC_MIXED("proc:mixed"),
+    PROC_RW("proc:rw"),
+    SYS_RO("sys:ro"),
+    SYS_MIXED("sys:mixed"),
+    SYS_RW("sys:rw"),
+    CGROUP_MIXED("cgroup:mixed"),
+    CGROUP_RO("cgroup:ro"),
+    CGROUP_RW("cgroup:rw");
+
+    private final String token;
+
+    AutoMount(String token) {
+        this.token = token;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public static AutoMount of(String token) {
+        for (AutoMount mount : values()) {
+            if (mount.token.equals(token)) {
+                return mount;
+            }
+        }
+        throw new InvalidSpecException("unknown lxc.mount.auto value " + token);
+    }
+}

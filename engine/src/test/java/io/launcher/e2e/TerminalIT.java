@@ -1,0 +1,128 @@
+package io.launcher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code run -it base /bin/sh} in a real terminal (a tmux pane of its own server): typing, the
+ * window size and its changes, exit codes, the user's terminal restored afterwards, and
+ * ctrl-p ctrl-q detaching with {@code attach} getting back in.
+ */
+@Tag("privileged")
+class TerminalIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static Distribution launcher;
+    private Path tmuxSocket;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
+        launcher = Distribution.start().withBaseImage();
+        Distribution.Result probe = launcher.launcher("run", "--rm", "-t", "base", "/bin/sh", "-c", "test -t 0 && echo tty");
+        assumeTrue(probe.exitCode() == 0 && probe.outLine().equals("tty"),
+                "the isolation backend gives containers no terminal yet (backend-native's tty support): " + probe.err());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+
+    @AfterEach
+    void killTmux() throws Exception {
+        if (tmuxSocket != null) {
+            tmux("kill-server");
+        }
+    }
+
+    private String tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", tmuxSocket.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** Starts the CLI in a 100x30 pane; after it exits the pane shows its code and whether the terminal is cooked again. */
+    private void pane(String cliArgs) throws IOException, InterruptedException {
+        tmuxSocket = launcher.root().resolve("tmux-" + System.nanoTime() + ".sock");
+        String cli = launcher.home().resolve("bin/launcher") + " --root " + launcher.root() + " -H unix://" + launcher.socket();
+        String script = cli + " " + cliArgs + "; echo EXIT=$?; stty -a | grep -q ' icanon' && echo COOKED; sleep 600";
+        tmux("new-session", "-d", "-x", "100", "-y", "30", "sh", "-c", script);
+    }
+
+    private String screen() throws IOException, InterruptedException {
+        return tmux("capture-pane", "-p", "-J");
+    }
+
+    private void type(String keys) throws IOException, InterruptedException {
+        tmux("send-keys", "-l", keys);
+        tmux("send-keys", "Enter");
+    }
+
+    private String await(String expected) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        String text = screen();
+        while (!text.contains(expected)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("'" + expected + "' never appeared; the screen:\n" + text);
+            }
+            Thread.sleep(100);
+            text = screen();
+        }
+        return text;
+    }
+
+    @Test
+    void interactiveShellTakesInputFollowsTheWindowAndRestoresTheTerminal() throws Exception {
+        pane("run -it --rm base /bin/sh");
+        await("# ");
+        type("echo $((6*7))");
+        await("42");
+        type("stty size");
+        await("30 100");
+        tmux("resize-window", "-x", "120", "-y", "40");
+        type("stty size");
+        await("40 120");
+        type("exit 3");
+        String after = await("COOKED");
+        assertTrue(after.contains("EXIT=3"), after);
+    }
+
+    @Test
+    void ctrlPCtrlQDetachesAndAttachGetsBackIn() throws Exception {
+        pane("run -it --name detachable base /bin/sh");
+        await("# ");
+        tmux("send-keys", "C-p", "C-q");
+        String detached = await("COOKED");
+        assertTrue(detached.contains("EXIT=0"), detached);
+        assertEquals("true", launcher.launcher("inspect", "-f", "{{.State.Running}}", "detachable").outLine());
+        killTmux();
+        pane("attach detachable");
+        type("echo back-$((1+1))");
+        await("back-2");
+        type("exit 5");
+        String ended = await("COOKED");
+        assertTrue(ended.contains("EXIT=5"), ended);
+        assertEquals("5", launcher.launcher("inspect", "-f", "{{.State.ExitCode}}", "detachable").outLine());
+    }
+}
