@@ -35,6 +35,10 @@ final class ProgressDisplay implements ProgressListener {
     @Override
     public synchronized void item(String id, String status, long current, long total) {
         if (id.isEmpty()) {
+            if (terminal) {
+                // A status line takes a row too: later rewrites of a layer's row count it.
+                ids.add("");
+            }
             out.println(status);
         } else if (!terminal) {
             if (current < 0) {
