@@ -1,8 +1,8 @@
 /*
  * The process's output in Docker's json-file form, one object a line:
  *   {"log":"hello\n","stream":"stdout","time":"2026-11-28T11:22:33.123456789Z"}
- * A record ends at a newline; a partial line is flushed when the 16 KiB buffer fills and at
- * EOF. Invalid UTF-8 becomes U+FFFD as in Go's encoder, so any JSON reader accepts the file.
+ * A record ends at a newline; a partial line is flushed when the 16 KiB buffer fills, when the
+ * stream has been quiet for a moment (a prompt must reach an attached user) and at EOF. Invalid UTF-8 becomes U+FFFD as in Go's encoder, so any JSON reader accepts the file.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -125,6 +125,26 @@ void log_stream_drain(struct log_stream *s, int log_fd)
     s->len -= start;
     if (s->len == sizeof s->buf)
         log_stream_flush(s, log_fd);
+}
+
+/* writes a pending partial line, keeping back a UTF-8 sequence whose last bytes are still to come */
+void log_stream_flush_partial(struct log_stream *s, int log_fd)
+{
+    size_t keep = 0;
+    for (size_t back = 1; back <= 3 && back <= s->len; back++) {
+        unsigned char c = (unsigned char)s->buf[s->len - back];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (need > back)
+            keep = back;
+        break;
+    }
+    if (s->len - keep == 0)
+        return;
+    write_record(s->name, s->buf, s->len - keep, log_fd);
+    memmove(s->buf, s->buf + s->len - keep, keep);
+    s->len = keep;
 }
 
 void log_stream_flush(struct log_stream *s, int log_fd)

@@ -186,6 +186,9 @@ static void finish(int wait_status)
     cgroup_remove(m.spec);
 }
 
+/* how long a line without its newline waits for the rest before it is logged as it is */
+#define PARTIAL_LINE_MS 15
+
 enum { FD_LISTEN, FD_SIGNAL, FD_OUT, FD_ERR, FD_TTY, FD_STDIN, FD_CLIENTS };
 
 static int poll_once(struct pollfd *fds)
@@ -202,7 +205,9 @@ static int poll_once(struct pollfd *fds)
         int fd = c->is_stdin && !stdin_wants_input(&m) ? -1 : c->fd;
         fds[FD_CLIENTS + i] = (struct pollfd){ fd, POLLIN, 0 };
     }
-    return poll(fds, FD_CLIENTS + MAX_CLIENTS, -1);
+    /* a partial line (a shell's prompt) is written out once the stream has been quiet a moment */
+    int pending = m.out.len > 0 || m.err.len > 0 || m.tty.len > 0;
+    return poll(fds, FD_CLIENTS + MAX_CLIENTS, pending ? PARTIAL_LINE_MS : -1);
 }
 
 static int reap_init(void)
@@ -221,8 +226,15 @@ static void serve(void)
 {
     struct pollfd fds[FD_CLIENTS + MAX_CLIENTS];
     for (;;) {
-        if (poll_once(fds) < 0)
+        int ready = poll_once(fds);
+        if (ready < 0)
             continue;
+        if (ready == 0) {
+            log_stream_flush_partial(&m.out, m.log_fd);
+            log_stream_flush_partial(&m.err, m.log_fd);
+            log_stream_flush_partial(&m.tty, m.log_fd);
+            continue;
+        }
         if (fds[FD_LISTEN].revents)
             control_accept(&m);
         struct log_stream *streams[] = { &m.out, &m.err, &m.tty };

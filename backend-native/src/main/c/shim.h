@@ -124,6 +124,7 @@ struct log_stream {
 };
 void log_stream_drain(struct log_stream *stream, int log_fd);
 void log_stream_flush(struct log_stream *stream, int log_fd);
+void log_stream_flush_partial(struct log_stream *stream, int log_fd);
 
 /* cgroup.c */
 int cgroup_create(const struct spec *spec);

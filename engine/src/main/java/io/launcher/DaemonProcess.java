@@ -5,6 +5,7 @@ import io.launcher.cli.DaemonSettings;
 import io.launcher.daemon.DockerApiServer;
 import io.launcher.engine.EngineSettings;
 import io.launcher.engine.LocalEngine;
+import io.launcher.engine.RootLock;
 import io.launcher.plugin.PluginCatalog;
 import java.io.IOException;
 import java.util.Optional;
@@ -28,6 +29,7 @@ final class DaemonProcess {
         LOG.info("plugins found in {}: {}", settings.plugins(), plugins.pluginIds());
         EngineSettings engineSettings = new EngineSettings(settings.root(), settings.plugins(),
                 Optional.of(settings.backend()), settings.storage(), settings.insecureRegistries());
+        RootLock rootLock = RootLock.acquire(settings.root());
         LocalEngine engine = LocalEngine.open(engineSettings, plugins.providers());
         CountDownLatch stopped = new CountDownLatch(1);
         try (DockerApiServer server = new DockerApiServer(engine, settings.socket())) {
@@ -35,6 +37,7 @@ final class DaemonProcess {
                 try {
                     engine.close();
                     server.close();
+                    rootLock.close();
                 } catch (IOException e) {
                     LOG.warn("unable to close unix://{}: {}", settings.socket(), e.getMessage());
                 }

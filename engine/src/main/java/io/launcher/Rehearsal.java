@@ -43,6 +43,11 @@ final class Rehearsal {
             List.of("exec", "n", "sh"),
             List.of("rm", "-f", "n"),
             List.of("import", "-", "base"),
+            List.of("commit", "-m", "m", "n", "snap"),
+            List.of("diff", "n"),
+            List.of("history", "base"),
+            List.of("tag", "base", "other"),
+            List.of("rmi", "other"),
             List.of("info"),
             List.of("version"),
             List.of("bogus"));

@@ -1,5 +1,6 @@
 package io.launcher;
 
+import io.launcher.api.CommitRequest;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
@@ -10,10 +11,14 @@ import io.launcher.api.EngineInfo;
 import io.launcher.api.ExecConfig;
 import io.launcher.api.ExecDetails;
 import io.launcher.api.ExecSession;
+import io.launcher.api.FilesystemChange;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageConfig;
+import io.launcher.api.ImageDeletion;
 import io.launcher.api.ImageDetails;
+import io.launcher.api.ImageHistory;
 import io.launcher.api.ImageId;
+import io.launcher.api.ImageReference;
 import io.launcher.api.ImportRequest;
 import io.launcher.api.InternalException;
 import io.launcher.api.LogCursor;
@@ -73,6 +78,37 @@ final class RehearsalEngine implements Engine {
     @Override
     public List<ImageDetails> images() {
         return List.of(image("base"));
+    }
+
+    @Override
+    public List<ImageHistory> history(String image) {
+        return List.of(new ImageHistory(IMAGE.toString(), CREATED, "launcher import", List.of("base:latest"), 2_140_000, ""));
+    }
+
+    @Override
+    public void tag(String image, ImageReference target) {
+        image(image);
+    }
+
+    @Override
+    public List<ImageDeletion> removeImage(String image, boolean force) {
+        return List.of(ImageDeletion.untagged(ImageReference.parse(image).toString()));
+    }
+
+    @Override
+    public ImageId commit(String container, CommitRequest request) {
+        return IMAGE;
+    }
+
+    @Override
+    public List<FilesystemChange> changes(String container) {
+        return List.of(new FilesystemChange("/etc", FilesystemChange.Kind.MODIFIED),
+                new FilesystemChange("/etc/x", FilesystemChange.Kind.ADDED));
+    }
+
+    @Override
+    public void export(String container, OutputStream out) throws IOException {
+        out.write(new byte[1024]);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.launcher.api;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
@@ -20,6 +21,27 @@ public interface Engine {
     List<ImageDetails> images();
 
     ImageDetails image(String reference);
+
+    /** The steps the image was made of, newest first. */
+    List<ImageHistory> history(String image);
+
+    /** Points {@code target} at the image (moving it from another image if it pointed there). */
+    void tag(String image, ImageReference target);
+
+    /**
+     * Untags the image and deletes it with the layers nothing else uses; refused while a container
+     * uses it unless {@code force}, which then only untags (as Docker).
+     */
+    List<ImageDeletion> removeImage(String image, boolean force);
+
+    /** Makes a new image of the container's filesystem changes over its image. */
+    ImageId commit(String container, CommitRequest request);
+
+    /** The container's filesystem changes against its image, sorted by path. */
+    List<FilesystemChange> changes(String container);
+
+    /** Writes the container's whole filesystem as a tar stream. */
+    void export(String container, OutputStream out) throws IOException;
 
     ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig);
 

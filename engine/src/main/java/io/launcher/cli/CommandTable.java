@@ -11,7 +11,8 @@ import picocli.CommandLine;
 final class CommandTable {
     static final List<String> NAMES = List.of(
             "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
-            "rename", "inspect", "images", "import", "info", "version", "port", "daemon", "pull", "push", "login", "logout");
+            "rename", "inspect", "images", "import", "info", "version", "port", "daemon",
+            "commit", "export", "diff", "history", "tag", "rmi", "pull", "push", "login", "logout");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -76,6 +77,12 @@ final class CommandTable {
             case "version": return new VersionCommand();
             case "port": return new PortCommand();
             case "daemon": return new DaemonCommand();
+            case "commit": return new CommitCommand();
+            case "export": return new ExportCommand();
+            case "diff": return new DiffCommand();
+            case "history": return new HistoryCommand();
+            case "tag": return new TagCommand();
+            case "rmi": return new RmiCommand();
             case "pull": return new PullCommand();
             case "push": return new PushCommand();
             case "login": return new LoginCommand();

@@ -1,7 +1,12 @@
 package io.launcher.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.launcher.api.CommitRequest;
 import io.launcher.api.ContainerConfig;
+import io.launcher.api.FilesystemChange;
+import io.launcher.api.ImageDeletion;
+import io.launcher.api.ImageHistory;
+import io.launcher.api.ImageReference;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
 import io.launcher.api.Engine;
@@ -26,6 +31,7 @@ import io.launcher.daemon.DockerJson;
 import io.launcher.daemon.EngineInfoJson;
 import io.launcher.daemon.ExecJson;
 import io.launcher.daemon.ImageJson;
+import io.launcher.daemon.LayerJson;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpResponse;
 import io.launcher.registry.RegistryReference;
@@ -192,6 +198,43 @@ public final class RemoteEngine implements Engine {
     @Override
     public ImageDetails image(String reference) {
         return ImageJson.read(json("GET", ApiTarget.of("images").segment(reference).segment("json"), null));
+    }
+
+    @Override
+    public List<ImageHistory> history(String image) {
+        return LayerJson.readHistory(json("GET", ApiTarget.of("images").segment(image).segment("history"), null));
+    }
+
+    @Override
+    public void tag(String image, ImageReference target) {
+        call("POST", ApiTarget.of("images").segment(image).segment("tag")
+                .param("repo", target.repository()).param("tag", target.tag()));
+    }
+
+    @Override
+    public List<ImageDeletion> removeImage(String image, boolean force) {
+        return LayerJson.readDeletions(json("DELETE", ApiTarget.of("images").segment(image).param("force", force), null));
+    }
+
+    @Override
+    public ImageId commit(String container, CommitRequest request) {
+        ApiTarget target = ApiTarget.of("commit").param("container", container)
+                .param("comment", request.comment()).param("author", request.author());
+        request.tag().ifPresent(t -> target.param("repo", t.repository()).param("tag", t.tag()));
+        request.changes().forEach(c -> target.param("changes", c));
+        return ImageId.parse(DockerJson.text(json("POST", target, null), "Id"));
+    }
+
+    @Override
+    public List<FilesystemChange> changes(String container) {
+        return LayerJson.readChanges(json("GET", ApiTarget.of("containers", container, "changes"), null));
+    }
+
+    @Override
+    public void export(String container, OutputStream out) throws IOException {
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            call.send("GET", ApiTarget.of("containers", container, "export"), null, new Headers()).body().transferTo(out);
+        }
     }
 
     @Override

@@ -54,6 +54,7 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new ContainerRoutes(engine, storageDriver).routes());
         routes.addAll(new StreamRoutes(engine).routes());
         routes.addAll(new ExecRoutes(engine).routes());
+        routes.addAll(new LayerRoutes(engine).routes());
         return new ApiRouter(routes);
     }
 

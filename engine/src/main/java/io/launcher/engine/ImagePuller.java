@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * {@code pull}: manifest (an index resolved to the platform's entry), config, then the missing
@@ -35,15 +36,17 @@ final class ImagePuller {
     private final Registries registries;
     private final LayerStore layers;
     private final ImageStore images;
+    private final LayerCollector collector;
     private final LayerApplier applier;
     private final BlobSources sources;
     private final Path tempDir;
 
-    ImagePuller(Registries registries, LayerStore layers, ImageStore images, LayerApplier applier,
-                BlobSources sources, Path tempDir) {
+    ImagePuller(Registries registries, LayerStore layers, ImageStore images, LayerCollector collector,
+                LayerApplier applier, BlobSources sources, Path tempDir) {
         this.registries = registries;
         this.layers = layers;
         this.images = images;
+        this.collector = collector;
         this.applier = applier;
         this.sources = sources;
         this.tempDir = tempDir;
@@ -71,9 +74,11 @@ final class ImagePuller {
                     + " layers, the config " + diffIds.size());
         }
         Optional<ImageId> before = reference.localTag().flatMap(t -> images.tags().resolve(t));
-        fetchAndApply(client, reference, manifest.layers(), diffIds, progress);
-        ImageId id = images.putBytes(configBytes);
-        reference.localTag().ifPresent(tag -> images.tags().tag(tag, id));
+        ImageId id = fetchAndApply(client, reference, manifest.layers(), diffIds, progress, () -> {
+            ImageId stored = images.putBytes(configBytes);
+            reference.localTag().ifPresent(tag -> images.tags().tag(tag, stored));
+            return stored;
+        });
         progress.item("", "Digest: " + manifestDigest, -1, -1);
         boolean upToDate = before.filter(id::equals).isPresent();
         progress.item("", "Status: " + (upToDate ? "Image is up to date for " : "Downloaded newer image for ")
@@ -81,8 +86,13 @@ final class ImagePuller {
         return id;
     }
 
-    private void fetchAndApply(RegistryClient client, RegistryReference reference, List<Descriptor> blobs,
-                               List<Digest> diffIds, ProgressListener progress) throws InterruptedException {
+    /**
+     * Downloads, checks, applies, then stores the image with {@code store}. Applying and storing
+     * hold the collector's lock: an {@code rmi} meanwhile would see the new layers unused.
+     */
+    private ImageId fetchAndApply(RegistryClient client, RegistryReference reference, List<Descriptor> blobs,
+                                  List<Digest> diffIds, ProgressListener progress, Supplier<ImageId> store)
+            throws InterruptedException {
         List<Digest> chains = new ArrayList<>();
         Digest parent = null;
         for (Digest diffId : diffIds) {
@@ -116,22 +126,28 @@ final class ImagePuller {
                     await(download);
                 }
             }
-            for (int i = 0; i < blobs.size(); i++) {
-                if (downloads.get(i) == null) {
-                    continue;
+            synchronized (collector) {
+                for (int i = 0; i < blobs.size(); i++) {
+                    if (downloads.get(i) != null) {
+                        apply(blobs.get(i), await(downloads.get(i)), diffIds.get(i), i == 0 ? null : chains.get(i - 1),
+                                reference, progress);
+                    }
                 }
-                Descriptor blob = blobs.get(i);
-                String shortId = blob.digest().hex().substring(0, 12);
-                progress.item(shortId, "Extracting", -1, -1);
-                applier.apply(await(downloads.get(i)), diffIds.get(i), i == 0 ? Optional.empty() : Optional.of(chains.get(i - 1)));
-                sources.record(diffIds.get(i), blob.digest().toString(), blob.size(), blob.mediaType(),
-                        reference.domain() + "/" + reference.path());
-                progress.item(shortId, "Pull complete", -1, -1);
+                return store.get();
             }
         } finally {
             pool.shutdownNow();
             files.forEach(ImagePuller::deleteQuietly);
         }
+    }
+
+    private void apply(Descriptor blob, Path file, Digest diffId, Digest parentChain, RegistryReference reference,
+                       ProgressListener progress) {
+        String shortId = blob.digest().hex().substring(0, 12);
+        progress.item(shortId, "Extracting", -1, -1);
+        applier.apply(file, diffId, Optional.ofNullable(parentChain));
+        sources.record(diffId, blob.digest().toString(), blob.size(), blob.mediaType(), reference.domain() + "/" + reference.path());
+        progress.item(shortId, "Pull complete", -1, -1);
     }
 
     private Path download(RegistryClient client, RegistryReference reference, Descriptor blob, Path file,

@@ -75,6 +75,16 @@ final class ImageStore {
         }
     }
 
+    /** Deletes the config; tags must be gone first. */
+    void delete(ImageId id) {
+        try {
+            Files.deleteIfExists(configs.resolve(id.digest().hex() + ".json"));
+            AtomicFiles.syncDirectory(configs);
+        } catch (IOException e) {
+            throw new InternalException("unable to delete image " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The chain id of every layer, base first. */
     List<Digest> chainIds(ImageId id) {
         List<Digest> chain = new ArrayList<>();

@@ -1,11 +1,14 @@
 package io.launcher.engine;
 
 import io.launcher.api.Digest;
+import io.launcher.api.InternalException;
 import io.launcher.spi.storage.SnapshotKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The engine's metadata of committed layers, one file a layer under {@code layers/}. The storage
@@ -31,6 +34,24 @@ final class LayerStore {
 
     void put(LayerRecord record) {
         StoreJson.write(dir.resolve(Digest.parse(record.chainId()).hex() + ".json"), record);
+    }
+
+    /** Forgets a layer; its snapshot, no longer owned, is removed next (or by recovery after a crash). */
+    void remove(Digest chainId) {
+        try {
+            Files.deleteIfExists(dir.resolve(chainId.hex() + ".json"));
+        } catch (IOException e) {
+            throw new InternalException("unable to remove layer " + chainId + ": " + e.getMessage(), e);
+        }
+    }
+
+    List<LayerRecord> all() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .map(f -> StoreJson.read(f, LayerRecord.class)).toList();
+        } catch (IOException e) {
+            throw new InternalException("unable to list layers in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     boolean knows(SnapshotKey key) {

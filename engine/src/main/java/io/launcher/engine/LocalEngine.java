@@ -1,6 +1,11 @@
 package io.launcher.engine;
 
 import io.launcher.api.AlreadyExistsException;
+import io.launcher.api.CommitRequest;
+import io.launcher.api.FilesystemChange;
+import io.launcher.api.ImageDeletion;
+import io.launcher.api.ImageHistory;
+import io.launcher.api.ImageReference;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
@@ -60,6 +65,8 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final ContainerStore store;
     private final ContainerRegistry registry;
     private final ContainerLifecycle lifecycle;
+    private final LayerStore layers;
+    private final ImageRemover remover;
     private final ExecSessions execs = new ExecSessions();
     private final Registries registries;
     private final ImagePuller puller;
@@ -70,18 +77,21 @@ public final class LocalEngine implements Engine, AutoCloseable {
         this.settings = settings;
         this.selections = selections;
         this.storage = storage;
-        LayerStore layers = new LayerStore(settings.root().resolve("layers"));
+        this.layers = new LayerStore(settings.root().resolve("layers"));
         this.images = new ImageStore(settings.root().resolve("images"), layers);
         this.importer = new ImageImporter(storage, layers, images);
         this.store = new ContainerStore(settings.root().resolve("containers"));
         this.registry = new ContainerRegistry();
         this.lifecycle = new ContainerLifecycle(store, registry, storage, isolation, networking);
+        LayerCollector collector = new LayerCollector(storage, layers, images);
+        this.remover = new ImageRemover(images, registry, collector);
         new StoreRecovery(storage, layers, store, registry, lifecycle, isolation, networking).recover();
+        collector.collect();
         this.registries = new Registries(settings.insecureRegistries(), Registries.CHUNK_SIZE);
         var temp = settings.root().resolve("tmp");
         ImagePuller.removeLeftovers(temp);
         BlobSources sources = new BlobSources(settings.root().resolve("distribution"));
-        this.puller = new ImagePuller(registries, layers, images, new LayerApplier(storage, layers), sources, temp);
+        this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers), sources, temp);
         this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(storage, sources, temp));
     }
 
@@ -163,6 +173,42 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public ImageDetails image(String reference) {
         return images.details(images.resolve(reference));
+    }
+
+    @Override
+    public List<ImageHistory> history(String image) {
+        return new ImageHistories(images, layers).of(images.resolve(image));
+    }
+
+    @Override
+    public void tag(String image, ImageReference target) {
+        images.tags().tag(target, images.resolve(image));
+    }
+
+    @Override
+    public List<ImageDeletion> removeImage(String image, boolean force) {
+        return remover.remove(image, force);
+    }
+
+    @Override
+    public ImageId commit(String container, CommitRequest request) {
+        ContainerEntry entry = registry.find(container);
+        return new ImageCommitter(images, new LayerCommit(storage, layers, registry)).commit(entry.record(), request);
+    }
+
+    @Override
+    public List<FilesystemChange> changes(String container) {
+        ContainerEntry entry = registry.find(container);
+        try {
+            return new ContainerChanges(storage).of(new SnapshotKey(entry.record().id()));
+        } catch (IOException e) {
+            throw new InternalException("unable to list the changes of " + container + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void export(String container, OutputStream out) throws IOException {
+        new ContainerExport(storage).write(new SnapshotKey(registry.find(container).record().id()), out);
     }
 
     @Override

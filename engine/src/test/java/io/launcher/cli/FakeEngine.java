@@ -1,5 +1,11 @@
 package io.launcher.cli;
 
+import io.launcher.api.CommitRequest;
+import io.launcher.api.FilesystemChange;
+import io.launcher.api.ImageDeletion;
+import io.launcher.api.ImageHistory;
+import io.launcher.api.ImageReference;
+import java.io.OutputStream;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
@@ -85,6 +91,49 @@ final class FakeEngine implements Engine {
     public ImageDetails image(String reference) {
         return images.stream().filter(i -> i.repoTags().contains(reference) || i.repoTags().contains(reference + ":latest"))
                 .findFirst().orElseThrow(() -> new NotFoundException("No such image: " + reference));
+    }
+
+    CommitRequest lastCommit;
+    final List<ImageHistory> history = new ArrayList<>();
+    final List<FilesystemChange> changes = new ArrayList<>();
+
+    @Override
+    public List<ImageHistory> history(String image) {
+        calls.add("history " + image);
+        return history;
+    }
+
+    @Override
+    public void tag(String image, ImageReference target) {
+        calls.add("tag " + image + " " + target);
+    }
+
+    @Override
+    public List<ImageDeletion> removeImage(String image, boolean force) {
+        calls.add("rmi " + image + (force ? " -f" : ""));
+        if (image.equals("used")) {
+            throw new io.launcher.api.FailedPreconditionException("conflict: unable to remove repository reference \"used\" (must force)");
+        }
+        return List.of(ImageDeletion.untagged(image + ":latest"), ImageDeletion.deleted("sha256:" + "ab".repeat(32)));
+    }
+
+    @Override
+    public ImageId commit(String container, CommitRequest request) {
+        calls.add("commit " + container);
+        lastCommit = request;
+        return ImageId.parse("sha256:" + "cd".repeat(32));
+    }
+
+    @Override
+    public List<FilesystemChange> changes(String container) {
+        calls.add("diff " + container);
+        return changes;
+    }
+
+    @Override
+    public void export(String container, OutputStream out) throws IOException {
+        calls.add("export " + container);
+        out.write("tarball".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

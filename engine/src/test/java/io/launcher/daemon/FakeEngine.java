@@ -1,6 +1,12 @@
 package io.launcher.daemon;
 
 import io.launcher.api.AlreadyExistsException;
+import io.launcher.api.CommitRequest;
+import io.launcher.api.FilesystemChange;
+import io.launcher.api.ImageDeletion;
+import io.launcher.api.ImageHistory;
+import io.launcher.api.ImageReference;
+import java.io.OutputStream;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
@@ -112,6 +118,59 @@ public class FakeEngine implements Engine {
             }
         }
         throw new NotFoundException("No such image: " + reference);
+    }
+
+    CommitRequest lastCommit;
+
+    @Override
+    public synchronized List<ImageHistory> history(String reference) {
+        ImageDetails image = image(reference);
+        return List.of(new ImageHistory(image.id().toString(), image.created(), "/bin/sh -c echo hi > /x", image.repoTags(), 12, "made"),
+                new ImageHistory(ImageHistory.MISSING, image.created(), "launcher import", List.of(), 4_260_000, ""));
+    }
+
+    @Override
+    public synchronized void tag(String reference, ImageReference target) {
+        ImageDetails image = image(reference);
+        List<String> tags = new ArrayList<>(image.repoTags());
+        tags.add(target.toString());
+        images.set(images.indexOf(image), image(image.id().digest().hex(), tags));
+    }
+
+    @Override
+    public synchronized List<ImageDeletion> removeImage(String reference, boolean force) {
+        ImageDetails image = image(reference);
+        if (!force && containers.values().stream().anyMatch(c -> c.image().equals(image.id()))) {
+            throw new io.launcher.api.FailedPreconditionException("conflict: unable to delete " + image.id().shortId()
+                    + " (must be forced) - image is being used by stopped container");
+        }
+        images.remove(image);
+        List<ImageDeletion> records = new ArrayList<>();
+        image.repoTags().forEach(t -> records.add(ImageDeletion.untagged(t)));
+        records.add(ImageDeletion.deleted(image.id().toString()));
+        return records;
+    }
+
+    @Override
+    public synchronized ImageId commit(String container, CommitRequest request) {
+        container(container);
+        lastCommit = request;
+        ImageId id = new ImageId(Digest.sha256("c".repeat(64)));
+        images.add(image(id.digest().hex(), request.tag().map(t -> List.of(t.toString())).orElse(List.of())));
+        return id;
+    }
+
+    @Override
+    public synchronized List<FilesystemChange> changes(String container) {
+        container(container);
+        return List.of(new FilesystemChange("/etc", FilesystemChange.Kind.MODIFIED),
+                new FilesystemChange("/etc/x", FilesystemChange.Kind.ADDED),
+                new FilesystemChange("/bin/y", FilesystemChange.Kind.DELETED));
+    }
+
+    @Override
+    public void export(String container, OutputStream out) throws IOException {
+        out.write(("tar of " + container(container).id().value()).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

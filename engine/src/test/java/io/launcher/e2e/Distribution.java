@@ -61,6 +61,8 @@ public final class Distribution implements AutoCloseable {
     }
 
     public void startDaemon() throws IOException, InterruptedException {
+        // A killed daemon leaves its socket file: waiting for the file must not see that one.
+        Files.deleteIfExists(socket);
         daemon = new ProcessBuilder(command(List.of("daemon")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("engine.log").toFile()))

@@ -5,6 +5,7 @@ import io.launcher.api.NotFoundException;
 import io.launcher.spi.Availability;
 import io.launcher.spi.BackendContext;
 import io.launcher.spi.Mount;
+import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.LayerReader;
 import io.launcher.spi.storage.LayerWriter;
 import io.launcher.spi.storage.SnapshotInfo;
@@ -13,7 +14,10 @@ import io.launcher.spi.storage.SnapshotKind;
 import io.launcher.spi.storage.StorageDriver;
 import io.launcher.spi.storage.StorageProvider;
 import io.launcher.spi.storage.Usage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,33 @@ import java.util.function.Consumer;
 final class FakeStorage implements StorageProvider, StorageDriver {
     final Map<SnapshotKey, SnapshotInfo> snapshots = new ConcurrentHashMap<>();
     final Map<SnapshotKey, Integer> entries = new ConcurrentHashMap<>();
+    /** Each snapshot's own layer, regular files' content buffered so diff can replay it. */
+    final Map<SnapshotKey, List<Stored>> layers = new ConcurrentHashMap<>();
+
+    /** An entry with its content read into memory. */
+    record Stored(LayerEntry entry, byte[] content) {
+        LayerEntry replay() {
+            if (entry instanceof LayerEntry.RegularFile f) {
+                return new LayerEntry.RegularFile(f.path(), f.attributes(), content.length, new ByteArrayInputStream(content));
+            }
+            return entry;
+        }
+    }
+
+    /** What a container's process would write into its layer. */
+    void write(SnapshotKey key, LayerEntry... written) throws IOException {
+        List<Stored> layer = layers.computeIfAbsent(key, k -> new ArrayList<>());
+        for (LayerEntry entry : written) {
+            layer.removeIf(s -> s.entry().path().equals(entry.path())
+                    || entry instanceof LayerEntry.Whiteout && s.entry().path().startsWith(entry.path() + "/"));
+            layer.add(store(entry));
+        }
+    }
+
+    private static Stored store(LayerEntry entry) throws IOException {
+        byte[] content = entry instanceof LayerEntry.RegularFile f ? f.content().readAllBytes() : new byte[0];
+        return new Stored(entry, content);
+    }
 
     @Override
     public String name() {
@@ -68,6 +99,10 @@ final class FakeStorage implements StorageProvider, StorageDriver {
     public void commit(SnapshotKey name, SnapshotKey active) {
         SnapshotInfo info = snapshots.remove(active);
         snapshots.put(name, new SnapshotInfo(name, info.parent(), SnapshotKind.COMMITTED));
+        List<Stored> layer = layers.remove(active);
+        if (layer != null) {
+            layers.put(name, layer);
+        }
     }
 
     @Override
@@ -77,6 +112,7 @@ final class FakeStorage implements StorageProvider, StorageDriver {
             throw new FailedPreconditionException("snapshot " + key + " is a parent");
         }
         snapshots.remove(key);
+        layers.remove(key);
     }
 
     @Override
@@ -101,14 +137,21 @@ final class FakeStorage implements StorageProvider, StorageDriver {
     @Override
     public void apply(SnapshotKey active, LayerReader layer) throws IOException {
         int count = 0;
-        while (layer.next().isPresent()) {
+        List<Stored> stored = layers.computeIfAbsent(active, k -> new ArrayList<>());
+        for (Optional<LayerEntry> entry = layer.next(); entry.isPresent(); entry = layer.next()) {
+            stored.add(store(entry.get()));
             count++;
         }
         entries.put(active, count);
     }
 
     @Override
-    public void diff(SnapshotKey active, LayerWriter out) {
-        // the fake keeps no content
+    public void diff(SnapshotKey key, LayerWriter out) throws IOException {
+        stat(key);
+        List<Stored> layer = new ArrayList<>(layers.getOrDefault(key, List.of()));
+        layer.sort(Comparator.comparing(s -> s.entry().path()));
+        for (Stored stored : layer) {
+            out.write(stored.replay());
+        }
     }
 }

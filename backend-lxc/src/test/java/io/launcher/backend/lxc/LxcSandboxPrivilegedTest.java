@@ -13,6 +13,7 @@ import io.launcher.api.ResourceLimits;
 import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.Availability;
 import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;

@@ -17,6 +17,7 @@ import io.launcher.backend.lxc.config.LxcEntry;
 import io.launcher.backend.lxc.config.Namespace;
 import io.launcher.backend.lxc.config.NetworkType;
 import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;

@@ -47,7 +47,8 @@ public interface StorageDriver {
 
     /**
      * Emits the changes of an active or committed snapshot against its parent, whiteouts in
-     * neutral form (a committed one's changes are its layer: push rebuilds layer tars from them).
+     * neutral form: for a committed snapshot, the entries of its layer (what export and commit
+     * read without mounting anything).
      */
-    void diff(SnapshotKey snapshot, LayerWriter out) throws IOException;
+    void diff(SnapshotKey key, LayerWriter out) throws IOException;
 }

@@ -94,13 +94,12 @@ public abstract class DirectoryStorageDriver implements StorageDriver {
     }
 
     @Override
-    public final void diff(SnapshotKey snapshot, LayerWriter out) throws IOException {
-        StoredSnapshot stored = table.get(snapshot);
-        // A committed layer diffs too: push rebuilds a layer's tar from it.
-        if (stored.info().kind() == SnapshotKind.VIEW) {
-            throw new FailedPreconditionException("snapshot " + snapshot + " is a view");
+    public final void diff(SnapshotKey key, LayerWriter out) throws IOException {
+        StoredSnapshot snapshot = table.get(key);
+        if (snapshot.info().kind() == SnapshotKind.VIEW) {
+            throw new FailedPreconditionException("snapshot " + key + " is a view: it has no layer of its own");
         }
-        layer(stored).diff(out);
+        layer(snapshot).diff(out);
     }
 
     private StoredSnapshot active(SnapshotKey key) {

@@ -1,0 +1,102 @@
+#!/bin/sh
+# Images and layers, side by side in one run (median of RUNS, default 5):
+#   import of a ~100 MB rootfs tar   vs  tar -x + sync into a fresh folder (the floor)
+#   commit of a 10 MB change
+#   export of a 100 MB container filesystem
+# Runs the built distribution with its own daemon, state root and socket in a temporary folder;
+# docker and podman are timed too where installed. Needs root (overlay mounts, containers).
+#
+#   bench/images.sh [RUNS]
+set -eu
+
+runs=${1:-5}
+here=$(cd "$(dirname "$0")/.." && pwd)
+dist=$here/engine/target/dist
+work=$(mktemp -d /var/tmp/launcher-bench-images.XXXXXX)
+root=$work/root
+launcher="$dist/bin/launcher --root $root"
+daemon_pid=
+
+cleanup() {
+    if [ -n "$daemon_pid" ]; then
+        for c in $($launcher ps -a -q 2>/dev/null); do $launcher rm -f "$c" >/dev/null 2>&1 || true; done
+        kill "$daemon_pid" 2>/dev/null || true
+        wait "$daemon_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# median of the numbers on stdin
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2] + v[NR/2+1]) / 2)}'; }
+
+# time_ms COMMAND...: runs it once, prints its wall time in ms
+time_ms() {
+    start=$(now_ms)
+    "$@" >/dev/null
+    echo $(($(now_ms) - start))
+}
+
+echo "making a ~100 MB rootfs tar (busybox base + 1600 files of 64 kB of random bytes)" >&2
+"$dist/bin/make-base-image" "$work/base.tar"
+mkdir "$work/rootfs"
+tar -xf "$work/base.tar" -C "$work/rootfs"
+i=0
+while [ $i -lt 32 ]; do
+    mkdir -p "$work/rootfs/data/d$i"
+    j=0
+    while [ $j -lt 50 ]; do
+        head -c 65536 /dev/urandom > "$work/rootfs/data/d$i/f$j"
+        j=$((j + 1))
+    done
+    i=$((i + 1))
+done
+tar -cf "$work/rootfs.tar" -C "$work/rootfs" .
+rm -rf "$work/rootfs"
+size_mb=$(($(stat -c %s "$work/rootfs.tar") / 1000000))
+
+"$dist/bin/launcher" daemon --root "$root" >"$work/daemon.log" 2>&1 &
+daemon_pid=$!
+n=0
+until [ -S "$root/launcher.sock" ] && $launcher version >/dev/null 2>&1; do
+    n=$((n + 1)); [ $n -lt 300 ] || { echo "daemon did not start" >&2; exit 1; }
+    sleep 0.1
+done
+
+floor() {
+    rm -rf "$work/x" && mkdir "$work/x"
+    tar -xf "$work/rootfs.tar" -C "$work/x" && sync
+}
+
+: >"$work/floor"; : >"$work/import"; : >"$work/commit"; : >"$work/export"
+r=0
+while [ $r -lt "$runs" ]; do
+    time_ms floor >>"$work/floor"
+    # Each run imports a distinct tarball content-wise? No: the same layer is found and reused,
+    # so the image is removed first to make every import write the whole layer.
+    $launcher rmi -f big >/dev/null 2>&1 || true
+    time_ms $launcher import "$work/rootfs.tar" big >>"$work/import"
+    c=$($launcher create big /bin/sh -c 'head -c 10485760 /dev/urandom > /ten-mb')
+    $launcher start -a "$c" >/dev/null
+    time_ms $launcher commit "$c" "snap:r$r" >>"$work/commit"
+    time_ms $launcher export -o "$work/export.tar" "$c" >>"$work/export"
+    $launcher rm -f "$c" >/dev/null
+    $launcher rmi "snap:r$r" >/dev/null
+    r=$((r + 1))
+done
+rm -rf "$work/x"
+
+printf '%-40s %8s\n' "operation (median of $runs, ms)" "launcher"
+printf '%-40s %8s\n' "tar -x + sync of ${size_mb} MB (floor)" "$(median <"$work/floor")"
+printf '%-40s %8s\n' "import of ${size_mb} MB rootfs tar" "$(median <"$work/import")"
+printf '%-40s %8s\n' "commit of a 10 MB change" "$(median <"$work/commit")"
+printf '%-40s %8s\n' "export of $((size_mb + 10)) MB" "$(median <"$work/export")"
+for other in docker podman; do
+    if command -v "$other" >/dev/null 2>&1 && "$other" info >/dev/null 2>&1; then
+        echo "$other: installed; compare with: $other import $work/rootfs.tar (not timed by this script)"
+    else
+        echo "$other: not available here (not installed, or no daemon answering)"
+    fi
+done

@@ -1,0 +1,77 @@
+package io.launcher.cli;
+
+import io.launcher.api.ImageHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code history}: an image's steps, newest first, in Docker's columns. */
+@Command(name = "history", description = "Show the history of an image")
+public final class HistoryCommand implements Callable<Integer> {
+    static final String DEFAULT_FORMAT = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
+    static final Map<String, String> TITLES = Map.of("ID", "IMAGE", "CreatedSince", "CREATED", "CreatedAt", "CREATED AT",
+            "CreatedBy", "CREATED BY", "Size", "SIZE", "Comment", "COMMENT");
+    private static final int CREATED_BY_WIDTH = 45;
+
+    @ParentCommand
+    LauncherCommand launcher;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-H", "--human"}, negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Print sizes and dates in human readable format (default true)")
+    boolean human;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs")
+    boolean quiet;
+
+    @Option(names = "--no-trunc", description = "Don't truncate output")
+    boolean noTrunc;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Format output using a Go template")
+    String format;
+
+    @Option(names = "--help", usageHelp = true, description = "Print usage")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "IMAGE")
+    String image;
+
+    @Override
+    public Integer call() {
+        FormatTemplate template = Listing.template(spec, quiet ? "{{.ID}}" : format, DEFAULT_FORMAT);
+        Instant now = launcher.session().clock().instant();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ImageHistory step : launcher.engine().history(image)) {
+            rows.add(row(step, now));
+        }
+        Listing.print(launcher.session().out(), rows, template, TITLES);
+        return 0;
+    }
+
+    private Map<String, Object> row(ImageHistory step, Instant now) {
+        Map<String, Object> row = new TreeMap<>();
+        boolean missing = step.id().equals(ImageHistory.MISSING);
+        row.put("ID", missing || noTrunc ? step.id() : step.id().substring("sha256:".length(), "sha256:".length() + 12));
+        row.put("CreatedAt", GoTime.string(step.created()));
+        row.put("CreatedSince", human ? HumanDuration.of(Duration.between(step.created(), now)) + " ago"
+                : GoTime.string(step.created()));
+        String createdBy = step.createdBy().replace('\t', ' ').replace('\n', ' ');
+        row.put("CreatedBy", !noTrunc && createdBy.length() > CREATED_BY_WIDTH
+                ? createdBy.substring(0, CREATED_BY_WIDTH - 1) + "…" : createdBy);
+        row.put("Size", human ? HumanSize.decimal(step.size()) : Long.toString(step.size()));
+        row.put("Comment", step.comment());
+        return row;
+    }
+}

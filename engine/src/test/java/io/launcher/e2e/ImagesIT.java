@@ -1,0 +1,95 @@
+package io.launcher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** import, run, diff, commit, run the commit, export, history, tag and rmi through the real distribution. */
+@Tag("privileged")
+class ImagesIT {
+    @TempDir
+    Path dir;
+    private Distribution dist;
+
+    @BeforeEach
+    void start() throws Exception {
+        dist = Distribution.start().withBaseImage();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    @Test
+    void commitDiffExportAndRmiEndToEnd() throws Exception {
+        Calls.ok(dist, "run", "--name", "writer", "base", "/bin/sh", "-c", "echo hello > /etc/hello; rm /bin/ls; mkdir /newdir");
+        List<String> changes = Calls.ok(dist, "diff", "writer").lines().toList();
+        assertTrue(changes.containsAll(List.of("C /etc", "A /etc/hello", "C /bin", "D /bin/ls", "A /newdir")), changes.toString());
+
+        String id = Calls.ok(dist, "commit", "-m", "add hello", "writer", "snap:v1").strip();
+        assertTrue(id.startsWith("sha256:"), id);
+        assertEquals("hello\n", Calls.ok(dist, "run", "snap:v1", "cat", "/etc/hello"));
+        assertEquals("", Calls.ok(dist, "diff", Calls.ok(dist, "create", "snap:v1", "true").strip()));
+        List<String> history = Calls.ok(dist, "history", "snap:v1").lines().toList();
+        assertEquals(3, history.size(), history.toString());
+        assertTrue(history.get(1).startsWith(id.substring(7, 19)) && history.get(1).contains("add hello"), history.get(1));
+
+        Path export = dir.resolve("writer.tar");
+        Calls.ok(dist, "export", "-o", export.toString(), "writer");
+        TreeSet<String> exported = names(export);
+        assertTrue(exported.contains("etc/hello") && exported.contains("newdir/"), exported.toString());
+        assertFalse(exported.contains("bin/ls"));
+        assertTrue(exported.stream().noneMatch(n -> n.contains(".wh.")));
+        TreeSet<String> bin = new TreeSet<>(Calls.ok(dist, "run", "snap:v1", "/bin/busybox", "ls", "-a", "/bin").lines()
+                .filter(n -> !n.equals(".") && !n.equals("..")).map(n -> "bin/" + n).toList());
+        TreeSet<String> exportedBin = new TreeSet<>(exported.stream().filter(n -> n.startsWith("bin/") && n.length() > 4).toList());
+        assertEquals(bin, exportedBin);
+
+        Calls.ok(dist, "tag", "snap:v1", "again");
+        Distribution.Result refused = dist.launcher("rmi", "snap:v1", "again");
+        assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+        assertEquals("Untagged: snap:v1\n", refused.out());
+        assertTrue(refused.err().contains("(must force) - container"), refused.err());
+        for (String container : Calls.ok(dist, "ps", "-a", "-q").lines().toList()) {
+            Calls.ok(dist, "rm", "-f", container);
+        }
+        assertEquals(2, snapshots(), "the base layer and the committed one");
+        String removed = Calls.ok(dist, "rmi", id);
+        assertTrue(removed.startsWith("Untagged: again:latest\nDeleted: " + id + "\nDeleted: sha256:"), removed);
+        assertEquals(1, snapshots(), "only the base layer is left");
+        assertEquals(1, Calls.ok(dist, "images", "-q").lines().count());
+    }
+
+    private int snapshots() throws IOException {
+        try (var dirs = Files.list(dist.root().resolve("plugins/storage-overlay/snapshots"))) {
+            return (int) dirs.count();
+        }
+    }
+
+    static TreeSet<String> names(Path tar) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream entries = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+}
