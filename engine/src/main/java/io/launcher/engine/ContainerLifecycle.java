@@ -37,6 +37,7 @@ final class ContainerLifecycle {
     private final IsolationBackend isolation;
     private final ContainerNetworking networking;
     private final EtcFiles etc = EtcFiles.host();
+    private final ContainerUsers users;
     private volatile boolean closed;
 
     ContainerLifecycle(ContainerStore store, ContainerRegistry registry, StorageDriver storage,
@@ -46,6 +47,7 @@ final class ContainerLifecycle {
         this.storage = storage;
         this.isolation = isolation;
         this.networking = networking;
+        this.users = new ContainerUsers(storage);
     }
 
     void start(ContainerEntry entry) {
@@ -65,7 +67,7 @@ final class ContainerLifecycle {
                 var spec = SandboxSpecs.build(entry.id(), record.config(), record.hostConfig(),
                         storage.mounts(new SnapshotKey(record.id())),
                         ContainerNetworking.attachmentFor(record.hostConfig().networkMode(), endpoint),
-                        store.logFile(record.id()));
+                        store.logFile(record.id()), users.resolve(new SnapshotKey(record.id()), record.config().user()));
                 spec = SandboxSpecs.withBinds(spec, etc.write(store.folder(record.id()), record.hostConfig().networkMode(),
                         spec.hostname(), record.name(), endpoint == null ? "" : endpoint.address(),
                         spec.binds().stream().map(BindMount::destination).collect(Collectors.toSet())));

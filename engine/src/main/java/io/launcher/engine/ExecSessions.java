@@ -1,5 +1,6 @@
 package io.launcher.engine;
 
+import io.launcher.api.ContainerConfig;
 import io.launcher.api.ExecConfig;
 import io.launcher.api.ExecDetails;
 import io.launcher.api.ExecSession;
@@ -9,6 +10,7 @@ import io.launcher.api.NotFoundException;
 import io.launcher.spi.isolation.ExecProcess;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
+import io.launcher.spi.storage.SnapshotKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
@@ -25,9 +27,15 @@ final class ExecSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, ExecEntry> execs = new ConcurrentHashMap<>();
+    private final ContainerUsers users;
+
+    ExecSessions(ContainerUsers users) {
+        this.users = users;
+    }
 
     String create(ContainerEntry container, ExecConfig config) {
         requireRunning(container);
+        users.resolve(new SnapshotKey(container.record().id()), SandboxSpecs.execUser(container.record().config(), config));
         execs.values().removeIf(e -> e.container().isRemoving());
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -41,7 +49,9 @@ final class ExecSessions {
         ContainerEntry container = exec.container();
         Sandbox sandbox = requireRunning(container);
         exec.begin();
-        ProcessSpec spec = SandboxSpecs.execProcess(container.id(), container.record().config(), exec.config());
+        ContainerConfig config = container.record().config();
+        ProcessSpec spec = SandboxSpecs.execProcess(container.id(), config, exec.config(),
+                users.resolve(new SnapshotKey(container.record().id()), SandboxSpecs.execUser(config, exec.config())));
         ExecProcess process = sandbox.exec(spec);
         exec.running(process);
         process.exit().whenComplete((code, failure) -> exec.ended(failure == null ? code : 255));

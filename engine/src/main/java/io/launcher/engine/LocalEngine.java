@@ -67,7 +67,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final ContainerLifecycle lifecycle;
     private final LayerStore layers;
     private final ImageRemover remover;
-    private final ExecSessions execs = new ExecSessions();
+    private final ExecSessions execs;
     private final Registries registries;
     private final ImagePuller puller;
     private final ImagePusher pusher;
@@ -83,6 +83,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         this.store = new ContainerStore(settings.root().resolve("containers"));
         this.registry = new ContainerRegistry();
         this.lifecycle = new ContainerLifecycle(store, registry, storage, isolation, networking);
+        this.execs = new ExecSessions(new ContainerUsers(storage));
         LayerCollector collector = new LayerCollector(storage, layers, images);
         this.remover = new ImageRemover(images, registry, collector);
         new StoreRecovery(storage, layers, store, registry, lifecycle, isolation, networking).recover();
@@ -215,7 +216,6 @@ public final class LocalEngine implements Engine, AutoCloseable {
     public ContainerId create(Optional<String> requestedName, ContainerConfig config, HostConfig hostConfig) {
         ImageId image = images.resolve(config.image());
         ContainerConfig merged = SandboxSpecs.withImageDefaults(config, images.config(image).config());
-        SandboxSpecs.numericUser(merged.user());
         SandboxSpecs.binds(hostConfig.binds());
         PublishedPorts.check(hostConfig);
         ContainerId id = ContainerId.random();

@@ -56,12 +56,12 @@ final class SandboxSpecs {
     }
 
     static SandboxSpec build(ContainerId id, ContainerConfig c, HostConfig host, List<Mount> rootfs,
-                             NetworkAttachment network, Path logFile) {
+                             NetworkAttachment network, Path logFile, ContainerUsers.ExecUser user) {
         String hostname = hostname(id, c);
-        List<String> env = environment(id, c);
-        int[] user = numericUser(c.user());
+        List<String> env = environment(id, c, user);
         String cwd = c.workingDir().isEmpty() ? "/" : c.workingDir();
-        ProcessSpec process = new ProcessSpec(args(c), env, cwd, user[0], user[1], List.of(), c.tty(), c.openStdin());
+        ProcessSpec process = new ProcessSpec(args(c), env, cwd, user.uid(), user.gid(), user.additionalGids(),
+                c.tty(), c.openStdin());
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
                 host.readonlyRootfs(), logFile, capabilities(host.capAdd(), host.capDrop()));
     }
@@ -112,8 +112,8 @@ final class SandboxSpecs {
         return c.hostname().isEmpty() ? id.shortId() : c.hostname();
     }
 
-    /** The container's environment with Docker's defaults for PATH, HOSTNAME and HOME. */
-    static List<String> environment(ContainerId id, ContainerConfig c) {
+    /** The container's environment with Docker's defaults for PATH, HOSTNAME and HOME (the user's, from passwd). */
+    static List<String> environment(ContainerId id, ContainerConfig c, ContainerUsers.ExecUser user) {
         List<String> env = new ArrayList<>();
         if (c.env().stream().noneMatch(e -> e.startsWith("PATH="))) {
             env.add(DEFAULT_PATH);
@@ -121,19 +121,18 @@ final class SandboxSpecs {
         env.add("HOSTNAME=" + hostname(id, c));
         env.addAll(c.env());
         if (c.env().stream().noneMatch(e -> e.startsWith("HOME="))) {
-            env.add("HOME=/root");
+            env.add("HOME=" + user.homeOrDefault());
         }
         return env;
     }
 
     /** An exec's process: the container's environment, user and working directory unless the exec sets its own. */
-    static ProcessSpec execProcess(ContainerId id, ContainerConfig c, ExecConfig exec) {
+    static ProcessSpec execProcess(ContainerId id, ContainerConfig c, ExecConfig exec, ContainerUsers.ExecUser user) {
         Map<String, String> env = new LinkedHashMap<>();
-        environment(id, c).forEach(e -> env.put(key(e), e));
+        environment(id, c, user).forEach(e -> env.put(key(e), e));
         exec.env().forEach(e -> env.put(key(e), e));
         String cwd = !exec.workingDir().isEmpty() ? exec.workingDir() : c.workingDir().isEmpty() ? "/" : c.workingDir();
-        int[] user = numericUser(exec.user().isEmpty() ? c.user() : exec.user());
-        return new ProcessSpec(exec.cmd(), new ArrayList<>(env.values()), cwd, user[0], user[1], List.of(),
+        return new ProcessSpec(exec.cmd(), new ArrayList<>(env.values()), cwd, user.uid(), user.gid(), user.additionalGids(),
                 exec.tty(), exec.attachStdin());
     }
 
@@ -145,22 +144,9 @@ final class SandboxSpecs {
                 binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities());
     }
 
-    /** {@code uid[:gid]} or root; names in the image's passwd come with the isolation work. */
-    static int[] numericUser(String user) {
-        if (user.isEmpty() || user.equals("root") || user.equals("root:root")) {
-            return new int[] {0, 0};
-        }
-        String[] parts = user.split(":", 2);
-        try {
-            int uid = Integer.parseInt(parts[0]);
-            int gid = parts.length > 1 ? Integer.parseInt(parts[1]) : uid;
-            if (uid < 0 || gid < 0) {
-                throw new NumberFormatException();
-            }
-            return new int[] {uid, gid};
-        } catch (NumberFormatException e) {
-            throw new InvalidSpecException("unable to find user " + user + ": only numeric uid[:gid] and root are supported yet");
-        }
+    /** The user an exec runs as: its own, else the container's. */
+    static String execUser(ContainerConfig c, ExecConfig exec) {
+        return exec.user().isEmpty() ? c.user() : exec.user();
     }
 
     static List<BindMount> binds(List<String> specs) {

@@ -65,6 +65,38 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void usersAndGroupsAreResolvedFromTheContainersPasswdAndGroup() throws Exception {
+        Result nobody = launcher.launcher("run", "--rm", "--network", "none", "-u", "nobody", "base", "sh", "-c", "id; echo $HOME");
+        assertEquals(0, nobody.exitCode(), nobody.err());
+        assertTrue(nobody.out().startsWith("uid=65534(nobody) gid=65534(nogroup)"), nobody.out());
+        assertTrue(nobody.out().contains("\n/nonexistent\n"), nobody.out());
+        Result withGroup = launcher.launcher("run", "--rm", "--network", "none", "-u", "nobody:root", "base", "id");
+        assertEquals(0, withGroup.exitCode(), withGroup.err());
+        assertTrue(withGroup.out().startsWith("uid=65534(nobody) gid=0(root)"), withGroup.out());
+        Result numeric = launcher.launcher("run", "--rm", "--network", "none", "-u", "4321:root", "base", "id");
+        assertEquals(0, numeric.exitCode(), numeric.err());
+        assertTrue(numeric.out().startsWith("uid=4321 gid=0(root)"), numeric.out());
+        Result unknown = launcher.launcher("run", "--rm", "--network", "none", "-u", "nosuch", "base", "id");
+        assertEquals(125, unknown.exitCode());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("unable to find user nosuch: no matching entries in passwd file"), unknown.err());
+    }
+
+    @Test
+    void aUserAddedInTheContainerCountsAtExec() throws Exception {
+        assertEquals(0, launcher.launcher("run", "-d", "--name", "users", "--network", "none", "base", "sleep", "60").exitCode());
+        try {
+            assertEquals(0, launcher.launcher("exec", "users", "sh", "-c",
+                    "echo bob:x:1234:65534::/home/bob:/bin/sh >> /etc/passwd").exitCode());
+            Result bob = launcher.launcher("exec", "-u", "bob", "users", "id");
+            assertEquals(0, bob.exitCode(), bob.err());
+            assertTrue(bob.out().startsWith("uid=1234(bob) gid=65534(nogroup)"), bob.out());
+        } finally {
+            launcher.launcher("rm", "-f", "users");
+        }
+    }
+
+    @Test
     void theContainerIsIsolated() throws Exception {
         Result run = launcher.launcher("run", "--rm", "--network", "none", "-h", "box", "base", "sh", "-c",
                 "hostname; echo $$; ls /sys/class/net; awk '$5 == \"/\"' /proc/self/mountinfo | wc -l; ls /proc | grep -c '^[0-9]'");
