@@ -60,7 +60,7 @@ class DockerCliTerminalTest {
         Path err = dir.resolve("err");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("docker " + String.join(" ", args) + " did not finish");
         }
