@@ -7,6 +7,9 @@
 #             with its cgroup manager disabled; the unshare costs about a millisecond.
 #   engine    create + start + wait through the Engine API (curl on the UNIX socket)
 #   cli       the whole `launcher run --rm --network none base /bin/true` round trip
+#   lxc-execute  bare LXC (issue 7): lxc-execute on the bundle's rootfs, no engine, no network
+#   engine-lxc, cli-lxc  as engine and cli, through a second daemon started with --backend lxc on
+#             its own root and socket (issue 7)
 # Median of RUNS (default 20) with hyperfine. Run as root from the repository; it uses its own
 # state root and socket and removes them at the end.
 set -euo pipefail
@@ -22,12 +25,17 @@ work=$(mktemp -d /tmp/launcher-bench-XXXXXX)
 root=$work/root
 sock=$root/launcher.sock
 L="$dist/bin/launcher --root $root -H unix://$sock"
+lxc_root=$work/root-lxc
+lxc_sock=$lxc_root/launcher.sock
+LL="$dist/bin/launcher --root $lxc_root -H unix://$lxc_sock"
+have_lxc=$(command -v lxc-execute >/dev/null && echo yes || echo no)
 cleanup() {
     $L ps -aq 2>/dev/null | xargs -r $L rm -f >/dev/null 2>&1 || true
-    if [ -n "${daemon:-}" ]; then
-        kill "$daemon" 2>/dev/null || true
-        wait "$daemon" 2>/dev/null || true
-    fi
+    $LL ps -aq 2>/dev/null | xargs -r $LL rm -f >/dev/null 2>&1 || true
+    for pid in ${daemon:-} ${lxc_daemon:-}; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,17 +47,30 @@ $dist/bin/launcher --root "$root" -H "unix://$sock" daemon >"$root/engine.log" 2
 daemon=$!
 for _ in $(seq 100); do [ -S "$sock" ] && break; sleep 0.1; done
 $L import -c 'CMD ["/bin/sh"]' "$work/base.tar" base >/dev/null
+if [ "$have_lxc" = yes ]; then
+    mkdir -p "$lxc_root" "$work/lxc"
+    $dist/bin/launcher --root "$lxc_root" -H "unix://$lxc_sock" daemon --backend lxc >"$lxc_root/engine.log" 2>&1 &
+    lxc_daemon=$!
+    for _ in $(seq 100); do [ -S "$lxc_sock" ] && break; sleep 0.1; done
+    $LL import -c 'CMD ["/bin/sh"]' "$work/base.tar" base >/dev/null
+    # Bare LXC: the smallest configuration that runs, on the same rootfs; no network namespace
+    # setup beyond an empty one, as --network none does.
+    printf 'lxc.uts.name = bench-lxc\nlxc.rootfs.path = dir:%s\nlxc.net.0.type = empty\n' \
+        "$work/bundle/rootfs" > "$work/lxc/config"
+    lxc-execute -n bench-lxc -P "$work/lxc" -f "$work/lxc/config" -- /bin/true
+fi
 
 # An OCI bundle for crun and runc: the default spec, /bin/true, no terminal.
 (cd "$work/bundle" && runc spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"\/bin\/true"/' config.json)
 
-api() { curl -sf --unix-socket "$sock" -H 'Content-Type: application/json' "$@"; }
+# create + start + wait + delete through the Engine API on the socket given as $1.
 cat > "$work/engine-run" <<SCRIPT
 #!/bin/sh
-id=\$(curl -sf --unix-socket $sock -H 'Content-Type: application/json' -d '{"Image":"base","Cmd":["/bin/true"],"HostConfig":{"NetworkMode":"none"}}' http://d/v1.47/containers/create | sed 's/.*"Id":"\([0-9a-f]*\)".*/\1/')
-curl -sf --unix-socket $sock -X POST http://d/v1.47/containers/\$id/start >/dev/null
-curl -sf --unix-socket $sock -X POST http://d/v1.47/containers/\$id/wait >/dev/null
-curl -sf --unix-socket $sock -X DELETE http://d/v1.47/containers/\$id >/dev/null
+sock=\$1
+id=\$(curl -sf --unix-socket \$sock -H 'Content-Type: application/json' -d '{"Image":"base","Cmd":["/bin/true"],"HostConfig":{"NetworkMode":"none"}}' http://d/v1.47/containers/create | sed 's/.*"Id":"\([0-9a-f]*\)".*/\1/')
+curl -sf --unix-socket \$sock -X POST http://d/v1.47/containers/\$id/start >/dev/null
+curl -sf --unix-socket \$sock -X POST http://d/v1.47/containers/\$id/wait >/dev/null
+curl -sf --unix-socket \$sock -X DELETE http://d/v1.47/containers/\$id >/dev/null
 SCRIPT
 chmod +x "$work/engine-run"
 
@@ -58,8 +79,11 @@ commands=(
 )
 command -v crun >/dev/null && commands+=(-n crun "unshare -m sh -c 'umount /sys/fs/cgroup/unified 2>/dev/null; exec crun --cgroup-manager=disabled run -b $work/bundle bench-crun'")
 command -v runc >/dev/null && commands+=(-n runc "runc run -b $work/bundle bench-runc")
-commands+=(-n engine "$work/engine-run")
+[ "$have_lxc" = yes ] && commands+=(-n lxc-execute "lxc-execute -n bench-lxc -P $work/lxc -f $work/lxc/config -- /bin/true")
+commands+=(-n engine "$work/engine-run $sock")
+[ "$have_lxc" = yes ] && commands+=(-n engine-lxc "$work/engine-run $lxc_sock")
 commands+=(-n cli "$L run --rm --network none base /bin/true")
+[ "$have_lxc" = yes ] && commands+=(-n cli-lxc "$LL run --rm --network none base /bin/true")
 
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/start.json" "${commands[@]}" >&2
 # Medians, and each as a ratio of crun's (the issue's yardstick), from the same run.

@@ -10,6 +10,7 @@ module io.launcher {
     requires org.slf4j;
     requires com.sun.jna;
     requires jdk.unsupported;
+    requires java.net.http;
 
     opens io.launcher.cli to info.picocli;
     opens io.launcher.daemon to com.fasterxml.jackson.databind;

@@ -92,4 +92,23 @@ public interface Engine {
     ExecDetails inspectExec(String execId);
 
     void resizeExec(String execId, int rows, int columns);
+
+    /**
+     * Pulls an image from its registry ({@code busybox}, {@code host:5000/a/b:t},
+     * {@code repo@sha256:...}); {@code platform} such as {@code linux/amd64} chooses from an index.
+     */
+    default ImageId pull(String reference, Optional<String> platform, Optional<RegistryCredentials> credentials,
+                         ProgressListener progress) {
+        throw new UnavailableException("pull is not available on this engine");
+    }
+
+    /** Pushes a local image to the registry its name points to. */
+    default void push(String reference, Optional<RegistryCredentials> credentials, ProgressListener progress) {
+        throw new UnavailableException("push is not available on this engine");
+    }
+
+    /** Checks the credentials against the registry ({@code docker.io} when empty); throws when refused. */
+    default void login(String registry, RegistryCredentials credentials) {
+        throw new UnavailableException("login is not available on this engine");
+    }
 }

@@ -12,6 +12,7 @@ public record ImageReference(String repository, String tag) {
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
     public ImageReference {
+        repository = familiar(repository);
         if (repository == null || !REPOSITORY.matcher(repository).matches() || repository.length() > 255) {
             throw new InvalidSpecException("invalid reference format: repository name \"" + repository + "\" must be lowercase");
         }
@@ -31,6 +32,24 @@ public record ImageReference(String repository, String tag) {
             return new ImageReference(text.substring(0, colon), text.substring(colon + 1));
         }
         return new ImageReference(text, "latest");
+    }
+
+    /**
+     * Docker Hub's names in their familiar form, as Docker shows and stores them: the docker CLI
+     * sends {@code docker.io/library/made} for {@code made} (commit, tag), and both must name
+     * one image.
+     */
+    private static String familiar(String repository) {
+        if (repository == null) {
+            return null;
+        }
+        for (String hub : new String[] {"docker.io/", "index.docker.io/", "registry-1.docker.io/"}) {
+            if (repository.startsWith(hub)) {
+                String rest = repository.substring(hub.length());
+                return rest.startsWith("library/") && rest.indexOf('/', 8) < 0 ? rest.substring(8) : rest;
+            }
+        }
+        return repository;
     }
 
     @Override

@@ -12,7 +12,7 @@ final class CommandTable {
     static final List<String> NAMES = List.of(
             "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
             "rename", "inspect", "images", "import", "info", "version", "port", "daemon",
-            "commit", "export", "diff", "history", "tag", "rmi");
+            "commit", "export", "diff", "history", "tag", "rmi", "pull", "push", "login", "logout");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -83,6 +83,10 @@ final class CommandTable {
             case "history": return new HistoryCommand();
             case "tag": return new TagCommand();
             case "rmi": return new RmiCommand();
+            case "pull": return new PullCommand();
+            case "push": return new PushCommand();
+            case "login": return new LoginCommand();
+            case "logout": return new LogoutCommand();
             default: throw new IllegalArgumentException("unknown command " + name);
         }
     }

@@ -20,6 +20,9 @@ public final class CreateCommand implements Callable<Integer> {
     @Mixin
     ContainerOptions options;
 
+    @Mixin
+    PullPolicy pull;
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
@@ -32,8 +35,8 @@ public final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session session = launcher.session();
-        ContainerId id = launcher.engine().create(options.name(),
-                options.config(image, command, false, session), options.hostConfig());
+        ContainerId id = MissingImage.createPulling(launcher, pull, image, () -> launcher.engine().create(options.name(),
+                options.config(image, command, false, session), options.hostConfig()));
         session.out().println(id.value());
         return 0;
     }

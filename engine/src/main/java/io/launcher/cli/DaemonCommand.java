@@ -1,6 +1,8 @@
 package io.launcher.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +35,9 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = {"-H", "--host"}, paramLabel = "unix:///PATH", description = "Socket to serve (as the global -H)")
     String host;
 
+    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]", description = "Registry to reach over plain HTTP (repeatable)")
+    List<String> insecureRegistries = new ArrayList<>();
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
@@ -55,6 +60,6 @@ public final class DaemonCommand implements Callable<Integer> {
         Path pluginDir = plugins != null ? plugins
                 : session.variable("LAUNCHER_PLUGINS").map(Path::of).orElse(where.home().resolve("plugins"));
         return new DaemonSettings(where.root(), where.socket(), where.home(),
-                isolation, storageName, pluginDir.toAbsolutePath().normalize());
+                isolation, storageName, pluginDir.toAbsolutePath().normalize(), insecureRegistries);
     }
 }

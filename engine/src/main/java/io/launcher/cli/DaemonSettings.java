@@ -1,11 +1,20 @@
 package io.launcher.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What {@code launcher daemon} was asked for. {@code storage} is empty when the engine should
- * choose (AUFS where the kernel has it, else overlay).
+ * choose (AUFS where the kernel has it, else overlay); {@code insecureRegistries} are reached over plain HTTP.
  */
-public record DaemonSettings(Path root, Path socket, Path home, String backend, Optional<String> storage, Path plugins) {
+public record DaemonSettings(Path root, Path socket, Path home, String backend, Optional<String> storage, Path plugins,
+                             List<String> insecureRegistries) {
+    public DaemonSettings {
+        insecureRegistries = List.copyOf(insecureRegistries);
+    }
+
+    public DaemonSettings(Path root, Path socket, Path home, String backend, Optional<String> storage, Path plugins) {
+        this(root, socket, home, backend, storage, plugins, List.of());
+    }
 }

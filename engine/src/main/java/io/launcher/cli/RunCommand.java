@@ -33,6 +33,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
     boolean detach;
 
+    @Mixin
+    PullPolicy pull;
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
@@ -47,7 +50,8 @@ public final class RunCommand implements Callable<Integer> {
         Session session = launcher.session();
         HostConfig host = options.hostConfig();
         Engine engine = launcher.engine();
-        ContainerId id = engine.create(options.name(), options.config(image, command, !detach, session), host);
+        ContainerId id = MissingImage.createPulling(launcher, pull, image,
+                () -> engine.create(options.name(), options.config(image, command, !detach, session), host));
         if (detach) {
             try {
                 engine.start(id.value());

@@ -50,6 +50,7 @@ public final class DockerApiServer implements AutoCloseable {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new SystemRoutes(engine).routes());
         routes.addAll(new ImageRoutes(engine, storageDriver).routes());
+        routes.addAll(new RegistryRoutes(engine).routes());
         routes.addAll(new ContainerRoutes(engine, storageDriver).routes());
         routes.addAll(new StreamRoutes(engine).routes());
         routes.addAll(new ExecRoutes(engine).routes());

@@ -38,10 +38,12 @@ final class ImageRoutes {
     private void create(ApiRequest request) throws IOException {
         Query query = request.query();
         String source = query.get("fromSrc", "");
+        if (source.isEmpty() && query.first("fromImage").isPresent()) {
+            RegistryRoutes.pull(engine, request);
+            return;
+        }
         if (source.isEmpty()) {
-            throw new InvalidSpecException(query.first("fromImage").isPresent()
-                    ? "pulling " + query.get("fromImage", "") + " is not available: this engine imports tarballs only"
-                    : "missing fromSrc: give - for the request body or a URL");
+            throw new InvalidSpecException("missing fromSrc: give - for the request body or a URL");
         }
         ImportRequest importRequest = new ImportRequest(tag(query), query.all("changes"), query.get("message", ""));
         ImportProgressStream progress = new ImportProgressStream(request);

@@ -1,11 +1,22 @@
 package io.launcher.engine;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * How the daemon was asked to run: the state root, the plugins folder, and the backends the user
- * named ({@code --backend}, {@code --storage}); empty means "the first available by priority".
+ * named ({@code --backend}, {@code --storage}); empty means "the first available by priority";
+ * the registries to reach over plain HTTP ({@code --insecure-registry}).
  */
-public record EngineSettings(Path root, Path pluginsDir, Optional<String> isolation, Optional<String> storage) {
+public record EngineSettings(Path root, Path pluginsDir, Optional<String> isolation, Optional<String> storage,
+                             List<String> insecureRegistries) {
+    public EngineSettings {
+        insecureRegistries = List.copyOf(insecureRegistries);
+    }
+
+    /** Settings without {@code --insecure-registry} hosts (loopback registries are plain HTTP anyway). */
+    public EngineSettings(Path root, Path pluginsDir, Optional<String> isolation, Optional<String> storage) {
+        this(root, pluginsDir, isolation, storage, List.of());
+    }
 }

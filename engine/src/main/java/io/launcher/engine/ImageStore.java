@@ -47,6 +47,26 @@ final class ImageStore {
         return id;
     }
 
+    /** Stores a config byte-exact (as a registry served it), so the image id is its digest. */
+    ImageId putBytes(byte[] bytes) {
+        ImageConfigDocument.parse(bytes);
+        ImageId id = new ImageId(Sha256.of(bytes));
+        Path file = configs.resolve(id.digest().hex() + ".json");
+        if (!Files.exists(file)) {
+            AtomicFiles.write(file, bytes);
+        }
+        return id;
+    }
+
+    /** The exact stored bytes of a config: what push uploads. */
+    byte[] configBytes(ImageId id) {
+        try {
+            return Files.readAllBytes(configs.resolve(id.digest().hex() + ".json"));
+        } catch (IOException e) {
+            throw new NotFoundException("No such image: " + id);
+        }
+    }
+
     ImageConfigDocument config(ImageId id) {
         try {
             return ImageConfigDocument.parse(Files.readAllBytes(configs.resolve(id.digest().hex() + ".json")));

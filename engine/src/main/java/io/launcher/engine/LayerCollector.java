@@ -31,8 +31,11 @@ final class LayerCollector {
         this.images = images;
     }
 
-    /** Removes every unused layer, topmost first (a snapshot that is still a parent cannot go). */
-    List<ImageDeletion> collect() {
+    /**
+     * Removes every unused layer, topmost first (a snapshot that is still a parent cannot go).
+     * Synchronized: a pull applies and stores under the same lock, so its new layers are never seen unused.
+     */
+    synchronized List<ImageDeletion> collect() {
         Set<String> used = new HashSet<>();
         for (ImageId image : images.all()) {
             images.chainIds(image).forEach(chainId -> used.add(chainId.toString()));

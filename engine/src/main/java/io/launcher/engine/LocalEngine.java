@@ -27,8 +27,11 @@ import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkSettings;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.PluginReport;
+import io.launcher.api.RegistryCredentials;
+import io.launcher.api.UnavailableException;
 import io.launcher.api.ProgressListener;
 import io.launcher.api.WaitCondition;
+import io.launcher.registry.RegistryReference;
 import io.launcher.engine.ContainerRecord.EndpointRecord;
 import io.launcher.engine.ContainerRecord.StateRecord;
 import io.launcher.spi.isolation.IsolationBackend;
@@ -65,6 +68,9 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final LayerStore layers;
     private final ImageRemover remover;
     private final ExecSessions execs = new ExecSessions();
+    private final Registries registries;
+    private final ImagePuller puller;
+    private final ImagePusher pusher;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
                         IsolationBackend isolation, ContainerNetworking networking) throws IOException {
@@ -81,6 +87,12 @@ public final class LocalEngine implements Engine, AutoCloseable {
         this.remover = new ImageRemover(images, registry, collector);
         new StoreRecovery(storage, layers, store, registry, lifecycle, isolation, networking).recover();
         collector.collect();
+        this.registries = new Registries(settings.insecureRegistries(), Registries.CHUNK_SIZE);
+        var temp = settings.root().resolve("tmp");
+        ImagePuller.removeLeftovers(temp);
+        BlobSources sources = new BlobSources(settings.root().resolve("distribution"));
+        this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers), sources, temp);
+        this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(storage, sources, temp));
     }
 
     /** Chooses and opens the backends, then loads the store, re-adopting running containers. */
@@ -117,6 +129,39 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public ImageId importImage(InputStream tarball, ImportRequest request, ProgressListener progress) {
         return importer.importTarball(tarball, request, progress);
+    }
+
+    @Override
+    public ImageId pull(String reference, Optional<String> platform, Optional<RegistryCredentials> credentials,
+                        ProgressListener progress) {
+        try {
+            return puller.pull(reference, platform, credentials, progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("pull of " + reference + " interrupted", e);
+        }
+    }
+
+    @Override
+    public void push(String reference, Optional<RegistryCredentials> credentials, ProgressListener progress) {
+        try {
+            pusher.push(reference, credentials, progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("push of " + reference + " interrupted", e);
+        }
+    }
+
+    @Override
+    public void login(String registry, RegistryCredentials credentials) {
+        String domain = RegistryReference.serverHost(registry);
+        String host = domain.equals(RegistryReference.DOCKER_HUB) ? "registry-1.docker.io" : domain;
+        try {
+            registries.client(host, Optional.of(credentials)).check();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("login to " + registry + " interrupted", e);
+        }
     }
 
     @Override

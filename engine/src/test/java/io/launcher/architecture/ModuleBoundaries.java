@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /** The boundary rules of the design, shared by the tests that check the real modules and the bad fixture. */
 final class ModuleBoundaries {
     static final String[] LAUNCHER_PACKAGES = {"io.launcher.engine..", "io.launcher.daemon..", "io.launcher.cli..",
-        "io.launcher.client..", "io.launcher.http..", "io.launcher.plugin..", "io.launcher.layer.."};
+        "io.launcher.client..", "io.launcher.http..", "io.launcher.plugin..", "io.launcher.layer..", "io.launcher.registry.."};
     static final String[] PLUGIN_PACKAGES = {"io.launcher.backend..", "io.launcher.storage..", "io.launcher.network.."};
 
     private ModuleBoundaries() {

@@ -25,6 +25,7 @@ import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkSettings;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.ProgressListener;
+import io.launcher.api.RegistryCredentials;
 import io.launcher.api.StdStream;
 import io.launcher.api.WaitCondition;
 import java.io.ByteArrayOutputStream;
@@ -133,6 +134,14 @@ final class FakeEngine implements Engine {
     public void export(String container, OutputStream out) throws IOException {
         calls.add("export " + container);
         out.write("tarball".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public ImageId pull(String reference, Optional<String> platform, Optional<RegistryCredentials> credentials,
+                        ProgressListener progress) {
+        calls.add("pull " + reference);
+        throw new NotFoundException("pull access denied for " + reference
+                + ", repository does not exist or may require 'docker login'");
     }
 
     @Override

@@ -136,7 +136,8 @@ class RunParsingTest {
     @Test
     void engineFailureOfRunIs125() {
         assertEquals(125, cli.run("run", "missing"));
-        assertEquals("launcher: Error response from daemon: No such image: missing:latest\n", cli.err);
+        assertEquals("Unable to find image 'missing:latest' locally\nlauncher: Error response from daemon: pull access denied for missing,"
+                + " repository does not exist or may require 'docker login'\n", cli.err);
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class Distribution implements AutoCloseable {
     private final Path home;
     private final Path root;
     private final Path socket;
+    private final List<String> daemonArguments;
     private Process daemon;
 
     /** One finished CLI call. */
@@ -30,20 +31,29 @@ public final class Distribution implements AutoCloseable {
         }
     }
 
-    private Distribution(Path home, Path root) {
+    private Distribution(Path home, Path root, List<String> daemonArguments) {
         this.home = home;
         this.root = root;
         this.socket = root.resolve("launcher.sock");
+        this.daemonArguments = List.copyOf(daemonArguments);
     }
 
     /** Starts a daemon on a new temporary root; skips the test when not root or the dist is not built. */
     public static Distribution start() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    /**
+     * As {@link #start()}, with extra arguments after {@code daemon} (e.g. {@code --backend lxc});
+     * they also apply to every later {@link #startDaemon()}.
+     */
+    public static Distribution start(List<String> daemonArguments) throws IOException, InterruptedException {
         assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests run containers: they need root");
         String dist = System.getProperty("launcher.dist");
         assumeTrue(dist != null && Files.isExecutable(Path.of(dist, "bin", "launcher")),
                 "the distribution is not built (run through failsafe after package)");
         Path root = Files.createTempDirectory(Path.of("/tmp"), "launcher-e2e-");
-        Distribution d = new Distribution(Path.of(dist), root);
+        Distribution d = new Distribution(Path.of(dist), root, daemonArguments);
         d.startDaemon();
         return d;
     }
@@ -63,7 +73,9 @@ public final class Distribution implements AutoCloseable {
     public void startDaemon() throws IOException, InterruptedException {
         // A killed daemon leaves its socket file: waiting for the file must not see that one.
         Files.deleteIfExists(socket);
-        daemon = new ProcessBuilder(command(List.of("daemon")))
+        List<String> arguments = new ArrayList<>(List.of("daemon"));
+        arguments.addAll(daemonArguments);
+        daemon = new ProcessBuilder(command(arguments))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("engine.log").toFile()))
                 .start();

@@ -1,0 +1,72 @@
+package io.launcher.cli;
+
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.RegistryCredentials;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code login}: checks the credentials with the registry (through the engine, as Docker's
+ * {@code /auth}) and stores them in the user's config file with mode 0600.
+ */
+@Command(name = "login", description = "Log in to a registry")
+public final class LoginCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LauncherCommand launcher;
+
+    @Option(names = {"-u", "--username"}, paramLabel = "USER", description = "Username")
+    String username;
+
+    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD", description = "Password")
+    String password;
+
+    @Option(names = "--password-stdin", description = "Take the password from stdin")
+    boolean passwordStdin;
+
+    @Option(names = "--help", usageHelp = true, description = "Print usage")
+    boolean help;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SERVER")
+    String server = "";
+
+    @Override
+    public Integer call() throws IOException {
+        Session session = launcher.session();
+        Console console = System.console();
+        if (password != null) {
+            session.err().println("WARNING! Using --password via the CLI is insecure. Use --password-stdin.");
+        }
+        if (passwordStdin) {
+            if (username == null) {
+                throw new InvalidSpecException("Must provide --username with --password-stdin");
+            }
+            String line = new BufferedReader(new InputStreamReader(session.in(), StandardCharsets.UTF_8)).readLine();
+            password = line == null ? "" : line.strip();
+        }
+        if (username == null && console != null) {
+            username = console.readLine("Username: ");
+        }
+        if (password == null && console != null) {
+            char[] typed = console.readPassword("Password: ");
+            password = typed == null ? "" : new String(typed);
+        }
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            throw new InvalidSpecException("Username and password required");
+        }
+        RegistryCredentials credentials = new RegistryCredentials(username.strip(), password);
+        launcher.engine().login(server, credentials);
+        AuthConfigFile config = AuthConfigFile.of(session);
+        config.store(server, credentials);
+        session.out().println("Login Succeeded");
+        return 0;
+    }
+}
