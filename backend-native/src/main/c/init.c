@@ -161,10 +161,15 @@ int init_main(void *arg)
     /* without its monitor nobody would collect the exit status: die with it */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     close_fds_from(3, keep, 5);
+    /* the root is prepared while the monitor moves us into the container's cgroup (a v1
+     * migration waits out an RCU grace period, about 10 ms); an error is told only after "go",
+     * so the monitor never migrates a process that has already gone */
+    int rc = prepare(a);
     if (wait_for_word(a->start_fd, "go") < 0)
         _exit(1);
     /* the monitor has put us in the container's cgroup: that becomes the namespace's root */
-    int rc = unshare(CLONE_NEWCGROUP) < 0 ? fail_sys("create", "cgroup namespace") : prepare(a);
+    if (rc == 0 && unshare(CLONE_NEWCGROUP) < 0)
+        rc = fail_sys("create", "cgroup namespace");
     if (rc < 0) {
         dprintf(a->sync_fd, "error %d %s\n", shim_fault, shim_error);
         _exit(1);

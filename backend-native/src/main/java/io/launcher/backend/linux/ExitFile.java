@@ -19,7 +19,9 @@ final class ExitFile {
 
     static Optional<ExitStatus> read(Path file) {
         try {
-            return Optional.of(parse(Files.readString(file, StandardCharsets.US_ASCII)));
+            String text = Files.readString(file, StandardCharsets.US_ASCII);
+            // the monitor renames it into place without fsync: a host crash can leave it empty
+            return text.isBlank() ? Optional.empty() : Optional.of(parse(text));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {

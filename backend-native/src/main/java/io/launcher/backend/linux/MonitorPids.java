@@ -26,7 +26,7 @@ record MonitorPids(int monitor, int init) {
 
     void write(Path file) {
         try {
-            AtomicFile.write(file, format().getBytes(StandardCharsets.US_ASCII));
+            AtomicFile.writeEphemeral(file, format().getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new InternalException("unable to write " + file + ": " + e.getMessage(), e);
         }
@@ -34,7 +34,10 @@ record MonitorPids(int monitor, int init) {
 
     static Optional<MonitorPids> read(Path file) {
         try {
-            return Optional.of(parse(Files.readString(file, StandardCharsets.US_ASCII)));
+            String text = Files.readString(file, StandardCharsets.US_ASCII);
+            // written without fsync (it dies with its monitor): a host crash can leave it empty,
+            // and then there is no monitor left to find either
+            return text.isBlank() ? Optional.empty() : Optional.of(parse(text));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

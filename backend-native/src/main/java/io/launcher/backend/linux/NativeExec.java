@@ -40,7 +40,7 @@ final class NativeExec implements ExecProcess {
         Path specFile = bundle.dir().resolve("exec").resolve(UUID.randomUUID() + ".spec");
         try {
             Files.createDirectories(specFile.getParent());
-            AtomicFile.write(specFile, SpecFile.renderProcess(spec));
+            AtomicFile.writeEphemeral(specFile, SpecFile.renderProcess(spec));
         } catch (IOException e) {
             throw new InternalException("unable to write exec spec " + specFile + ": " + e.getMessage(), e);
         }
@@ -87,7 +87,7 @@ final class NativeExec implements ExecProcess {
             throw new InvalidSpecException("invalid terminal size " + rows + "x" + columns);
         }
         try {
-            AtomicFile.write(sizeFile, (rows + " " + columns + "\n").getBytes(StandardCharsets.US_ASCII));
+            AtomicFile.writeEphemeral(sizeFile, (rows + " " + columns + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new InternalException("unable to write " + sizeFile + ": " + e.getMessage(), e);
         }

@@ -62,7 +62,7 @@ public final class SpecFile {
     /** Writes the spec atomically: the shim never reads half a file. */
     public static void write(SandboxSpec spec, Path target) {
         try {
-            AtomicFile.write(target, render(spec));
+            AtomicFile.writeEphemeral(target, render(spec));
         } catch (IOException e) {
             throw new InternalException("unable to write spec " + target + ": " + e.getMessage(), e);
         }
