@@ -1,5 +1,9 @@
 package io.launcher;
 
+import io.launcher.api.EventFilter;
+import io.launcher.api.EventStream;
+import io.launcher.api.PruneReport;
+import io.launcher.engine.EventBus;
 import io.launcher.api.CommitRequest;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerDetails;
@@ -244,5 +248,21 @@ final class RehearsalEngine implements Engine {
                 given = true;
             }
         };
+    }
+
+    @Override
+    public EventStream events(EventFilter filter) {
+        // Nothing happens in a rehearsal: a stream with no events that ends at its until.
+        return new EventBus().subscribe(filter);
+    }
+
+    @Override
+    public PruneReport pruneContainers() {
+        return new PruneReport(List.of(), List.of(), 0);
+    }
+
+    @Override
+    public PruneReport pruneImages(boolean all) {
+        return new PruneReport(List.of(), List.of(), 0);
     }
 }

@@ -111,4 +111,13 @@ public interface Engine {
     default void login(String registry, RegistryCredentials credentials) {
         throw new UnavailableException("login is not available on this engine");
     }
+
+    /** Subscribes to the engine's events (Docker's {@code /events}); close the stream to unsubscribe. */
+    EventStream events(EventFilter filter);
+
+    /** Removes every container that is not running. */
+    PruneReport pruneContainers();
+
+    /** Removes dangling images (no tag, no container), or with {@code all} every image no container uses. */
+    PruneReport pruneImages(boolean all);
 }

@@ -1,5 +1,8 @@
 package io.launcher.client;
 
+import io.launcher.api.EventFilter;
+import io.launcher.api.EventStream;
+import io.launcher.api.PruneReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.launcher.api.CommitRequest;
 import io.launcher.api.ContainerConfig;
@@ -417,6 +420,46 @@ public final class RemoteEngine implements Engine {
             call.close();
             throw e;
         }
+    }
+
+    @Override
+    public EventStream events(EventFilter filter) {
+        ApiTarget target = ApiTarget.of("events");
+        filter.since().ifPresent(t -> target.param("since", unix(t)));
+        filter.until().ifPresent(t -> target.param("until", unix(t)));
+        if (!filter.filters().isEmpty()) {
+            target.param("filters", DockerJson.MAPPER.valueToTree(filter.filters()).toString());
+        }
+        EngineConnection call = EngineConnection.open(socket);
+        try {
+            HttpResponse response = call.send("GET", target, null, new Headers());
+            return new RemoteEventStream(call, response.body());
+        } catch (RuntimeException e) {
+            call.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public PruneReport pruneContainers() {
+        JsonNode body = json("POST", ApiTarget.of("containers", "prune"), null);
+        List<String> ids = new ArrayList<>();
+        body.path("ContainersDeleted").forEach(n -> ids.add(n.asText()));
+        return new PruneReport(ids, List.of(), body.path("SpaceReclaimed").asLong());
+    }
+
+    @Override
+    public PruneReport pruneImages(boolean all) {
+        ApiTarget target = ApiTarget.of("images", "prune");
+        if (all) {
+            target.param("filters", "{\"dangling\":[\"false\"]}");
+        }
+        JsonNode body = json("POST", target, null);
+        return new PruneReport(List.of(), LayerJson.readDeletions(body.path("ImagesDeleted")), body.path("SpaceReclaimed").asLong());
+    }
+
+    private static String unix(Instant time) {
+        return time.getEpochSecond() + "." + String.format("%09d", time.getNano());
     }
 
     private static LogCursor cursor(EngineConnection call, HttpResponse response, boolean timestamps) {

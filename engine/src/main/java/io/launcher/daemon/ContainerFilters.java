@@ -39,7 +39,7 @@ final class ContainerFilters implements Predicate<ContainerDetails> {
         return new ContainerFilters(filters);
     }
 
-    private static List<String> values(JsonNode node) {
+    static List<String> values(JsonNode node) {
         List<String> values = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(v -> values.add(v.asText()));

@@ -15,6 +15,7 @@ import io.launcher.spi.isolation.SignalTarget;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +39,12 @@ final class ContainerLifecycle {
     private final ContainerNetworking networking;
     private final EtcFiles etc = EtcFiles.host();
     private final ContainerUsers users;
+    private final ContainerEvents events;
     private volatile boolean closed;
 
     ContainerLifecycle(ContainerStore store, ContainerRegistry registry, StorageDriver storage,
-                       IsolationBackend isolation, ContainerNetworking networking) {
+                       IsolationBackend isolation, ContainerNetworking networking, ContainerEvents events) {
+        this.events = events;
         this.store = store;
         this.registry = registry;
         this.storage = storage;
@@ -83,6 +86,7 @@ final class ContainerLifecycle {
                 store.save(started);
                 entry.update(started);
                 entry.running(sandbox);
+                events.publish(started, "start");
                 watch(entry, sandbox);
             } catch (RuntimeException e) {
                 if (endpoint != null) {
@@ -128,6 +132,10 @@ final class ContainerLifecycle {
             }
             entry.update(updated);
             deleteQuietly(sandbox, null);
+            if (status.oomKilled()) {
+                events.publish(updated, "oom");
+            }
+            events.publish(updated, "die", Map.of("exitCode", Integer.toString(ended.exitCode())));
             entry.exited(ended.exitCode());
             autoRemove = record.hostConfig().autoRemove();
         }
@@ -215,6 +223,7 @@ final class ContainerLifecycle {
                 throw e;
             }
             registry.remove(entry, entry.state().exitCode());
+            events.publish(entry.record(), "destroy");
             entry.removed().complete(entry.state().exitCode());
         }
     }

@@ -12,6 +12,9 @@ import io.launcher.api.ContainerId;
 import io.launcher.api.ContainerState;
 import io.launcher.api.Engine;
 import io.launcher.api.EngineInfo;
+import io.launcher.api.EventFilter;
+import io.launcher.api.EventStream;
+import io.launcher.api.PruneReport;
 import io.launcher.api.ExecConfig;
 import io.launcher.api.ExecDetails;
 import io.launcher.api.ExecSession;
@@ -71,6 +74,9 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final Registries registries;
     private final ImagePuller puller;
     private final ImagePusher pusher;
+    private final EventBus events = new EventBus();
+    private final ImageEvents imageEvents = new ImageEvents(events);
+    private final Pruner pruner;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
                         IsolationBackend isolation, ContainerNetworking networking) throws IOException {
@@ -82,10 +88,11 @@ public final class LocalEngine implements Engine, AutoCloseable {
         this.importer = new ImageImporter(storage, layers, images);
         this.store = new ContainerStore(settings.root().resolve("containers"));
         this.registry = new ContainerRegistry();
-        this.lifecycle = new ContainerLifecycle(store, registry, storage, isolation, networking);
+        this.lifecycle = new ContainerLifecycle(store, registry, storage, isolation, networking, new ContainerEvents(events));
         this.execs = new ExecSessions(new ContainerUsers(storage));
         LayerCollector collector = new LayerCollector(storage, layers, images);
         this.remover = new ImageRemover(images, registry, collector);
+        this.pruner = new Pruner(registry, lifecycle, images, remover);
         new StoreRecovery(storage, layers, store, registry, lifecycle, isolation, networking).recover();
         collector.collect();
         this.registries = new Registries(settings.insecureRegistries(), Registries.CHUNK_SIZE);
@@ -129,14 +136,18 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public ImageId importImage(InputStream tarball, ImportRequest request, ProgressListener progress) {
-        return importer.importTarball(tarball, request, progress);
+        ImageId id = importer.importTarball(tarball, request, progress);
+        imageEvents.publish("import", id, request.tag().map(Object::toString).orElse(id.toString()));
+        return id;
     }
 
     @Override
     public ImageId pull(String reference, Optional<String> platform, Optional<RegistryCredentials> credentials,
                         ProgressListener progress) {
         try {
-            return puller.pull(reference, platform, credentials, progress);
+            ImageId id = puller.pull(reference, platform, credentials, progress);
+            imageEvents.publish("pull", id, reference);
+            return id;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("pull of " + reference + " interrupted", e);
@@ -183,18 +194,24 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public void tag(String image, ImageReference target) {
-        images.tags().tag(target, images.resolve(image));
+        ImageId id = images.resolve(image);
+        images.tags().tag(target, id);
+        imageEvents.publish("tag", id, target.toString());
     }
 
     @Override
     public List<ImageDeletion> removeImage(String image, boolean force) {
-        return remover.remove(image, force);
+        List<ImageDeletion> deletions = remover.remove(image, force);
+        imageEvents.deletions(deletions);
+        return deletions;
     }
 
     @Override
     public ImageId commit(String container, CommitRequest request) {
         ContainerEntry entry = registry.find(container);
-        return new ImageCommitter(images, new LayerCommit(storage, layers, registry)).commit(entry.record(), request);
+        ImageId id = new ImageCommitter(images, new LayerCommit(storage, layers, registry)).commit(entry.record(), request);
+        new ContainerEvents(events).publish(entry.record(), "commit");
+        return id;
     }
 
     @Override
@@ -237,6 +254,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
                 throw e;
             }
             registry.add(new ContainerEntry(record));
+            new ContainerEvents(events).publish(record, "create");
         }
         return id;
     }
@@ -374,6 +392,23 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public void resizeExec(String execId, int rows, int columns) {
         execs.resize(execId, rows, columns);
+    }
+
+    @Override
+    public EventStream events(EventFilter filter) {
+        return events.subscribe(filter);
+    }
+
+    @Override
+    public PruneReport pruneContainers() {
+        return pruner.containers();
+    }
+
+    @Override
+    public PruneReport pruneImages(boolean all) {
+        PruneReport report = pruner.images(all);
+        imageEvents.deletions(report.imagesDeleted());
+        return report;
     }
 
     private ContainerDetails details(ContainerEntry entry) {

@@ -1,5 +1,9 @@
 package io.launcher.cli;
 
+import io.launcher.api.EventFilter;
+import io.launcher.api.EventStream;
+import io.launcher.api.PruneReport;
+import io.launcher.engine.EventBus;
 import io.launcher.api.CommitRequest;
 import io.launcher.api.FilesystemChange;
 import io.launcher.api.ImageDeletion;
@@ -318,5 +322,25 @@ final class FakeEngine implements Engine {
 
     static LogEntry entry(StdStream stream, String text) {
         return new LogEntry(stream, NOW, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    final EventBus bus = new EventBus();
+
+    @Override
+    public EventStream events(EventFilter filter) {
+        calls.add("events");
+        return bus.subscribe(filter);
+    }
+
+    @Override
+    public PruneReport pruneContainers() {
+        calls.add("pruneContainers");
+        return new PruneReport(List.of("c".repeat(64)), List.of(), 0);
+    }
+
+    @Override
+    public PruneReport pruneImages(boolean all) {
+        calls.add("pruneImages " + all);
+        return new PruneReport(List.of(), List.of(io.launcher.api.ImageDeletion.deleted("sha256:" + "d".repeat(64))), 0);
     }
 }

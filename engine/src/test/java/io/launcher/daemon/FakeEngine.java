@@ -1,5 +1,9 @@
 package io.launcher.daemon;
 
+import io.launcher.api.EventFilter;
+import io.launcher.api.EventStream;
+import io.launcher.api.PruneReport;
+import io.launcher.engine.EventBus;
 import io.launcher.api.AlreadyExistsException;
 import io.launcher.api.CommitRequest;
 import io.launcher.api.FilesystemChange;
@@ -415,5 +419,24 @@ public class FakeEngine implements Engine {
             public void close() {
             }
         };
+    }
+
+    final EventBus bus = new EventBus();
+
+    @Override
+    public EventStream events(EventFilter filter) {
+        return bus.subscribe(filter);
+    }
+
+    @Override
+    public synchronized PruneReport pruneContainers() {
+        List<String> gone = containers.keySet().stream().filter(id -> !containers.get(id).state().running()).toList();
+        gone.forEach(containers::remove);
+        return new PruneReport(gone, List.of(), 0);
+    }
+
+    @Override
+    public PruneReport pruneImages(boolean all) {
+        return new PruneReport(List.of(), List.of(), 0);
     }
 }
