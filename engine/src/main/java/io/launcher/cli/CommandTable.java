@@ -12,7 +12,8 @@ final class CommandTable {
     static final List<String> NAMES = List.of(
             "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
             "rename", "inspect", "images", "import", "info", "version", "port", "daemon",
-            "commit", "export", "diff", "history", "tag", "rmi", "pull", "push", "login", "logout");
+            "commit", "export", "diff", "history", "tag", "rmi", "pull", "push", "login", "logout",
+            "events", "container", "image");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -87,6 +88,9 @@ final class CommandTable {
             case "push": return new PushCommand();
             case "login": return new LoginCommand();
             case "logout": return new LogoutCommand();
+            case "events": return new EventsCommand();
+            case "container": return new ContainerCommand();
+            case "image": return new ImageCommand();
             default: throw new IllegalArgumentException("unknown command " + name);
         }
     }
