@@ -28,7 +28,6 @@ import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkSettings;
-import io.launcher.api.NotFoundException;
 import io.launcher.api.PluginReport;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.UnavailableException;
@@ -426,10 +425,5 @@ public final class LocalEngine implements Engine, AutoCloseable {
             throw new InvalidSpecException("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         }
         return name.startsWith("/") ? name.substring(1) : name;
-    }
-
-    /** Lets a container found in the store but gone from the registry be reported as missing. */
-    static NotFoundException noSuchContainer(String container) {
-        return new NotFoundException("No such container: " + container);
     }
 }
