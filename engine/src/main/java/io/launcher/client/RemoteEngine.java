@@ -37,7 +37,6 @@ import io.launcher.daemon.ImageJson;
 import io.launcher.daemon.LayerJson;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpResponse;
-import io.launcher.registry.RegistryReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +44,6 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -134,55 +132,17 @@ public final class RemoteEngine implements Engine {
     @Override
     public ImageId pull(String reference, Optional<String> platform, Optional<RegistryCredentials> credentials,
                         ProgressListener progress) {
-        RegistryReference parsed = RegistryReference.parse(reference);
-        ApiTarget target = ApiTarget.of("images", "create").param("fromImage", parsed.domain() + "/" + parsed.path())
-                .param("tag", parsed.manifestReference());
-        platform.ifPresent(p -> target.param("platform", p));
-        try (EngineConnection call = EngineConnection.open(socket)) {
-            HttpResponse response = call.send("POST", target, null, registryAuth(credentials, parsed.domain()));
-            String id = RegistryProgressReader.read(response.body(), progress);
-            if (id == null || id.isEmpty()) {
-                throw new InternalException("the pull of " + reference + " ended without an image id");
-            }
-            return ImageId.parse(id);
-        } catch (IOException e) {
-            throw EngineConnection.unreachable(socket, e);
-        }
+        return new RemoteRegistry(socket).pull(reference, platform, credentials, progress);
     }
 
     @Override
     public void push(String reference, Optional<RegistryCredentials> credentials, ProgressListener progress) {
-        RegistryReference parsed = RegistryReference.parse(reference);
-        ApiTarget target = ApiTarget.of("images").segment(parsed.familiarRepository()).segment("push")
-                .param("tag", parsed.tag());
-        try (EngineConnection call = EngineConnection.open(socket)) {
-            HttpResponse response = call.send("POST", target, null, registryAuth(credentials, parsed.domain()));
-            RegistryProgressReader.read(response.body(), progress);
-        } catch (IOException e) {
-            throw EngineConnection.unreachable(socket, e);
-        }
+        new RemoteRegistry(socket).push(reference, credentials, progress);
     }
 
     @Override
     public void login(String registry, RegistryCredentials credentials) {
-        JsonNode body = DockerJson.object().put("username", credentials.username())
-                .put("password", credentials.password()).put("serveraddress", registry);
-        json("POST", ApiTarget.of("auth"), body);
-    }
-
-    /** Docker's X-Registry-Auth: base64url JSON of the credentials; absent when there are none. */
-    private static Headers registryAuth(Optional<RegistryCredentials> credentials, String server) {
-        if (credentials.isEmpty() || credentials.get().isEmpty()) {
-            return new Headers();
-        }
-        try {
-            byte[] json = DockerJson.MAPPER.writeValueAsBytes(DockerJson.object()
-                    .put("username", credentials.get().username()).put("password", credentials.get().password())
-                    .put("serveraddress", server));
-            return Headers.of("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(json));
-        } catch (IOException e) {
-            throw new InternalException("unable to encode credentials: " + e.getMessage(), e);
-        }
+        new RemoteRegistry(socket).login(registry, credentials);
     }
 
     @Override
