@@ -7,10 +7,10 @@ import io.launcher.api.ImportRequest;
 import io.launcher.api.InternalException;
 import io.launcher.api.LauncherException;
 import io.launcher.api.ProgressListener;
+import io.launcher.layer.ObservedInputStream;
 import io.launcher.layer.TarLayerReader;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -77,7 +77,7 @@ final class ImageImporter {
     }
 
     /** Reports the compressed bytes read so far. */
-    private static final class CountingStream extends FilterInputStream {
+    private static final class CountingStream extends ObservedInputStream {
         private final ProgressListener progress;
         private long count;
         private long reported;
@@ -88,25 +88,8 @@ final class ImageImporter {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        private void advance(long n) {
-            count += n;
+        protected void observe(byte[] buffer, int offset, int length) {
+            count += length;
             if (count - reported >= 1 << 20) {
                 reported = count;
                 progress.progress("Importing", count, -1);

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The built distribution (engine/target/dist) driven as a user drives it: a daemon of its own on
@@ -115,14 +117,31 @@ public final class Distribution implements AutoCloseable {
 
     /** Runs {@code bin/launcher --root ROOT -H unix://SOCKET ARGS...} and waits for it. */
     public Result launcher(String... args) throws IOException, InterruptedException {
+        return run(command(List.of(args)), Map.of());
+    }
+
+    /** The docker CLI installed on this host, if any: a client no one here wrote. */
+    public static Optional<Path> dockerCli() {
+        return Stream.of("/usr/local/bin/docker", "/usr/bin/docker").map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Runs the host's docker CLI against this engine's socket and waits for it. */
+    public Result docker(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(dockerCli().orElseThrow().toString()));
+        command.addAll(List.of(args));
+        return run(command, dockerEnvironment());
+    }
+
+    private Result run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
-        Process process = new ProcessBuilder(command(List.of(args)))
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("launcher " + String.join(" ", args) + " did not finish in 120 s");
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
         }
         Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);

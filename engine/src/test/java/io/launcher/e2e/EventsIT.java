@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +13,6 @@ import org.junit.jupiter.api.Test;
 /** Events and prune through the real distribution: launcher's own CLI, and the docker CLI when installed. */
 @Tag("privileged")
 class EventsIT {
-    private static final Path DOCKER = Path.of("/usr/local/bin/docker");
     private static Distribution launcher;
 
     @BeforeAll
@@ -68,35 +62,13 @@ class EventsIT {
 
     @Test
     void dockerEventsSeesARunRm() throws Exception {
-        assumeTrue(Files.isExecutable(DOCKER), "no docker CLI at " + DOCKER);
+        assumeTrue(Distribution.dockerCli().isPresent(), "no docker CLI installed");
         long since = System.currentTimeMillis() / 1000 - 1;
-        assertEquals(0, docker("run", "--rm", "--network", "none", "--name", "ev2", "base", "true").exitCode);
+        assertEquals(0, launcher.docker("run", "--rm", "--network", "none", "--name", "ev2", "base", "true").exitCode());
         String until = Long.toString(System.currentTimeMillis() / 1000 + 1);
-        DockerResult events = docker("events", "--since", Long.toString(since), "--until", until,
+        Distribution.Result events = launcher.docker("events", "--since", Long.toString(since), "--until", until,
                 "--filter", "container=ev2", "--format", "{{.Action}}");
-        assertEquals(0, events.exitCode, events.err);
-        assertEquals(List.of("create", "start", "die", "destroy"), events.out.lines().toList());
-    }
-
-    private record DockerResult(int exitCode, String out, String err) {
-    }
-
-    private static DockerResult docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(DOCKER.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(launcher.dockerEnvironment());
-        Path out = Files.createTempFile(launcher.root(), "docker-out", ".txt");
-        Path err = Files.createTempFile(launcher.root(), "docker-err", ".txt");
-        Process process = builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish");
-        }
-        DockerResult result = new DockerResult(process.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return result;
+        assertEquals(0, events.exitCode(), events.err());
+        assertEquals(List.of("create", "start", "die", "destroy"), events.out().lines().toList());
     }
 }
