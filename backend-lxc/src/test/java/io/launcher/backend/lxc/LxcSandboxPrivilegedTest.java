@@ -13,7 +13,7 @@ import io.launcher.api.ResourceLimits;
 import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.Availability;
 import io.launcher.spi.Mount;
-import io.launcher.spi.isolation.Capabilities;
+import io.launcher.spi.conformance.JsonFileLog;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;
@@ -99,8 +99,8 @@ class LxcSandboxPrivilegedTest {
     void writesStdoutAndStderrApartInJsonFileForm() throws Exception {
         SandboxSpec spec = spec("/bin/sh", "-c", "echo hello; echo oops >&2; printf 'tab\\there \"q\" \\\\ end'");
         assertEquals(0, run(spec).code());
-        assertEquals("hello\ntab\there \"q\" \\ end", JsonLog.text(spec.logFile(), "stdout"));
-        assertEquals("oops\n", JsonLog.text(spec.logFile(), "stderr"));
+        assertEquals("hello\ntab\there \"q\" \\ end", JsonFileLog.text(spec.logFile(), "stdout"));
+        assertEquals("oops\n", JsonFileLog.text(spec.logFile(), "stderr"));
     }
 
     @Test
@@ -109,7 +109,7 @@ class LxcSandboxPrivilegedTest {
         assertEquals(ExitStatus.exited(3), run(spec("/bin/sh", "-c", "exit 3")));
         SandboxSpec missing = spec("no-such-command");
         assertEquals(127, run(missing).code());
-        assertEquals("exec: \"no-such-command\": executable file not found in $PATH\n", JsonLog.text(missing.logFile(), "stderr"));
+        assertEquals("exec: \"no-such-command\": executable file not found in $PATH\n", JsonFileLog.text(missing.logFile(), "stderr"));
         assertEquals(127, run(spec("/bin/no-such-file")).code());
     }
 
@@ -117,14 +117,14 @@ class LxcSandboxPrivilegedTest {
     void setsHostnameEnvironmentAndCwd() throws Exception {
         SandboxSpec spec = spec("/bin/sh", "-c", "hostname; echo \"$GREETING\"; pwd");
         assertEquals(0, run(spec).code());
-        assertEquals("box\nhello world\n/\n", JsonLog.text(spec.logFile(), "stdout"));
+        assertEquals("box\nhello world\n/\n", JsonFileLog.text(spec.logFile(), "stdout"));
     }
 
     @Test
     void privateNetworkHasOnlyLoopbackAndItIsUp() throws Exception {
         SandboxSpec spec = spec("/bin/sh", "-c", "ls /sys/class/net; cat /sys/class/net/lo/operstate /sys/class/net/lo/flags");
         assertEquals(0, run(spec).code());
-        List<String> lines = JsonLog.text(spec.logFile(), "stdout").lines().toList();
+        List<String> lines = JsonFileLog.text(spec.logFile(), "stdout").lines().toList();
         assertEquals("lo", lines.get(0));
         assertEquals("0x9", lines.get(2), "lo has IFF_UP|IFF_LOOPBACK");
     }
@@ -137,14 +137,14 @@ class LxcSandboxPrivilegedTest {
         try (var entries = Files.list(Path.of("/sys/class/net"))) {
             host = entries.count();
         }
-        assertEquals(host, JsonLog.text(spec.logFile(), "stdout").lines().count());
+        assertEquals(host, JsonFileLog.text(spec.logFile(), "stdout").lines().count());
     }
 
     @Test
     void runsInItsOwnPidNamespaceUnderLxcInit() throws Exception {
         SandboxSpec spec = spec("/bin/sh", "-c", "cat /proc/1/cmdline | tr \"\\\\0\" \" \"; echo; ls /proc | grep -c '^[0-9]'");
         assertEquals(0, run(spec).code());
-        List<String> lines = JsonLog.text(spec.logFile(), "stdout").lines().toList();
+        List<String> lines = JsonFileLog.text(spec.logFile(), "stdout").lines().toList();
         // LXC's init keeps either its own argv or lxc-execute's, depending on how it was exec'ed:
         // what matters is that pid 1 is LXC's and not the user's process.
         assertFalse(lines.get(0).startsWith("/bin/sh"), "LXC's init is pid 1, not the process: " + lines.get(0));
@@ -157,7 +157,7 @@ class LxcSandboxPrivilegedTest {
         assertEquals(SandboxState.CREATED, sandbox.state());
         int parked = sandbox.pid();
         assertTrue(parked > 1, "the init is parked");
-        assertTrue(JsonLog.read(temp.resolve("logs/container.log")).isEmpty(), "nothing ran yet");
+        assertTrue(JsonFileLog.read(temp.resolve("logs/container.log")).isEmpty(), "nothing ran yet");
         sandbox.start();
         assertEquals(parked, sandbox.pid());
         assertEquals(SandboxState.RUNNING, sandbox.state());
@@ -201,7 +201,7 @@ class LxcSandboxPrivilegedTest {
         current.write("two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         current.close();
         assertEquals(ExitStatus.exited(0), sandbox.exit().get(20, TimeUnit.SECONDS));
-        assertEquals("one\ntwo\n", JsonLog.text(spec.logFile(), "stdout"));
+        assertEquals("one\ntwo\n", JsonFileLog.text(spec.logFile(), "stdout"));
         LxcSandbox without = (LxcSandbox) create(spec("true"));
         assertThrows(io.launcher.api.FailedPreconditionException.class, without::openStdin);
     }
@@ -255,14 +255,14 @@ class LxcSandboxPrivilegedTest {
         assertEquals(created.pid(), loaded.pid());
         loaded.start();
         assertEquals(ExitStatus.exited(0), loaded.exit().get(20, TimeUnit.SECONDS));
-        assertEquals("started\n", JsonLog.text(spec.logFile(), "stdout"));
+        assertEquals("started\n", JsonFileLog.text(spec.logFile(), "stdout"));
     }
 
     @Test
     void relaysManyLinesInOrder() throws Exception {
         SandboxSpec spec = spec("seq", "20000");
         assertEquals(0, run(spec).code());
-        List<String> lines = JsonLog.text(spec.logFile(), "stdout").lines().toList();
+        List<String> lines = JsonFileLog.text(spec.logFile(), "stdout").lines().toList();
         assertEquals(20000, lines.size());
         assertEquals("20000", lines.get(19999));
     }
@@ -288,7 +288,7 @@ class LxcSandboxPrivilegedTest {
         SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), base.process(), base.hostname(), base.network(),
                 base.resources(), List.of(new BindMount(volume, "/mnt/v", true)), true, base.logFile(), base.capabilities());
         assertEquals(0, run(spec).code());
-        assertEquals("from the host\nro-volume\nro-root\n", JsonLog.text(spec.logFile(), "stdout"));
+        assertEquals("from the host\nro-volume\nro-root\n", JsonFileLog.text(spec.logFile(), "stdout"));
     }
 
     @Test
@@ -328,7 +328,7 @@ class LxcSandboxPrivilegedTest {
         assertTrue(failure.getMessage().startsWith("unable to create container " + spec.id() + ": "), failure.getMessage());
         assertTrue(failure.getMessage().contains("mount: "), "the hook's own reason is quoted: " + failure.getMessage());
         assertTrue(backend.load(spec.id()).isEmpty(), "a failed create leaves nothing behind");
-        assertTrue(JsonLog.read(spec.logFile()).isEmpty(), "lxc's messages stay out of the container's log");
+        assertTrue(JsonFileLog.read(spec.logFile()).isEmpty(), "lxc's messages stay out of the container's log");
     }
 
     @Test
@@ -341,7 +341,7 @@ class LxcSandboxPrivilegedTest {
             SandboxSpec spec = spec(BusyboxRootfs.bind(rootfs), new NetworkAttachment.Join(Path.of("/run/netns", name)),
                     "/bin/ls", "/sys/class/net");
             assertEquals(0, run(spec).code());
-            assertEquals("lo\nprobe0\nprobe1\n", JsonLog.text(spec.logFile(), "stdout"));
+            assertEquals("lo\nprobe0\nprobe1\n", JsonFileLog.text(spec.logFile(), "stdout"));
         } finally {
             new ProcessBuilder("ip", "netns", "del", name).inheritIO().start().waitFor();
         }
@@ -355,7 +355,7 @@ class LxcSandboxPrivilegedTest {
                 "(echo x > /proc/sys/kernel/domainname) 2>/dev/null && echo sys-rw || echo sys-ro",
                 "grep NoNewPrivs /proc/self/status"));
         assertEquals(0, run(spec).code());
-        assertEquals("0\n0\nirq-ro\nsys-ro\nNoNewPrivs:\t1\n", JsonLog.text(spec.logFile(), "stdout"));
+        assertEquals("0\n0\nirq-ro\nsys-ro\nNoNewPrivs:\t1\n", JsonFileLog.text(spec.logFile(), "stdout"));
     }
 
     @Test
@@ -365,6 +365,6 @@ class LxcSandboxPrivilegedTest {
         SandboxSpec spec = new SandboxSpec(base.id(), base.rootfs(), base.process(), base.hostname(), base.network(),
                 new ResourceLimits(64L << 20, 512, 500_000_000L, 50), List.of(), false, base.logFile(), base.capabilities());
         assertEquals(0, run(spec).code());
-        assertEquals((64L << 20) + "\n50\n", JsonLog.text(spec.logFile(), "stdout"));
+        assertEquals((64L << 20) + "\n50\n", JsonFileLog.text(spec.logFile(), "stdout"));
     }
 }
