@@ -131,17 +131,22 @@ int cgroup_create(const struct spec *spec)
     return 0;
 }
 
-int cgroup_enter(const struct spec *spec, pid_t pid)
+/*
+ * The calling process joins the container's cgroups; it must be single-threaded (the init, an
+ * exec's helper). On v1 it writes "0" to each hierarchy's tasks file: a thread that moves itself
+ * is migrated without the global threadgroup lock, whose writer waits out an RCU grace period
+ * (about 10 ms here) on every cgroup.procs write. v2 has only cgroup.procs.
+ */
+int cgroup_join(const struct spec *spec)
 {
-    char dir[4096], path[4096], text[32];
-    snprintf(text, sizeof text, "%d", pid);
+    char dir[4096], path[4096];
     struct controller ctrl[3];
     v1_controllers(spec, ctrl);
     int n = unified() ? 1 : 3;
     for (int i = 0; i < n; i++) {
         dir_of(n == 1 ? NULL : ctrl[i].name, spec, dir, sizeof dir);
-        snprintf(path, sizeof path, "%s/cgroup.procs", dir);
-        if (write_string(path, text) < 0 && (n == 1 || ctrl[i].wanted))
+        snprintf(path, sizeof path, "%s/%s", dir, n == 1 ? "cgroup.procs" : "tasks");
+        if (write_string(path, "0") < 0 && (n == 1 || ctrl[i].wanted))
             return -1;
     }
     return 0;

@@ -82,12 +82,6 @@ static int read_message(int fd, char *line, size_t cap)
     return 0;
 }
 
-static int wait_for_word(int fd, const char *expected)
-{
-    char word[16];
-    return read_message(fd, word, sizeof word) == 0 && strcmp(word, expected) == 0 ? 0 : -1;
-}
-
 /* "start" or "start <n>": the monitor holds the master of /dev/pts/<n> */
 static int wait_for_start(int fd, int *pts)
 {
@@ -161,13 +155,11 @@ int init_main(void *arg)
     /* without its monitor nobody would collect the exit status: die with it */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     close_fds_from(3, keep, 5);
-    /* the root is prepared while the monitor moves us into the container's cgroup (a v1
-     * migration waits out an RCU grace period, about 10 ms); an error is told only after "go",
-     * so the monitor never migrates a process that has already gone */
-    int rc = prepare(a);
-    if (wait_for_word(a->start_fd, "go") < 0)
-        _exit(1);
-    /* the monitor has put us in the container's cgroup: that becomes the namespace's root */
+    /* the cgroup first, while the host's /sys/fs/cgroup is still where we look; it becomes the
+     * root of the cgroup namespace */
+    int rc = cgroup_join(a->spec);
+    if (rc == 0)
+        rc = prepare(a);
     if (rc == 0 && unshare(CLONE_NEWCGROUP) < 0)
         rc = fail_sys("create", "cgroup namespace");
     if (rc < 0) {

@@ -88,7 +88,7 @@ static int join(pid_t init)
             return fail_sys("open namespace", path);
     }
     /* the cgroup first, while the host's /sys/fs/cgroup is still where we look */
-    if (cgroup_enter(&container, getpid()) < 0)
+    if (cgroup_join(&container) < 0)
         return -1;
     for (size_t i = 0; i < N_NAMESPACES; i++) {
         snprintf(path, sizeof path, "/proc/%d/ns/%s", init, NAMESPACES[i].name);

@@ -26,7 +26,7 @@ struct monitor {
     const struct spec *spec;
     pid_t init_pid;
     int started;
-    int start_fd;   /* write end: "go", then "start" */
+    int start_fd;   /* write end: "start" */
     int sync_fd;    /* read end: "ready" / "error ..." / "exit ..." from the init */
     int listen_fd;
     int signal_fd;

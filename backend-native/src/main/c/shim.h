@@ -86,7 +86,7 @@ struct init_args {
     const char *bundle;
     struct spec *spec;
     int sync_fd;      /* init -> monitor: "ready\n", "error <kind> <message>\n", "exit <code> <signal>\n" */
-    int start_fd;     /* monitor -> init: "go\n", then "start\n" or "start <pts>\n"; EOF means abort */
+    int start_fd;     /* monitor -> init: "start\n" or "start <pts>\n"; EOF means abort */
     int in_fd;        /* read end of the stdin pipe, or -1 */
     int out_fd;       /* write end of the stdout log pipe */
     int err_fd;       /* write end of the stderr log pipe */
@@ -128,7 +128,7 @@ void log_stream_flush_partial(struct log_stream *stream, int log_fd);
 
 /* cgroup.c */
 int cgroup_create(const struct spec *spec);
-int cgroup_enter(const struct spec *spec, pid_t pid);
+int cgroup_join(const struct spec *spec);
 int cgroup_oom_killed(const struct spec *spec);
 void cgroup_remove(const struct spec *spec);
 
