@@ -14,20 +14,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads single files of a container's filesystem (its layer over its image's) through
  * {@link LayerMerge}, without a mount: the top-most layer wins and whiteouts are respected. Hard
- * links and symbolic links (resolved inside the container's root) are followed.
+ * links and symbolic links (resolved inside the container's root) are followed. Reading every
+ * layer costs a walk of the whole image, so what an image's committed layers answer is kept:
+ * they never change, and a fresh container's own layer is empty.
  */
 final class ContainerFiles {
     private static final int MAX_LINKS = 8;
     /** Files larger than this are not read (passwd and group are small). */
     private static final long MAX_SIZE = 16L << 20;
 
+    private static final int CACHED_CHAINS = 32;
+
+    private final StorageDriver storage;
     private final LayerMerge merge;
+    private final Map<Lookup, Map<String, byte[]>> committed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Lookup, Map<String, byte[]>> eldest) {
+            return size() > CACHED_CHAINS;
+        }
+    };
+
+    /** The files asked of a committed snapshot (and its parents). */
+    private record Lookup(SnapshotKey snapshot, List<String> paths) { }
 
     ContainerFiles(StorageDriver storage) {
+        this.storage = storage;
         this.merge = new LayerMerge(storage);
     }
 
@@ -39,6 +55,30 @@ final class ContainerFiles {
     /** The contents of those of {@code paths} (absolute, in the container) that are regular files. */
     Map<String, byte[]> read(SnapshotKey top, List<String> paths) throws IOException {
         List<SnapshotKey> chain = merge.chain(top);
+        if (chain.size() < 2 || !isEmpty(top)) {
+            return read(chain, paths);
+        }
+        Lookup lookup = new Lookup(chain.get(1), List.copyOf(paths));
+        synchronized (committed) {
+            Map<String, byte[]> known = committed.get(lookup);
+            if (known != null) {
+                return known;
+            }
+        }
+        Map<String, byte[]> found = Map.copyOf(read(chain.subList(1, chain.size()), paths));
+        synchronized (committed) {
+            committed.put(lookup, found);
+        }
+        return found;
+    }
+
+    private boolean isEmpty(SnapshotKey layer) throws IOException {
+        AtomicBoolean empty = new AtomicBoolean(true);
+        storage.diff(layer, entry -> empty.set(false));
+        return empty.get();
+    }
+
+    private Map<String, byte[]> read(List<SnapshotKey> chain, List<String> paths) throws IOException {
         Map<String, String> wanted = new LinkedHashMap<>();
         for (String path : paths) {
             String normal = normalize("", path);

@@ -108,6 +108,12 @@ final class ContainerLifecycle {
         closed = true;
     }
 
+    /**
+     * Records an exit. Waiters wake as soon as the state in memory is updated; the record is then
+     * made durable before the sandbox (which holds the exit file) goes, so a crash in between
+     * still finds the exit. A {@code --rm} container's record is deleted next: it is written
+     * only when that removal fails.
+     */
     private void exited(ContainerEntry entry, Sandbox sandbox, ExitStatus status, Throwable failure) {
         if (closed) {
             return;
@@ -125,26 +131,33 @@ final class ContainerLifecycle {
                 detachQuietly(entry, record.endpoint(), null);
             }
             ContainerRecord updated = record.withEndpoint(null).withState(ended);
-            try {
-                store.save(updated);
-            } catch (LauncherException e) {
-                LOG.error("unable to record the exit of container {}: {}", record.id(), e.getMessage());
-            }
+            autoRemove = record.hostConfig().autoRemove();
             entry.update(updated);
-            deleteQuietly(sandbox, null);
             if (status.oomKilled()) {
                 events.publish(updated, "oom");
             }
             events.publish(updated, "die", Map.of("exitCode", Integer.toString(ended.exitCode())));
             entry.exited(ended.exitCode());
-            autoRemove = record.hostConfig().autoRemove();
+            if (!autoRemove) {
+                saveQuietly(updated);
+            }
+            deleteQuietly(sandbox, null);
         }
         if (autoRemove) {
             try {
                 remove(entry, true);
             } catch (LauncherException e) {
                 LOG.error("unable to remove container {} after it exited: {}", entry.id(), e.getMessage());
+                saveQuietly(entry.record());
             }
+        }
+    }
+
+    private void saveQuietly(ContainerRecord record) {
+        try {
+            store.save(record);
+        } catch (LauncherException e) {
+            LOG.error("unable to record the exit of container {}: {}", record.id(), e.getMessage());
         }
     }
 
