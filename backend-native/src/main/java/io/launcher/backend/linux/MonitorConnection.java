@@ -49,6 +49,14 @@ final class MonitorConnection implements Closeable {
         }
     }
 
+    /**
+     * The channel itself, for a watcher that reads it without blocking; a reply already read
+     * into this connection's buffer is not seen there (the exit file still tells the exit).
+     */
+    SocketChannel channel() {
+        return channel;
+    }
+
     /** Sends one request line and returns its reply line. */
     String request(String line) throws IOException {
         writer.write((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class NativeIsolationBackend implements IsolationBackend {
     private final Path containers;
     private final Shim shim;
+    private final MonitorExits exits = new MonitorExits();
 
     private NativeIsolationBackend(Path containers, Shim shim) {
         this.containers = containers;
@@ -54,7 +55,7 @@ public final class NativeIsolationBackend implements IsolationBackend {
             SpecFile.write(spec, bundle.spec());
             MonitorPids pids = shim.create(bundle.dir());
             pids.write(bundle.pids());
-            return new NativeSandbox(spec.id(), bundle, pids, shim, SandboxState.CREATED)
+            return new NativeSandbox(spec.id(), bundle, pids, shim, exits, SandboxState.CREATED)
                     .watch(MonitorConnection.open(bundle.socket()));
         } catch (IOException | RuntimeException e) {
             try {
@@ -84,7 +85,7 @@ public final class NativeIsolationBackend implements IsolationBackend {
             connection.ifPresent(MonitorConnection::close);
             connection = Optional.empty();
         }
-        return Optional.of(new NativeSandbox(id, bundle, pids.get(), shim, state).watch(connection));
+        return Optional.of(new NativeSandbox(id, bundle, pids.get(), shim, exits, state).watch(connection));
     }
 
     /** Asks a live monitor where its container is; a monitor that does not answer has ended. */

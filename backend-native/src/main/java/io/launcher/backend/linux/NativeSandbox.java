@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A container held by its detached monitor. Requests go over a fresh connection each; a daemon
- * thread keeps one more connection open and completes {@link #exit()} when the monitor pushes
- * "exit", or from the exit file when the monitor is gone.
+ * A container held by its detached monitor. Requests go over a fresh connection each; one more
+ * connection, watched by the backend's {@link MonitorExits}, completes {@link #exit()} when the
+ * monitor pushes "exit", or from the exit file when the monitor is gone.
  */
 final class NativeSandbox implements Sandbox {
     private static final long DELETE_TIMEOUT_SECONDS = 10;
@@ -35,11 +35,13 @@ final class NativeSandbox implements Sandbox {
     private final Bundle bundle;
     private final MonitorPids pids;
     private final Shim shim;
+    private final MonitorExits exits;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private volatile SandboxState state;
 
-    NativeSandbox(ContainerId id, Bundle bundle, MonitorPids pids, Shim shim, SandboxState state) {
+    NativeSandbox(ContainerId id, Bundle bundle, MonitorPids pids, Shim shim, MonitorExits exits, SandboxState state) {
         this.id = id;
+        this.exits = exits;
         this.bundle = bundle;
         this.pids = pids;
         this.shim = shim;
@@ -52,24 +54,27 @@ final class NativeSandbox implements Sandbox {
             recordExit();
             return this;
         }
-        Thread watcher = new Thread(() -> awaitExit(connection.get()), "native-exit-" + id.shortId());
-        watcher.setDaemon(true);
-        watcher.start();
-        return this;
-    }
-
-    private void awaitExit(MonitorConnection connection) {
-        try (connection) {
-            for (;;) {
-                String line = connection.readLine();
-                if (line.startsWith("exit ")) {
-                    complete(ExitFile.parse(line.substring(5)));
-                    return;
+        try {
+            exits.watch(connection.get().channel(), new MonitorExits.Listener() {
+                @Override
+                public void exited(String status) {
+                    try {
+                        complete(ExitFile.parse(status));
+                    } catch (RuntimeException e) {
+                        recordExit();
+                    }
                 }
-            }
-        } catch (IOException | RuntimeException e) {
+
+                @Override
+                public void ended() {
+                    recordExit();
+                }
+            });
+        } catch (IOException e) {
+            connection.get().close();
             recordExit();
         }
+        return this;
     }
 
     /** The monitor is gone: its exit file tells how the container ended. */

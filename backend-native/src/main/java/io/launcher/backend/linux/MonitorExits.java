@@ -1,0 +1,150 @@
+package io.launcher.backend.linux;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Waits for the exits of every sandbox of a backend on one thread: each monitor's watching
+ * connection is registered with one selector (a platform thread blocked on each cost the daemon
+ * about 1 MB per running container). The monitor pushes one line, {@code exit <code> <signal>
+ * <oom>}, then closes. What a sandbox does about its exit (records, tears down, removes) runs on
+ * a pooled thread, never on the selector's. The thread ends (and its selector closes) whenever
+ * nothing is left to watch.
+ */
+final class MonitorExits {
+    /** What a watched connection delivers: its exit line, or its end without one. */
+    interface Listener {
+        /** The text after {@code exit }. */
+        void exited(String status);
+
+        void ended();
+    }
+
+    private static final int MAX_LINE = 256;
+
+    private final Queue<Runnable> registrations = new ConcurrentLinkedQueue<>();
+    private final ExecutorService callbacks = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "native-exit");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Selector selector;
+    private int watched;
+
+    /** Watches {@code channel}, which nothing else may use from now on; it is closed at the end. */
+    synchronized void watch(SocketChannel channel, Listener listener) throws IOException {
+        channel.configureBlocking(false);
+        if (selector == null) {
+            Selector opened = Selector.open();
+            selector = opened;
+            Thread thread = new Thread(() -> run(opened), "native-exits");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        watched++;
+        Selector current = selector;
+        registrations.add(() -> register(current, channel, listener));
+        current.wakeup();
+    }
+
+    private void register(Selector on, SocketChannel channel, Listener listener) {
+        try {
+            channel.register(on, SelectionKey.OP_READ, new Watched(channel, listener));
+        } catch (IOException e) {
+            close(channel);
+            ended(listener::ended);
+        }
+    }
+
+    private void run(Selector on) {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_LINE);
+        try (on) {
+            for (;;) {
+                on.select();
+                for (Runnable registration = registrations.poll(); registration != null; registration = registrations.poll()) {
+                    registration.run();
+                }
+                for (SelectionKey key : on.selectedKeys()) {
+                    ((Watched) key.attachment()).read(key, buffer);
+                }
+                on.selectedKeys().clear();
+                synchronized (this) {
+                    if (watched == 0) {
+                        selector = null;
+                        return;
+                    }
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            synchronized (this) {
+                selector = null;
+            }
+        }
+    }
+
+    /** One watch less; its callback runs on a pooled thread. */
+    private void ended(Runnable callback) {
+        synchronized (this) {
+            watched--;
+        }
+        callbacks.execute(callback);
+    }
+
+    /** One monitor's connection and the part of a line read so far. */
+    private final class Watched {
+        private final SocketChannel channel;
+        private final Listener listener;
+        private final StringBuilder line = new StringBuilder();
+
+        Watched(SocketChannel channel, Listener listener) {
+            this.channel = channel;
+            this.listener = listener;
+        }
+
+        void read(SelectionKey key, ByteBuffer buffer) {
+            int count;
+            try {
+                buffer.clear();
+                count = channel.read(buffer);
+            } catch (IOException e) {
+                count = -1;
+            }
+            if (count < 0 || line.length() > MAX_LINE) {
+                end(key, listener::ended);
+                return;
+            }
+            line.append(new String(buffer.array(), 0, count, StandardCharsets.UTF_8));
+            for (int newline = line.indexOf("\n"); newline >= 0; newline = line.indexOf("\n")) {
+                String text = line.substring(0, newline);
+                line.delete(0, newline + 1);
+                if (text.startsWith("exit ")) {
+                    end(key, () -> listener.exited(text.substring(5)));
+                    return;
+                }
+            }
+        }
+
+        private void end(SelectionKey key, Runnable callback) {
+            key.cancel();
+            MonitorExits.close(channel);
+            ended(callback);
+        }
+    }
+
+    private static void close(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the monitor is gone already: nothing is left to release
+        }
+    }
+}
