@@ -26,6 +26,7 @@ final class Rehearsal {
     private static final List<List<String>> LINES = List.of(
             List.of("--help"),
             List.of("--version"),
+            List.of("run", "--rm", "--network", "none", "base", "/bin/true"),
             List.of("run", "--rm", "-m", "512m", "--cpus", "1.5", "-e", "A=1", "-v", "/a:/b", "base", "sh", "-c", "x"),
             List.of("run", "-dit", "--name", "n", "-p", "80:80", "base"),
             List.of("run", "-m", "lots", "base"),
@@ -65,7 +66,11 @@ final class Rehearsal {
         Path dir = Files.createTempDirectory("launcher-rehearsal");
         Path socket = dir.resolve("engine.sock");
         try (DockerApiServer server = new DockerApiServer(new RehearsalEngine(), socket)) {
-            Session session = new Session(settings -> RemoteEngine.connect(socket), settings -> 0, Map.of(),
+            // The real connector's path (Wiring's lambdas, connectOrStart) on a socket that answers.
+            Wiring.engineConnector();
+            Wiring.daemonRunner();
+            Session session = new Session(settings -> RemoteEngine.connectOrStart(socket, dir, home, List.of()),
+                    settings -> 0, Map.of(),
                     new ByteArrayInputStream("rehearsal".getBytes(StandardCharsets.UTF_8)), out, err, home,
                     Clock.systemUTC());
             for (String command : List.of("run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps",

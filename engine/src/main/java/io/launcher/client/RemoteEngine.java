@@ -68,9 +68,10 @@ public final class RemoteEngine implements Engine {
 
     /** Connects, starting a daemon in the background first when none answers; see {@link DaemonStarter}. */
     public static RemoteEngine connectOrStart(Path socket, Path root, Path home, List<String> daemonArgs) {
-        if (!answers(socket)) {
-            new DaemonStarter(socket.toAbsolutePath(), root, home, daemonArgs).start();
+        if (answers(socket)) {
+            return new RemoteEngine(socket.toAbsolutePath());
         }
+        new DaemonStarter(socket.toAbsolutePath(), root, home, daemonArgs).start();
         return connect(socket);
     }
 
