@@ -59,6 +59,7 @@ struct spec {
     int terminal;
     int stdin_open;
     unsigned long long caps;  /* bit n: capability n is kept */
+    int seccomp_unconfined;   /* no seccomp filter (--security-opt seccomp=unconfined) */
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -77,6 +78,9 @@ int spec_read_process(const char *path, struct spec *spec);
 int caps_add(unsigned long long *set, const char *name);
 int caps_drop_bounding(unsigned long long keep);
 int caps_set(unsigned long long keep);
+
+/* seccomp.c: Docker's default profile, lifted where the kept capabilities allow; last before execve */
+int seccomp_install(unsigned long long caps);
 
 /* monitor.c */
 int monitor_run(const char *bundle, struct spec *spec, int report_fd);
