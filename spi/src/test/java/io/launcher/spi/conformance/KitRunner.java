@@ -66,6 +66,11 @@ final class KitRunner {
                 spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), capabilities, spec.seccomp());
     }
 
+    static SandboxSpec withSeccomp(SandboxSpec spec, io.launcher.spi.isolation.SeccompProfile seccomp) {
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), seccomp);
+    }
+
     /** What an exec'd process printed and how it ended. */
     record Exec(int code, String stdout, String stderr) { }
 
