@@ -135,6 +135,8 @@ int cgroup_create(const struct spec *spec);
 int cgroup_enter(const struct spec *spec, pid_t pid);
 int cgroup_oom_killed(const struct spec *spec);
 void cgroup_remove(const struct spec *spec);
+/* the v2 limit files of one cgroup folder: memory.max, memory.swap.max, pids.max, cpu.weight, cpu.max */
+int cgroup_v2_limits(const char *dir, const struct spec *spec);
 
 /* join.c: launcher-shim exec; relay.c: its signal forwarding and terminal relay */
 int exec_main(const char *bundle, const char *spec_path);
