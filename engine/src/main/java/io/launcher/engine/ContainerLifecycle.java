@@ -109,10 +109,9 @@ final class ContainerLifecycle {
     }
 
     /**
-     * Records an exit. Waiters wake as soon as the state in memory is updated; the record is then
-     * made durable before the sandbox (which holds the exit file) goes, so a crash in between
-     * still finds the exit. A {@code --rm} container's record is deleted next: it is written
-     * only when that removal fails.
+     * Records an exit: the record is made durable before the sandbox (which holds the exit file)
+     * goes, and waiters wake once both are done. A {@code --rm} container's record is deleted
+     * next: it is written only when that removal fails.
      */
     private void exited(ContainerEntry entry, Sandbox sandbox, ExitStatus status, Throwable failure) {
         if (closed) {
@@ -136,12 +135,12 @@ final class ContainerLifecycle {
             if (status.oomKilled()) {
                 events.publish(updated, "oom");
             }
-            events.publish(updated, "die", Map.of("exitCode", Integer.toString(ended.exitCode())));
-            entry.exited(ended.exitCode());
             if (!autoRemove) {
                 saveQuietly(updated);
             }
             deleteQuietly(sandbox, null);
+            events.publish(updated, "die", Map.of("exitCode", Integer.toString(ended.exitCode())));
+            entry.exited(ended.exitCode());
         }
         if (autoRemove) {
             try {
