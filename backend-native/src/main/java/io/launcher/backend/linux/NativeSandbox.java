@@ -37,6 +37,8 @@ final class NativeSandbox implements Sandbox {
     private final Shim shim;
     private final MonitorExits exits;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    /** Held by start across its request and by the exit's state change; see {@link #stopped()}. */
+    private final Object transition = new Object();
     private volatile SandboxState state;
 
     NativeSandbox(ContainerId id, Bundle bundle, MonitorPids pids, Shim shim, MonitorExits exits, SandboxState state) {
@@ -85,18 +87,29 @@ final class NativeSandbox implements Sandbox {
                 complete(status.get());
                 return;
             }
-            state = SandboxState.STOPPED;
+            stopped();
             exit.completeExceptionally(new InternalException(
                     "monitor of container " + id + " ended without recording an exit status"));
         } catch (RuntimeException e) {
-            state = SandboxState.STOPPED;
+            stopped();
             exit.completeExceptionally(e);
         }
     }
 
     private void complete(ExitStatus status) {
-        state = SandboxState.STOPPED;
+        stopped();
         exit.complete(status);
+    }
+
+    /**
+     * Under the lock that {@link #start()} holds across its request: a process that exits before
+     * "started" is read is stopped after start sets running, never before (a stale "running"
+     * made delete refuse and leak the bundle). The exit's waiters run outside the lock.
+     */
+    private void stopped() {
+        synchronized (transition) {
+            state = SandboxState.STOPPED;
+        }
     }
 
     @Override
@@ -119,11 +132,13 @@ final class NativeSandbox implements Sandbox {
         if (state != SandboxState.CREATED) {
             throw new IllegalTransitionException("cannot start a container that is " + describe(state));
         }
-        String reply = request("start");
-        if (!reply.startsWith("started ")) {
-            throw new IllegalTransitionException(reply.replaceFirst("^error ", ""));
+        synchronized (transition) {
+            String reply = request("start");
+            if (!reply.startsWith("started ")) {
+                throw new IllegalTransitionException(reply.replaceFirst("^error ", ""));
+            }
+            state = SandboxState.RUNNING;
         }
-        state = SandboxState.RUNNING;
     }
 
     @Override
