@@ -79,6 +79,23 @@ class TerminalIT {
         tmux("send-keys", "Enter");
     }
 
+    /**
+     * The new size travels SIGWINCH -> CLI -> engine -> monitor while the shell may already run
+     * the next command: asks again until the container's terminal reports it (or patience ends).
+     */
+    private void awaitSize(String expected) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        String text = screen();
+        while (!text.contains(expected)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("'" + expected + "' never appeared; the screen:\n" + text);
+            }
+            type("stty size");
+            Thread.sleep(500);
+            text = screen();
+        }
+    }
+
     private String await(String expected) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         String text = screen();
@@ -101,8 +118,7 @@ class TerminalIT {
         type("stty size");
         await("30 100");
         tmux("resize-window", "-x", "120", "-y", "40");
-        type("stty size");
-        await("40 120");
+        awaitSize("40 120");
         type("exit 3");
         String after = await("COOKED");
         assertTrue(after.contains("EXIT=3"), after);
