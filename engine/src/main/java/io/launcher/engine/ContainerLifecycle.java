@@ -40,6 +40,7 @@ final class ContainerLifecycle {
     private final EtcFiles etc = EtcFiles.host();
     private final ContainerUsers users;
     private final ContainerEvents events;
+    private final ContainerPause pauses;
     private volatile boolean closed;
 
     ContainerLifecycle(ContainerStore store, ContainerRegistry registry, StorageDriver storage,
@@ -51,6 +52,11 @@ final class ContainerLifecycle {
         this.isolation = isolation;
         this.networking = networking;
         this.users = new ContainerUsers(storage);
+        this.pauses = new ContainerPause(store, events);
+    }
+
+    ContainerPause pauses() {
+        return pauses;
     }
 
     void start(ContainerEntry entry) {
@@ -157,6 +163,7 @@ final class ContainerLifecycle {
             }
             exit = entry.nextExit();
             sandbox.signal(Signals.TERM, SignalTarget.INIT);
+            pauses.resumeAfterSignal(entry, sandbox);
         }
         if (!awaitQuietly(exit, Math.max(0, timeoutSeconds))) {
             killAndAwait(entry);
@@ -170,6 +177,7 @@ final class ContainerLifecycle {
                 throw new FailedPreconditionException("Container " + entry.id() + " is not running");
             }
             sandbox.signal(signal, SignalTarget.INIT);
+            pauses.resumeAfterSignal(entry, sandbox);
         }
     }
 
@@ -237,6 +245,7 @@ final class ContainerLifecycle {
             }
             exit = entry.nextExit();
             sandbox.signal(Signals.KILL, SignalTarget.ALL);
+            pauses.resumeAfterSignal(entry, sandbox);
         }
         if (!awaitQuietly(exit, 30)) {
             throw new FailedPreconditionException("container " + entry.id() + " did not exit 30 seconds after SIGKILL");
