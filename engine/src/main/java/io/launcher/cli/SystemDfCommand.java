@@ -3,7 +3,6 @@ package io.launcher.cli;
 import io.launcher.api.ContainerStatus;
 import io.launcher.api.DiskUsage;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class SystemDfCommand implements Callable<Integer> {
         DiskUsage usage = parent.launcher.engine().diskUsage();
         PrintStream out = parent.launcher.session().out();
         if (verbose) {
-            DiskUsageTables.print(out, usage, Instant.now());
+            DiskUsageTables.print(out, usage, parent.launcher.session().clock().instant());
         } else {
             Listing.print(out, summary(usage), template, SUMMARY_TITLES);
         }
