@@ -1,6 +1,7 @@
 package io.launcher.engine;
 
 import io.launcher.api.ContainerState;
+import io.launcher.api.ContainerStatus;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.IllegalTransitionException;
@@ -63,6 +64,9 @@ final class ContainerLifecycle {
         synchronized (entry) {
             if (entry.isRemoving()) {
                 throw new IllegalTransitionException("cannot start container " + entry.id() + ": it is being removed");
+            }
+            if (entry.state().status() == ContainerStatus.PAUSED) {
+                throw new FailedPreconditionException("cannot start a paused container, try unpause instead");
             }
             if (entry.running()) {
                 return;

@@ -70,6 +70,11 @@ class LocalEngineOperationsTest {
         assertTrue(engine.container(c).state().running(), "a paused container still counts as running");
         assertEquals(4242, engine.container(c).state().pid());
         assertTrue(assertThrows(FailedPreconditionException.class, () -> engine.pause(c)).getMessage().endsWith("is already paused"));
+        assertEquals("cannot start a paused container, try unpause instead",
+                assertThrows(FailedPreconditionException.class, () -> engine.start(c)).getMessage());
+        assertTrue(assertThrows(FailedPreconditionException.class, () -> engine.createExec(c,
+                new io.launcher.api.ExecConfig(List.of("true"), List.of(), "", "", false, false, true, true)))
+                .getMessage().endsWith("is paused, unpause the container before exec"));
         engine.unpause(c);
         assertEquals(ContainerStatus.RUNNING, engine.container(c).state().status());
         assertTrue(assertThrows(FailedPreconditionException.class, () -> engine.unpause(c)).getMessage().endsWith("is not paused"));
