@@ -111,12 +111,17 @@ final class ContainerTop {
         return Arrays.stream(ASCII_SPACE.split(line.strip())).filter(f -> !f.isEmpty()).toList();
     }
 
-    /** Every host process in the init's pid namespace. */
+    /**
+     * Every host process in the init's pid namespace; the init and its descendants when it shares
+     * the engine's namespace (a backend without a pid namespace must not show the whole host).
+     */
     static Set<Integer> namespaceMembers(int init) {
         Path proc = Path.of("/proc");
         String namespace = pidNamespace(proc, init);
-        if (namespace.isEmpty()) {
-            return Set.of(init);
+        if (namespace.isEmpty() || namespace.equals(pidNamespace(proc, (int) ProcessHandle.current().pid()))) {
+            Set<Integer> family = new TreeSet<>(Set.of(init));
+            ProcessHandle.of(init).ifPresent(h -> h.descendants().forEach(d -> family.add((int) d.pid())));
+            return family;
         }
         try (Stream<Path> entries = Files.list(proc)) {
             return entries.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))

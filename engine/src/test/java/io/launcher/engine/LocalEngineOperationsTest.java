@@ -126,9 +126,16 @@ class LocalEngineOperationsTest {
     }
 
     @Test
-    void topOfThisProcessNamespaceFindsTheInit() {
-        Set<Integer> members = ContainerTop.namespaceMembers((int) ProcessHandle.current().pid());
-        assertTrue(members.contains((int) ProcessHandle.current().pid()), members.toString());
+    void anInitSharingTheEnginesPidNamespaceShowsOnlyItsFamily() throws Exception {
+        Process child = new ProcessBuilder("sleep", "30").start();
+        try {
+            Set<Integer> members = ContainerTop.namespaceMembers((int) ProcessHandle.current().pid());
+            assertTrue(members.contains((int) ProcessHandle.current().pid()) && members.contains((int) child.pid()),
+                    members.toString());
+            assertTrue(!members.contains(1) || ProcessHandle.current().pid() == 1, "the host's init leaked in: " + members);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
     }
 
     @Test
