@@ -4,6 +4,7 @@ import io.launcher.api.LogCursor;
 import io.launcher.api.LogEntry;
 import io.launcher.api.StdStream;
 import io.launcher.daemon.DockerTime;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ final class FrameLogCursor implements LogCursor {
 
     FrameLogCursor(Closeable connection, InputStream in, boolean timestamps) {
         this.connection = connection;
-        this.in = in;
+        this.in = new BufferedInputStream(in, 1 << 16);
         this.timestamps = timestamps;
     }
 
@@ -82,6 +83,12 @@ final class FrameLogCursor implements LogCursor {
             }
         }
         return -1;
+    }
+
+    /** Bytes already received mean the next entry is (all but) here: the sender flushes whole frames. */
+    @Override
+    public boolean ready() throws IOException {
+        return in.available() > 0;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.launcher.spi.isolation;
 
 import io.launcher.api.ContainerId;
+import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
 import io.launcher.spi.Mount;
 import java.nio.file.Path;
@@ -13,7 +14,10 @@ import java.util.Set;
  *
  * <p>{@code logFile}: the backend appends the process's stdout and stderr there in Docker's
  * json-file form, one JSON object a line, {@code {"log":"...","stream":"stdout","time":"RFC3339Nano"}},
- * even while the engine is down.
+ * even while the engine is down. {@code log} bounds it: once the file would grow past
+ * {@code log.maxSize()} bytes the backend renames it {@code logFile.1} (shifting {@code .1} to
+ * {@code .2} and so on, keeping at most {@code log.maxFiles()} files, the live one included) and
+ * starts a new one, as Docker's json-file driver does; with one file it truncates it instead.
  *
  * <p>{@code capabilities}: the final set the container's processes (init and exec) keep in their
  * bounding, permitted, effective and inheritable sets, named as {@link Capabilities} names them;
@@ -30,11 +34,21 @@ public record SandboxSpec(
         List<BindMount> binds,
         boolean readonlyRootfs,
         Path logFile,
-        Set<String> capabilities) {
+        Set<String> capabilities,
+        LogConfig log) {
 
     public SandboxSpec {
         rootfs = List.copyOf(rootfs);
         binds = List.copyOf(binds);
         capabilities = Set.copyOf(capabilities);
+        log = log == null ? LogConfig.DEFAULT : log;
+    }
+
+    /** A spec with the default log bounds: the form callers written before log options use. */
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname, NetworkAttachment network,
+                       ResourceLimits resources, List<BindMount> binds, boolean readonlyRootfs, Path logFile,
+                       Set<String> capabilities) {
+        this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
+                LogConfig.DEFAULT);
     }
 }
