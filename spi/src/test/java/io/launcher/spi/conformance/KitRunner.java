@@ -2,6 +2,7 @@ package io.launcher.spi.conformance;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
+import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
@@ -82,6 +83,11 @@ final class KitRunner {
         String out = new String(process.stdout().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = process.exit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return new Exec(code, out, new String(err.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static SandboxSpec withLog(SandboxSpec spec, LogConfig log) {
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), log);
     }
 
     static SandboxSpec withResources(SandboxSpec spec, ResourceLimits resources) {
