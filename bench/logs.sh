@@ -7,6 +7,9 @@
 #   run         `launcher run --rm base seq LINES > /dev/null`: the whole path, the process's
 #               pipe -> monitor -> json-file -> engine -> socket -> CLI -> stdout
 #   docker-run-true / cli-run-true  `run --rm base true` through the docker CLI and Launcher's CLI
+# With DOCKERD_SOCK=/path/to/docker.sock (a running dockerd: the script does not start one), the
+# same through the docker CLI against dockerd, on the same base rootfs imported there:
+#   dockerd-logs, dockerd-run (default json-file options, unbounded), dockerd-run-true
 # The container's log options are LOG_OPTS (default --log-opt max-size=100m --log-opt max-file=3,
 # the defaults, which keep the whole 160 MB of 2M lines in two files). Median of RUNS (default 5)
 # with hyperfine. Run as root from the repository; it uses its own state root and socket and
@@ -30,6 +33,7 @@ cleanup() {
         kill "$daemon" 2>/dev/null || true
         wait "$daemon" 2>/dev/null || true
     fi
+    [ -n "${DOCKERD_SOCK:-}" ] && DOCKER_HOST=unix://$DOCKERD_SOCK docker rm -f printer >/dev/null 2>&1
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -59,6 +63,17 @@ commands=(
     -n cli-run-true "$L run --rm --network none base true"
     -n docker-run-true "docker run --rm --network none base true"
 )
+if [ -n "${DOCKERD_SOCK:-}" ]; then
+    D="env DOCKER_HOST=unix://$DOCKERD_SOCK docker"
+    $D import -c 'CMD ["/bin/sh"]' "$work/base.tar" base >/dev/null
+    $D rm -f printer >/dev/null 2>&1 || true
+    $D run --name printer --network none base seq "$lines" >/dev/null
+    commands+=(
+        -n dockerd-logs "$D logs printer"
+        -n dockerd-run "$D run --rm --network none base seq $lines"
+        -n dockerd-run-true "$D run --rm --network none base true"
+    )
+fi
 hyperfine -N --warmup 1 --runs "$runs" --output=null --export-json "$work/logs.json" "${commands[@]}" >&2
 python3 - "$work/logs.json" <<'PY'
 import json, sys
@@ -67,7 +82,8 @@ by_name = {r["command"]: r["median"] * 1000 for r in results}
 print("| command | median ms | min ms | ratio |")
 print("|---|---:|---:|---|")
 ratio = {"run": ("bare", "x bare"), "docker-logs": ("logs", "x launcher logs"),
-         "docker-run-true": ("cli-run-true", "x launcher CLI")}
+         "docker-run-true": ("cli-run-true", "x launcher CLI"), "dockerd-logs": ("logs", "x launcher logs"),
+         "dockerd-run": ("bare", "x bare"), "dockerd-run-true": ("docker-run-true", "x docker CLI on Launcher")}
 for r in results:
     name = r["command"]
     text = ""
