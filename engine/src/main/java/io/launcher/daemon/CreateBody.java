@@ -49,6 +49,7 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
                 DockerJson.strings(host, "CapDrop"),
                 PortJson.readBindings(DockerJson.field(host, "PortBindings")),
                 DockerJson.bool(host, "PublishAllPorts"),
+                DockerJson.strings(host, "SecurityOpt"),
                 logConfig(DockerJson.field(host, "LogConfig")));
     }
 

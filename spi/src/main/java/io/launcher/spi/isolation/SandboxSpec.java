@@ -23,6 +23,8 @@ import java.util.Set;
  * bounding, permitted, effective and inheritable sets, named as {@link Capabilities} names them;
  * every other capability is dropped. The engine computes it (Docker's default with
  * {@code --cap-add}/{@code --cap-drop} applied); a backend never adds to it.
+ *
+ * <p>{@code seccomp}: the system call filter of the container's processes (init and exec).
  */
 public record SandboxSpec(
         ContainerId id,
@@ -35,20 +37,30 @@ public record SandboxSpec(
         boolean readonlyRootfs,
         Path logFile,
         Set<String> capabilities,
+        SeccompProfile seccomp,
         LogConfig log) {
 
     public SandboxSpec {
         rootfs = List.copyOf(rootfs);
         binds = List.copyOf(binds);
         capabilities = Set.copyOf(capabilities);
+        java.util.Objects.requireNonNull(seccomp, "seccomp");
         log = log == null ? LogConfig.DEFAULT : log;
     }
 
     /** A spec with the default log bounds: the form callers written before log options use. */
-    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname, NetworkAttachment network,
-                       ResourceLimits resources, List<BindMount> binds, boolean readonlyRootfs, Path logFile,
-                       Set<String> capabilities) {
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname,
+                       NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
+                       boolean readonlyRootfs, Path logFile, Set<String> capabilities, SeccompProfile seccomp) {
         this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
-                LogConfig.DEFAULT);
+                seccomp, LogConfig.DEFAULT);
+    }
+
+    /** A spec with Docker's default seccomp profile: the form callers written before it use. */
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname,
+                       NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
+                       boolean readonlyRootfs, Path logFile, Set<String> capabilities) {
+        this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
+                SeccompProfile.DEFAULT, LogConfig.DEFAULT);
     }
 }

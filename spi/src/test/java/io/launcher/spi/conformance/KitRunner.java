@@ -64,7 +64,12 @@ final class KitRunner {
 
     static SandboxSpec withCapabilities(SandboxSpec spec, java.util.Set<String> capabilities) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
-                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), capabilities, spec.log());
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), capabilities, spec.seccomp(), spec.log());
+    }
+
+    static SandboxSpec withSeccomp(SandboxSpec spec, io.launcher.spi.isolation.SeccompProfile seccomp) {
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), seccomp, spec.log());
     }
 
     /** What an exec'd process printed and how it ended. */
@@ -87,12 +92,12 @@ final class KitRunner {
 
     static SandboxSpec withLog(SandboxSpec spec, LogConfig log) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
-                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), log);
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), log);
     }
 
     static SandboxSpec withResources(SandboxSpec spec, ResourceLimits resources) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), resources,
-                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.log());
+                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log());
     }
 
     Sandbox create(IsolationBackend backend, SandboxSpec spec) {
