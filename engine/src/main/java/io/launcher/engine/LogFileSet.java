@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -95,7 +96,8 @@ final class LogFileSet {
         if (!Files.exists(live)) {
             Files.createDirectories(live.getParent());
             try {
-                Files.createFile(live);
+                // the monitor's mode: the log can hold secrets a process printed
+                Files.createFile(live, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // the monitor made it first
             }
