@@ -69,10 +69,13 @@ final class LogFileSet {
 
     /** The files holding the last {@code tail} lines (-1: all), oldest first, each from where its part begins. */
     List<Segment> open(int tail) throws IOException {
-        if (tail == 0 || !Files.exists(live)) {
+        List<Path> all = tail == 0 ? List.of() : files();
+        // no file yet (a container not started): the live one is made so a follower can wait on it;
+        // only rotated files (the moment of a rotation): they are read, and the new live one after
+        if (all.isEmpty()) {
             return openLiveAtEnd();
         }
-        List<Segment> opened = openAll(files());
+        List<Segment> opened = openAll(all);
         if (tail < 0) {
             return opened;
         }

@@ -106,6 +106,15 @@ class JsonFileLogCursorTest {
     }
 
     @Test
+    void aLogCaughtBetweenTheRenameAndTheNewFileReadsTheRotatedOnes() throws Exception {
+        append(live(), 1, 4);
+        rotate(3);
+        Files.delete(live());
+        assertEquals(range(1, 4), drain(cursor(-1, true, true)));
+        assertEquals(range(3, 4), drain(cursor(2, true, true)));
+    }
+
+    @Test
     void aMissingLogReadsEmpty() throws Exception {
         assertEquals(List.of(), drain(cursor(-1, true, true)));
         assertEquals(List.of(), drain(cursor(3, true, true)));
