@@ -44,7 +44,12 @@ int log_file_open(struct log_file *f, const struct spec *spec)
     if (f->fd < 0)
         return fail_sys("open log file", f->path);
     struct stat st;
-    f->size = fstat(f->fd, &st) == 0 ? st.st_size : 0;
+    int plain = fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode);
+    f->size = plain ? st.st_size : 0;
+    /* renaming a log that is not a plain file (a spec naming /dev/null, a fifo) would move a
+     * host node away and leave a regular file in its place: such a log is never rotated */
+    if (!plain)
+        f->max_size = 0;
     return 0;
 }
 
