@@ -61,7 +61,7 @@ public final class LxcIsolationBackend implements IsolationBackend {
             throw new SystemCallFailedException("create", dir.rootfs().toString(), String.valueOf(e.getMessage()), e);
         }
         AtomicFile.write(dir.hook(), HookScript.render(spec, dir), "rwx------");
-        AtomicFile.write(dir.supervise(), SupervisorScript.render(spec, dir, tools.lxcExecute()), "rwx------");
+        AtomicFile.write(dir.supervise(), SupervisorScript.render(spec, dir, tools), "rwx------");
         AtomicFile.write(dir.config(), text, "rw-------");
         return LxcSandbox.create(spec.id(), dir, tools);
     }
