@@ -41,17 +41,32 @@ final class SupervisorScript {
                     escaped=$out
                 }
 
-                # One json-file record a line; a last line without a newline keeps none, as in Docker.
-                # With a terminal, the CR the host pty put before each newline is taken off again.
+                # The next piece of output into $line, with $nl set to \n when it ended a line.
+                # Without a terminal that is a line (a last one without newline keeps none, as in
+                # Docker). With one, also what is there when output pauses for 10 ms (a prompt, an
+                # echo), and the CR the host pty put before each newline is taken off again.
+                next_piece() {
+                    local first= status
+                    nl='\\n'
+                    if [ "$terminal" != true ]; then
+                        IFS= read -r line && return 0
+                        nl=
+                        [ -n "$line" ]
+                        return
+                    fi
+                    IFS= read -r -N 1 first || return 1
+                    line=
+                    [ "$first" != $'\\n' ] || return 0
+                    IFS= read -r -t 0.01 line
+                    status=$?
+                    line=$first$line
+                    if [ "$status" -eq 0 ]; then line=${line%%$'\\r'}; else nl=; fi
+                }
+
+                # One json-file record a piece.
                 relay() {
                     local stream=$1 line nl now ts escaped
-                    while :; do
-                        nl='\\n'
-                        if ! IFS= read -r line; then
-                            [ -n "$line" ] || break
-                            nl=
-                        fi
-                        if [ "$terminal" = true ] && [ -n "$nl" ]; then line=${line%%$'\\r'}; fi
+                    while next_piece; do
                         now=$EPOCHREALTIME
                         printf -v ts '%%(%%Y-%%m-%%dT%%H:%%M:%%S)T' "${now%%.*}"
                         line=${line//\\\\/\\\\\\\\}
