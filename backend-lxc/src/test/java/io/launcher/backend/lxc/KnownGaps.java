@@ -14,11 +14,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class KnownGaps implements ExecutionCondition {
     static final Map<String, String> GAPS = Map.of(
-            "theInitShowsAShortNameAndNoHostPath",
-            "lxc backend: pid 1 is LXC's own init.lxc (shown as lxc-execute / init), not launcher-init",
-            "aRegularFileIsBoundAndItsMountPointStaysInsideTheRoot",
-            "lxc backend: LXC refuses a mount path that crosses a symlink in the image (\"was a symbolic link\")"
-                    + " where Docker resolves it inside the root; safe, but stricter",
             "execJoinsTheRunningContainer",
             "lxc backend: lxc-attach puts an exec in the .lxc leaf of the unified cgroup hierarchy, beside the init's");
 
