@@ -56,6 +56,8 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new ExecRoutes(engine).routes());
         routes.addAll(new LayerRoutes(engine).routes());
         routes.addAll(new EventRoutes(engine).routes());
+        routes.addAll(new ProcessRoutes(engine).routes());
+        routes.addAll(new SystemDataRoutes(engine).routes());
         return new ApiRouter(routes);
     }
 
