@@ -39,6 +39,8 @@ cleanup() {
         wait "$pid" 2>/dev/null || true
     done
     rm -rf "$work"
+    # The lock folders LXC made for the lxc daemon's containers (their lock files went with rm).
+    [ ! -d "/run/lxc/lock$work" ] || find "/run/lxc/lock$work" -depth -type d -empty -delete
 }
 trap cleanup EXIT
 
