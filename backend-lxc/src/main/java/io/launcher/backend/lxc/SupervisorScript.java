@@ -12,10 +12,12 @@ import java.util.List;
  * the exit code to a file when lxc-execute returns: the code of the user's process, or 128+N
  * after signal N (lxc-init reports it so). No JVM per container.
  *
- * <p>Relays: one bash loop per stream, appending one record per write to the same file opened
- * with O_APPEND, so the streams stay apart and interleave only between lines. Timestamps come
- * from {@code EPOCHREALTIME} (bash 5, microseconds) and bash's strftime, so no process is
- * started per line.
+ * <p>Relays: one bash loop per stream turns output into records; both write them to one fifo,
+ * read by a single writer that appends them to the log and rotates it as Docker's json-file
+ * driver does. A record is one write of less than PIPE_BUF (a long line goes out as partial
+ * records of 512 bytes, which readers join), so the streams interleave only between records.
+ * Timestamps come from {@code EPOCHREALTIME} (bash 5, microseconds) and bash's strftime, so no
+ * process is started per line.
  */
 final class SupervisorScript {
     private SupervisorScript() {
@@ -29,6 +31,7 @@ final class SupervisorScript {
                 export LC_ALL=C TZ=UTC
                 cdir=%s
                 log=%s
+                max_size=%d max_files=%d
                 terminal=%s
 
                 escape_controls() {
@@ -41,7 +44,7 @@ final class SupervisorScript {
                     escaped=$out
                 }
 
-                # The next piece of output into $line, with $nl set to \n when it ended a line.
+                # The next piece of output into $line, with $nl set to \\n when it ended a line.
                 # Without a terminal that is a line (a last one without newline keeps none, as in
                 # Docker). With one, also what is there when output pauses for 10 ms (a prompt, an
                 # echo), and the CR the host pty put before each newline is taken off again.
@@ -63,18 +66,59 @@ final class SupervisorScript {
                     if [ "$status" -eq 0 ]; then line=${line%%$'\\r'}; else nl=; fi
                 }
 
-                # One json-file record a piece.
+                # One json-file record: $1 the text, $2 \\n or nothing, $3 the stream.
+                record() {
+                    local line=$1 now ts escaped
+                    now=$EPOCHREALTIME
+                    printf -v ts '%%(%%Y-%%m-%%dT%%H:%%M:%%S)T' "${now%%.*}"
+                    line=${line//\\\\/\\\\\\\\}
+                    line=${line//\\"/\\\\\\"}
+                    line=${line//$'\\t'/\\\\t}
+                    line=${line//$'\\r'/\\\\r}
+                    if [[ $line == *[$'\\001'-$'\\037']* ]]; then escape_controls "$line"; line=$escaped; fi
+                    printf '{"log":"%%s%%s","stream":"%%s","time":"%%s.%%s000Z"}\\n' "$line" "$2" "$3" "$ts" "${now#*.}"
+                }
+
+                # One record a piece; a long piece as partial records (no \\n) of 512 bytes, so
+                # each record, escaped, stays one atomic write to the records fifo.
                 relay() {
-                    local stream=$1 line nl now ts escaped
+                    local stream=$1 line nl
                     while next_piece; do
-                        now=$EPOCHREALTIME
-                        printf -v ts '%%(%%Y-%%m-%%dT%%H:%%M:%%S)T' "${now%%.*}"
-                        line=${line//\\\\/\\\\\\\\}
-                        line=${line//\\"/\\\\\\"}
-                        line=${line//$'\\t'/\\\\t}
-                        line=${line//$'\\r'/\\\\r}
-                        if [[ $line == *[$'\\001'-$'\\037']* ]]; then escape_controls "$line"; line=$escaped; fi
-                        printf '{"log":"%%s%%s","stream":"%%s","time":"%%s.%%s000Z"}\\n' "$line" "$nl" "$stream" "$ts" "${now#*.}"
+                        while [ "${#line}" -gt 512 ]; do
+                            record "${line:0:512}" "" "$stream"
+                            line=${line:512}
+                        done
+                        record "$line" "$nl" "$stream"
+                    done
+                }
+
+                # Docker's json-file rotation: before a record takes the live file past max_size,
+                # it becomes .1 (.1 becomes .2, ..., max_files kept, the live one included); with
+                # one file it is emptied in place. A log that is not a plain file is never moved.
+                rotate_log() {
+                    local generation from
+                    [ -f "$log" ] || return 0
+                    if [ "$max_files" -le 1 ]; then : > "$log"; return 0; fi
+                    for ((generation = max_files - 1; generation >= 1; generation--)); do
+                        from=$log
+                        [ "$generation" -eq 1 ] || from=$log.$((generation - 1))
+                        [ ! -e "$from" ] || mv -f "$from" "$log.$generation"
+                    done
+                    exec 6>> "$log"
+                }
+
+                # The one writer of the log: records arrive whole on the records fifo.
+                keep_log() {
+                    local entry size
+                    exec 6>> "$log"
+                    size=$(stat -c %%s "$log" 2>/dev/null || echo 0)
+                    while IFS= read -r entry; do
+                        if [ "$max_size" -gt 0 ] && [ "$size" -gt 0 ] && [ $((size + ${#entry} + 1)) -gt "$max_size" ]; then
+                            rotate_log
+                            size=0
+                        fi
+                        printf '%%s\\n' "$entry" >&6
+                        size=$((size + ${#entry} + 1))
                     done
                 }
 
@@ -102,11 +146,14 @@ final class SupervisorScript {
                     kill -TERM "$init" 2>/dev/null
                 }
 
-                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo" "$cdir/start.fifo"
-                mkfifo -m 600 "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo" "$cdir/start.fifo"
-                relay stdout < "$cdir/stdout.fifo" >> "$log" &
+                fifos=("$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo" "$cdir/start.fifo" "$cdir/records.fifo")
+                rm -f "${fifos[@]}"
+                mkfifo -m 600 "${fifos[@]}"
+                keep_log < "$cdir/records.fifo" &
+                log_writer=$!
+                relay stdout < "$cdir/stdout.fifo" > "$cdir/records.fifo" &
                 relay_out=$!
-                relay stderr < "$cdir/stderr.fifo" >> "$log" &
+                relay stderr < "$cdir/stderr.fifo" > "$cdir/records.fifo" &
                 relay_err=$!
                 exec 3> "$cdir/stdout.fifo" 4> "$cdir/stderr.fifo"
                 stdin=/dev/null keeper=
@@ -134,13 +181,13 @@ final class SupervisorScript {
                     { read -r rc; cat; } < "$cdir/exec-error" >&4
                 fi
                 exec 3>&- 4>&- 9>&-
-                wait "$relay_out" "$relay_err"
-                rm -f "$cdir/stdout.fifo" "$cdir/stderr.fifo" "$cdir/tick.fifo" "$cdir/start.fifo"
+                wait "$relay_out" "$relay_err" "$log_writer"
+                rm -f "${fifos[@]}"
                 printf '%%s\\n' "$rc" > "$cdir/exit.tmp"
                 sync "$cdir/exit.tmp"
                 mv -f "$cdir/exit.tmp" "$cdir/exit"
                 """.formatted(spec.id(), ShellWord.quote(dir.path().toString()), ShellWord.quote(spec.logFile().toString()),
-                spec.process().terminal(), spec.process().stdin(), command(spec, dir, tools));
+                spec.log().maxSize(), spec.log().maxFiles(), spec.process().terminal(), spec.process().stdin(), command(spec, dir, tools));
     }
 
     /**

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class KnownGaps implements ExecutionCondition {
     static final Map<String, String> GAPS = Map.of(
-            "theLogIsRotatedPastItsMaxSizeKeepingMaxFiles",
-            "lxc backend: its shell relay appends every line to one log file; --log-opt max-size and max-file"
-                    + " are not applied, so its logs are unbounded",
             "execJoinsTheRunningContainer",
             "lxc backend: lxc-attach puts an exec in the .lxc leaf of the unified cgroup hierarchy, beside the init's");
 
