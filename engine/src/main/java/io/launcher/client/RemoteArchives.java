@@ -1,6 +1,7 @@
 package io.launcher.client;
 
 import io.launcher.api.InternalException;
+import io.launcher.api.LauncherException;
 import io.launcher.api.PathStat;
 import io.launcher.daemon.PathStatJson;
 import io.launcher.http.Headers;
@@ -19,11 +20,17 @@ final class RemoteArchives {
     }
 
     PathStat stat(String container, String path) {
+        HttpResponse response;
         try (EngineConnection call = EngineConnection.open(socket)) {
-            HttpResponse response = call.send("HEAD", target(container, path), null, new Headers());
-            return PathStatJson.decode(response.headers().first(PathStatJson.HEADER).orElseThrow(
-                    () -> new InternalException("the engine sent no " + PathStatJson.HEADER + " header")));
+            response = call.send("HEAD", target(container, path), null, new Headers());
+        } catch (LauncherException e) {
+            // A HEAD answer has no body, so no message: a failed GET (no tar follows a failure) has one.
+            try (EngineConnection call = EngineConnection.open(socket)) {
+                response = call.send("GET", target(container, path), null, new Headers());
+            }
         }
+        return PathStatJson.decode(response.headers().first(PathStatJson.HEADER).orElseThrow(
+                () -> new InternalException("the engine sent no " + PathStatJson.HEADER + " header")));
     }
 
     void archive(String container, String path, OutputStream out) throws IOException {
