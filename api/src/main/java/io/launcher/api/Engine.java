@@ -141,6 +141,11 @@ public interface Engine {
         throw new UnavailableException("login is not available on this engine");
     }
 
+    /** The networks containers can join ({@code bridge}, {@code host}, {@code none}), as Docker's {@code /networks}. */
+    default List<NetworkDetails> networks() {
+        throw new UnavailableException("networks are not available on this engine");
+    }
+
     /** Subscribes to the engine's events (Docker's {@code /events}); close the stream to unsubscribe. */
     EventStream events(EventFilter filter);
 

@@ -24,8 +24,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "cp", description = {"Copy files/folders between a container and the local filesystem", "",
         "Use '-' as the source to read a tar archive from stdin and extract it to a directory destination in a "
                 + "container.", "Use '-' as the destination to stream a tar archive of a container source to stdout."},
-        customSynopsis = {"Usage:  launcher cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-",
-                "        launcher cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH"})
+        customSynopsis = {"launcher cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-",
+                "       launcher cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH"})
 public final class CpCommand implements Callable<Integer> {
 
     @ParentCommand

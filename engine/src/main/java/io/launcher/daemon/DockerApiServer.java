@@ -56,6 +56,7 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new ExecRoutes(engine).routes());
         routes.addAll(new LayerRoutes(engine).routes());
         routes.addAll(new ArchiveRoutes(engine).routes());
+        routes.addAll(new NetworkRoutes(engine).routes());
         routes.addAll(new EventRoutes(engine).routes());
         return new ApiRouter(routes);
     }

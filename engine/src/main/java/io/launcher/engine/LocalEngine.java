@@ -28,6 +28,7 @@ import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkSettings;
+import io.launcher.api.NetworkDetails;
 import io.launcher.api.PathStat;
 import io.launcher.api.PluginReport;
 import io.launcher.api.RegistryCredentials;
@@ -227,6 +228,11 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public void export(String container, OutputStream out) throws IOException {
         new ContainerExport(storage).write(new SnapshotKey(registry.find(container).record().id()), out);
+    }
+
+    @Override
+    public List<NetworkDetails> networks() {
+        return ContainerNetworking.networks();
     }
 
     @Override
