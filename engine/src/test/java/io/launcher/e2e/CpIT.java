@@ -56,7 +56,7 @@ class CpIT {
         ok(launcher.launcher("create", "--name", "stopped", "--network", "none", "base", "cat", "/tmp/tree/sub/inner.txt"));
         Path tree = hostTree("tree");
         ok(launcher.launcher("cp", tree.toString(), "stopped:/tmp"));
-        ok(launcher.launcher("cp", tree + "/.", "stopped:/opt/content"));
+        ok(launcher.launcher("cp", tree + "/.", "stopped:/root/content"));
         ok(launcher.launcher("cp", tree.resolve("top.txt").toString(), "stopped:/renamed.txt"));
         ok(launcher.launcher("start", "-a", "stopped"));
         assertEquals("inner\n", launcher.launcher("logs", "stopped").out());
@@ -65,7 +65,7 @@ class CpIT {
         ok(launcher.launcher("cp", "stopped:/tmp/tree", back.toString()));
         assertEquals("inner\n", Files.readString(back.resolve("tree/sub/inner.txt")));
         assertEquals("sub/inner.txt", Files.readSymbolicLink(back.resolve("tree/link")).toString());
-        ok(launcher.launcher("cp", "stopped:/opt/content/.", back.resolve("content").toString()));
+        ok(launcher.launcher("cp", "stopped:/root/content/.", back.resolve("content").toString()));
         assertEquals("top\n", Files.readString(back.resolve("content/top.txt")));
         ok(launcher.launcher("cp", "stopped:/renamed.txt", back.resolve("file.txt").toString()));
         assertEquals("top\n", Files.readString(back.resolve("file.txt")));
