@@ -256,6 +256,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ImageId image = images.resolve(config.image());
         ContainerConfig merged = SandboxSpecs.withImageDefaults(config, images.config(image).config());
         SandboxSpecs.binds(hostConfig.binds());
+        SecurityOptions.seccomp(hostConfig.securityOpt());
         PublishedPorts.check(hostConfig);
         ContainerId id = ContainerId.random();
         synchronized (registry) {

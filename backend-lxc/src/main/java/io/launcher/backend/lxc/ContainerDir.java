@@ -30,6 +30,11 @@ record ContainerDir(Path path) {
         return path.resolve("config");
     }
 
+    /** LXC's seccomp profile of the container (SeccompPolicy); absent with seccomp=unconfined. */
+    Path seccomp() {
+        return path.resolve("seccomp");
+    }
+
     Path hook() {
         return path.resolve("hook");
     }

@@ -12,6 +12,7 @@ import io.launcher.spi.isolation.ExecProcess;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SeccompProfile;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,11 @@ import org.junit.jupiter.api.Test;
 @Tag("privileged")
 public abstract class IsolationConformanceKit extends ProcessCases {
     private static final String DOCKER_BOUNDING_MASK = "00000000a80425fb";
+    /** busybox probes of the seccomp cases, one "name=exit code" line each. */
+    private static final String SECCOMP_PROBES = String.join("; ",
+            "unshare -U true; echo userns=$?", "unshare -m true; echo mntns=$?",
+            "mkdir -p /mnt/kit; mount -t tmpfs kit /mnt/kit; echo mount=$?",
+            "touch /kit-swap; swapon /kit-swap 2>&1 | grep -q 'not permitted'; echo swapon-denied=$?");
 
     @Test
     void stdinReachesTheProcessAndItsEndEndsCat() throws Exception {
@@ -142,6 +148,51 @@ public abstract class IsolationConformanceKit extends ProcessCases {
         Sandbox sandbox = runner.create(backend, runner.spec("sleep", "60"));
         sandbox.start();
         assertEquals("NoNewPrivs:\t1\n", KitRunner.exec(sandbox, "grep", "NoNewPrivs", "/proc/self/status").stdout());
+    }
+
+    @Test
+    void theDefaultSeccompFilterCoversTheProcessAndExecs() throws Exception {
+        assertEquals("Seccomp:\t2\n", runner.run(backend, runner.spec("grep", "Seccomp:", "/proc/self/status")).stdout());
+        Sandbox sandbox = runner.create(backend, runner.spec("sleep", "60"));
+        sandbox.start();
+        assertEquals("Seccomp:\t2\n", KitRunner.exec(sandbox, "grep", "Seccomp:", "/proc/self/status").stdout());
+        KitRunner.Exec userns = KitRunner.exec(sandbox, "unshare", "-U", "true");
+        assertEquals(1, userns.code(), "an exec may not create a user namespace: " + userns.stderr());
+    }
+
+    /**
+     * A user namespace is what the kernel itself allows root with Docker's default capabilities:
+     * only the filter refuses it, with EPERM. swapon of a file that is no swap area fails with
+     * EINVAL from the kernel, EPERM from the filter, whatever the capabilities.
+     */
+    @Test
+    void theDefaultSeccompFilterDeniesNamespacesMountsAndPersonalities() throws Exception {
+        KitRunner.Run run = runner.run(backend, runner.spec("sh", "-c", SECCOMP_PROBES));
+        assertEquals(List.of("userns=1", "mntns=1", "mount=1", "swapon-denied=0"),
+                run.stdout().lines().toList(), run.stderr());
+        assertTrue(run.stderr().contains("unshare(0x10000000): Operation not permitted"), run.stderr());
+    }
+
+    @Test
+    void capSysAdminLiftsTheMountAndNamespaceRulesAsDockerDoes() throws Exception {
+        Set<String> admin = new HashSet<>(Capabilities.DOCKER_DEFAULT);
+        admin.add("CAP_SYS_ADMIN");
+        SandboxSpec spec = KitRunner.withCapabilities(runner.spec("sh", "-c", SECCOMP_PROBES), admin);
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals(List.of("userns=0", "mntns=0", "mount=0", "swapon-denied=0"), run.stdout().lines().toList(),
+                run.stderr());
+    }
+
+    @Test
+    void unconfinedRunsWithoutAFilter() throws Exception {
+        SandboxSpec spec = KitRunner.withSeccomp(runner.spec("sh", "-c", "grep Seccomp: /proc/self/status; " + SECCOMP_PROBES),
+                SeccompProfile.UNCONFINED);
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals("Seccomp:\t0", run.stdout().lines().findFirst().orElse(""), run.stdout() + run.stderr());
+        assertTrue(run.stdout().contains("userns=0"), run.stdout() + run.stderr());
+        Sandbox sandbox = runner.create(backend, KitRunner.withSeccomp(runner.spec("sleep", "60"), SeccompProfile.UNCONFINED));
+        sandbox.start();
+        assertEquals("Seccomp:\t0\n", KitRunner.exec(sandbox, "grep", "Seccomp:", "/proc/self/status").stdout());
     }
 
     @Test
