@@ -112,7 +112,12 @@ public final class CpCommand implements Callable<Integer> {
         String requested = asked;
         try (TarPipe pipe = new TarPipe("cp-read", out -> engine.archivePath(container, requested, out));
              TarLayerReader tar = new TarLayerReader(pipe.input())) {
-            HostTree.write(tar, Path.of(plan.directory()), name -> CopyPaths.rebase(name, oldBase, newBase));
+            try {
+                HostTree.write(tar, Path.of(plan.directory()), name -> CopyPaths.rebase(name, oldBase, newBase));
+            } catch (IOException | RuntimeException e) {
+                pipe.writerFailure();
+                throw e;
+            }
         }
     }
 
@@ -132,7 +137,12 @@ public final class CpCommand implements Callable<Integer> {
         String name = plan.newBase() == null ? base : plan.newBase();
         Path host = Path.of(CopyPaths.clean(sourceInfo.path()));
         try (TarPipe pipe = new TarPipe("cp-write", out -> writeTar(host, name, out))) {
-            engine.extractArchive(container, plan.directory(), pipe.input(), archive, true);
+            try {
+                engine.extractArchive(container, plan.directory(), pipe.input(), archive, true);
+            } catch (IOException | RuntimeException e) {
+                pipe.writerFailure();
+                throw e;
+            }
         }
     }
 
