@@ -4,6 +4,7 @@ import io.launcher.api.Engine;
 import io.launcher.api.LauncherException;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.PathStat;
+import io.launcher.layer.HostDirectory;
 import io.launcher.layer.TarLayerReader;
 import io.launcher.layer.TarLayerWriter;
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class CpCommand implements Callable<Integer> {
         try (TarPipe pipe = new TarPipe("cp-read", out -> engine.archivePath(container, requested, out));
              TarLayerReader tar = new TarLayerReader(pipe.input())) {
             try {
-                HostTree.write(tar, Path.of(plan.directory()), name -> CopyPaths.rebase(name, oldBase, newBase));
+                HostDirectory.write(tar, Path.of(plan.directory()), name -> CopyPaths.rebase(name, oldBase, newBase), false);
             } catch (IOException | RuntimeException e) {
                 pipe.writerFailure();
                 throw e;
@@ -148,7 +149,7 @@ public final class CpCommand implements Callable<Integer> {
 
     private static void writeTar(Path host, String name, OutputStream out) throws IOException {
         TarLayerWriter tar = new TarLayerWriter(out);
-        HostTree.read(host, name, tar);
+        HostDirectory.read(host, name, tar);
         tar.finish();
     }
 

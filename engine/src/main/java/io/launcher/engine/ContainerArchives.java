@@ -7,6 +7,7 @@ import io.launcher.api.NotFoundException;
 import io.launcher.api.PathStat;
 import io.launcher.layer.TarLayerReader;
 import io.launcher.layer.TarLayerWriter;
+import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
@@ -14,14 +15,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code docker cp}: stat, read and write paths of a container's filesystem, running or not.
  * Reads go through the merged layers as {@code export} does ({@link LayerMerge}, no mount);
  * writes are applied to the container's own layer by the storage driver, which confines them
  * to that layer. Paths are resolved on a {@link FileTree} of the container, so symbolic links
- * are followed inside its root and never on the host. Volumes bound into a running container are
- * not seen: they are not part of its layers.
+ * are followed inside its root and never on the host. A path inside a volume ({@code -v}) is
+ * read and written in the bound host folder instead ({@link VolumeArchives}), as Docker does.
  */
 final class ContainerArchives {
     private final StorageDriver storage;
@@ -44,6 +46,10 @@ final class ContainerArchives {
             throw new InternalException("unable to read the filesystem of " + container + ": " + e.getMessage(), e);
         }
         String layerPath = tree.resolve(asked.path(), asked.followLast());
+        Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), layerPath, tree);
+        if (volume.isPresent()) {
+            return VolumeArchives.stat(volume.get(), asked, container);
+        }
         FileTree.Node node = tree.lookup(layerPath).orElseThrow(() -> missing(path, container));
         String linkTarget = node.kind() == FileTree.Kind.SYMLINK ? "/" + tree.resolve(asked.path(), true) : "";
         return new PathStat(asked.baseName(), node.size(), typeBits(node.kind()) | node.attributes().mode(),
@@ -57,6 +63,11 @@ final class ContainerArchives {
         List<SnapshotKey> chain = chain(entry);
         FileTree tree = tree(chain);
         String layerPath = tree.resolve(asked.path(), asked.followLast());
+        Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), layerPath, tree);
+        if (volume.isPresent()) {
+            VolumeArchives.archive(volume.get(), asked, out);
+            return;
+        }
         FileTree.Node node = tree.lookup(layerPath).orElseThrow(() -> missing(path, container));
         TarLayerWriter tar = new TarLayerWriter(out);
         SubtreeCopy copy = new SubtreeCopy(layerPath, asked.entryName(), tar);
@@ -75,13 +86,18 @@ final class ContainerArchives {
             throws IOException {
         ContainerEntry entry = registry.find(container);
         ArchivePath asked = ArchivePath.of(path);
-        if (entry.record().hostConfig().readonlyRootfs()) {
-            throw new FailedPreconditionException("container rootfs is marked read-only");
-        }
         synchronized (entry) {
             List<SnapshotKey> chain = chain(entry);
             FileTree tree = tree(chain);
             String directory = tree.resolve(asked.path(), true);
+            Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), directory, tree);
+            if (volume.isPresent()) {
+                VolumeArchives.extract(volume.get(), asked, container, body, copyOwners);
+                return;
+            }
+            if (entry.record().hostConfig().readonlyRootfs()) {
+                throw new FailedPreconditionException("container rootfs is marked read-only");
+            }
             FileTree.Node node = tree.lookup(directory).orElseThrow(() -> missing(path, container));
             if (!node.isDirectory()) {
                 throw new InvalidSpecException("extraction point is not a directory");
@@ -91,6 +107,10 @@ final class ContainerArchives {
                         new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir));
             }
         }
+    }
+
+    private static List<BindMount> binds(ContainerEntry entry) {
+        return SandboxSpecs.binds(entry.record().hostConfig().binds());
     }
 
     private List<SnapshotKey> chain(ContainerEntry entry) {

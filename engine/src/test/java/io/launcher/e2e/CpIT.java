@@ -151,6 +151,20 @@ class CpIT {
         assertEquals("top\n", Files.readString(back.resolve("after-stop")));
     }
 
+    @Test
+    void copiesIntoAVolumeReachTheHostFolder() throws Exception {
+        Path volume = Files.createDirectories(launcher.root().resolve("volume"));
+        Files.writeString(volume.resolve("seed.txt"), "seed\n");
+        ok(launcher.launcher("run", "-d", "--name", "vol", "--network", "none", "-v", volume + ":/vol", "base", "sleep", "300"));
+        Path tree = hostTree("vol-tree");
+        ok(launcher.launcher("cp", tree.resolve("top.txt").toString(), "vol:/vol/"));
+        assertEquals("top\n", Files.readString(volume.resolve("top.txt")));
+        assertEquals("top\n", ok(launcher.launcher("exec", "vol", "cat", "/vol/top.txt")).out());
+        Path back = Files.createDirectories(launcher.root().resolve("vol-back"));
+        ok(launcher.launcher("cp", "vol:/vol/seed.txt", back.toString()));
+        assertEquals("seed\n", Files.readString(back.resolve("seed.txt")));
+    }
+
     private static String launcherLine(String... args) {
         StringBuilder line = new StringBuilder(launcher.home().resolve("bin/launcher") + " --root " + launcher.root()
                 + " -H unix://" + launcher.socket());

@@ -103,9 +103,35 @@ class ContainerArchivesTest {
                 new ByteArrayInputStream(tar(file("etc", "x"))), false, true));
     }
 
+    @Test
+    void pathsInAVolumeAreTheBoundHostFolders() throws IOException {
+        Path volume = Files.createDirectories(dir.resolve("volume"));
+        Path readOnly = Files.createDirectories(dir.resolve("read-only"));
+        Files.writeString(volume.resolve("there.txt"), "on the host\n");
+        String withVolumes = engine.create(Optional.of("vols"), ContainerConfig.of("img", List.of("true")),
+                new HostConfig(false, NetworkMode.NONE, ResourceLimits.NONE,
+                        List.of(volume + ":/data", readOnly + ":/evil/ro:ro"), false, List.of(), List.of())).value();
+        assertTrue(engine.statPath(withVolumes, "/data/there.txt").isRegularFile());
+        assertEquals(List.of("data/", "data/there.txt"), names(archive(withVolumes, "/evil/data")));
+
+        engine.extractArchive(withVolumes, "/data", new ByteArrayInputStream(tar(dir("sub"), file("sub/new.txt", "x"))),
+                false, false);
+        assertEquals("x", Files.readString(volume.resolve("sub/new.txt")));
+        assertThrows(InvalidSpecException.class, () -> engine.extractArchive(withVolumes, "/data",
+                new ByteArrayInputStream(tar(link("out", "/"), file("out/etc/from-volume", "x"))), false, false));
+        assertFalse(Files.exists(Path.of("/etc/from-volume")), "a copy wrote through a link out of the volume");
+        assertThrows(io.launcher.api.FailedPreconditionException.class, () -> engine.extractArchive(withVolumes, "/ro",
+                new ByteArrayInputStream(tar(file("f", "x"))), false, false));
+        assertFalse(Files.exists(readOnly.resolve("f")));
+    }
+
     private byte[] archive(String path) throws IOException {
+        return archive(container, path);
+    }
+
+    private byte[] archive(String target, String path) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.archivePath(container, path, out);
+        engine.archivePath(target, path, out);
         return out.toByteArray();
     }
 

@@ -1,4 +1,4 @@
-package io.launcher.cli;
+package io.launcher.layer;
 
 import io.launcher.spi.storage.FileAttributes;
 import io.launcher.spi.storage.LayerEntry;
@@ -25,18 +25,18 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * The host side of {@code cp}: a host file or directory read into neutral entries (for the tar
- * sent to the engine), and entries written below a host directory. Writing never leaves that
- * directory: every parent is checked without following links ({@link ConfinedRoot}), so an
- * archive cannot write through a symbolic link it brought or found. Owners are not changed on
- * the host, as the docker CLI does not change them.
+ * A plain host directory as neutral entries, and entries written below one: the host side of
+ * {@code cp}, and the volumes bound into a container. Writing never leaves the directory: every
+ * parent is checked without following links ({@link ConfinedRoot}), so an archive cannot write
+ * through a symbolic link it brought or found. Owners are set only when asked (the docker CLI
+ * leaves them on the host; the engine sets them in a volume as in the container's layer).
  */
-final class HostTree {
-    private HostTree() {
+public final class HostDirectory {
+    private HostDirectory() {
     }
 
     /** Writes {@code source} (not followed when a link) as {@code name}, its content below {@code name/}; {@code .} names the content only. */
-    static void read(Path source, String name, LayerWriter out) throws IOException {
+    public static void read(Path source, String name, LayerWriter out) throws IOException {
         Map<Long, String> linked = new HashMap<>();
         walk(source, name.equals(".") ? "" : name, out, linked);
     }
@@ -76,7 +76,8 @@ final class HostTree {
      * Writes the entries below {@code directory}, each renamed by {@code rename} (empty: skip);
      * a directory never replaces a non-directory nor the reverse (Docker's noOverwriteDirNonDir).
      */
-    static void write(LayerReader entries, Path directory, UnaryOperator<String> rename) throws IOException {
+    public static void write(LayerReader entries, Path directory, UnaryOperator<String> rename, boolean setOwners)
+            throws IOException {
         ConfinedRoot root = new ConfinedRoot(directory);
         List<Map.Entry<Path, Instant>> directoryTimes = new ArrayList<>();
         for (Optional<LayerEntry> next = entries.next(); next.isPresent(); next = entries.next()) {
@@ -87,11 +88,28 @@ final class HostTree {
             }
             if (!name.isEmpty()) {
                 writeOne(entry, root, name, directoryTimes);
+                if (setOwners) {
+                    owners(entry, root.resolve(name, false));
+                }
             }
         }
         // Writing below a directory changes its time: set directory times last, deepest first.
         for (int i = directoryTimes.size() - 1; i >= 0; i--) {
             FileNodes.setModified(directoryTimes.get(i).getKey(), directoryTimes.get(i).getValue());
+        }
+    }
+
+    private static void owners(LayerEntry entry, Path target) throws IOException {
+        FileAttributes attributes = entry instanceof LayerEntry.Directory d ? d.attributes()
+                : entry instanceof LayerEntry.RegularFile f ? f.attributes()
+                : entry instanceof LayerEntry.Symlink s ? s.attributes()
+                : entry instanceof LayerEntry.Special s ? s.attributes() : null;
+        if (attributes != null) {
+            FileNodes.lchown(target, attributes.uid(), attributes.gid());
+            if (!(entry instanceof LayerEntry.Symlink)) {
+                // chown clears setuid and setgid: the mode goes on again after it.
+                FileNodes.chmod(target, attributes.mode());
+            }
         }
     }
 
