@@ -58,6 +58,8 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new ArchiveRoutes(engine).routes());
         routes.addAll(new NetworkRoutes(engine).routes());
         routes.addAll(new EventRoutes(engine).routes());
+        routes.addAll(new ProcessRoutes(engine).routes());
+        routes.addAll(new SystemDataRoutes(engine).routes());
         return new ApiRouter(routes);
     }
 

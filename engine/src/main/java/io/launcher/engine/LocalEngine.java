@@ -15,6 +15,8 @@ import io.launcher.api.EngineInfo;
 import io.launcher.api.EventFilter;
 import io.launcher.api.EventStream;
 import io.launcher.api.PruneReport;
+import io.launcher.api.DiskUsage;
+import io.launcher.api.ProcessList;
 import io.launcher.api.ExecConfig;
 import io.launcher.api.ExecDetails;
 import io.launcher.api.ExecSession;
@@ -432,6 +434,26 @@ public final class LocalEngine implements Engine, AutoCloseable {
         PruneReport report = pruner.images(all);
         imageEvents.deletions(report.imagesDeleted());
         return report;
+    }
+
+    @Override
+    public ProcessList top(String container, String psArgs) {
+        return ContainerTop.of(registry.find(container), psArgs);
+    }
+
+    @Override
+    public void pause(String container) {
+        lifecycle.pauses().pause(registry.find(container));
+    }
+
+    @Override
+    public void unpause(String container) {
+        lifecycle.pauses().unpause(registry.find(container));
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        return new DiskUsageSurvey(images, layers, registry, storage, this::details).survey();
     }
 
     private ContainerDetails details(ContainerEntry entry) {

@@ -105,4 +105,9 @@ record ContainerDir(Path path) {
     Path exit() {
         return path.resolve("exit");
     }
+
+    /** Present while the container is frozen (pause): its processes are in LXC's freezer cgroup. */
+    Path paused() {
+        return path.resolve("paused");
+    }
 }

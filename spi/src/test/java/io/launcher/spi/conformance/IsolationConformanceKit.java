@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launcher.api.ExitStatus;
 import io.launcher.api.LauncherException;
+import io.launcher.api.UnavailableException;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.ExecProcess;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SandboxState;
 import io.launcher.spi.isolation.SeccompProfile;
+import io.launcher.spi.isolation.SignalTarget;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -240,5 +244,29 @@ public abstract class IsolationConformanceKit extends ProcessCases {
         try (var left = Files.list(outside)) {
             assertEquals(0, left.count(), "a mount point was created outside the rootfs");
         }
+    }
+
+    @Test
+    void pauseFreezesTheProcessesAndAKillWaitsForTheResume() throws Exception {
+        SandboxSpec spec = runner.spec("sh", "-c", "i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.05; done");
+        Sandbox sandbox = runner.create(backend, spec);
+        sandbox.start();
+        KitRunner.awaitOutput(spec.logFile(), "tick2");
+        try {
+            sandbox.pause();
+        } catch (UnavailableException e) {
+            Assumptions.abort("this backend cannot pause: " + e.getMessage());
+        }
+        assertEquals(SandboxState.PAUSED, sandbox.state());
+        long frozen = JsonFileLog.text(spec.logFile(), "stdout").lines().count();
+        Thread.sleep(300);
+        assertEquals(frozen, JsonFileLog.text(spec.logFile(), "stdout").lines().count(), "a paused container ran on");
+        sandbox.resume();
+        assertEquals(SandboxState.RUNNING, sandbox.state());
+        KitRunner.awaitOutput(spec.logFile(), "tick" + (frozen + 2));
+        sandbox.pause();
+        sandbox.signal(9, SignalTarget.ALL);
+        sandbox.resume();
+        assertEquals(ExitStatus.killed(9, false), KitRunner.await(sandbox));
     }
 }
