@@ -31,7 +31,6 @@ final class EventRoutes {
                 Route.of("GET", "/events", this::events),
                 Route.of("POST", "/containers/prune", this::pruneContainers),
                 Route.of("POST", "/images/prune", this::pruneImages),
-                Route.of("POST", "/networks/prune", r -> r.json(200, emptyPrune("NetworksDeleted"))),
                 Route.of("POST", "/volumes/prune", r -> r.json(200, emptyPrune("VolumesDeleted").put("SpaceReclaimed", 0))));
     }
 
@@ -78,7 +77,7 @@ final class EventRoutes {
         request.json(200, body);
     }
 
-    /** Networks and volumes are fixed here: there is never one to prune. */
+    /** Volumes are only bind mounts here: there is never one to prune. */
     private static ObjectNode emptyPrune(String field) {
         ObjectNode body = DockerJson.object();
         body.putArray(field);
