@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,8 @@ import java.util.Optional;
  * read and written in the bound host folder instead ({@link VolumeArchives}), as Docker does.
  */
 final class ContainerArchives {
+    private static final Map<String, Object> COPY_LOCKS = new ConcurrentHashMap<>();
+
     private final StorageDriver storage;
     private final ContainerRegistry registry;
     private final LayerMerge merge;
@@ -59,6 +63,14 @@ final class ContainerArchives {
     /** Writes the tar of a path; the path is checked before the first byte goes out. */
     void archive(String container, String path, OutputStream out) throws IOException {
         ContainerEntry entry = registry.find(container);
+        synchronized (lock(entry)) {
+            try (CopyFreeze freeze = CopyFreeze.of(entry)) {
+                archive(entry, container, path, out);
+            }
+        }
+    }
+
+    private void archive(ContainerEntry entry, String container, String path, OutputStream out) throws IOException {
         ArchivePath asked = ArchivePath.of(path);
         List<SnapshotKey> chain = chain(entry);
         FileTree tree = tree(chain);
@@ -86,27 +98,41 @@ final class ContainerArchives {
             throws IOException {
         ContainerEntry entry = registry.find(container);
         ArchivePath asked = ArchivePath.of(path);
-        synchronized (entry) {
-            List<SnapshotKey> chain = chain(entry);
-            FileTree tree = tree(chain);
-            String directory = tree.resolve(asked.path(), true);
-            Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), directory, tree);
-            if (volume.isPresent()) {
-                VolumeArchives.extract(volume.get(), asked, container, body, copyOwners);
-                return;
-            }
-            if (entry.record().hostConfig().readonlyRootfs()) {
-                throw new FailedPreconditionException("container rootfs is marked read-only");
-            }
-            FileTree.Node node = tree.lookup(directory).orElseThrow(() -> missing(path, container));
-            if (!node.isDirectory()) {
-                throw new InvalidSpecException("extraction point is not a directory");
-            }
-            try (TarLayerReader tar = new TarLayerReader(body)) {
-                storage.apply(chain.get(0),
-                        new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir));
+        synchronized (lock(entry)) {
+            try (CopyFreeze freeze = CopyFreeze.of(entry)) {
+                extract(entry, container, asked, body, copyOwners, noOverwriteDirNonDir);
             }
         }
+    }
+
+    private void extract(ContainerEntry entry, String container, ArchivePath asked, InputStream body, boolean copyOwners,
+                         boolean noOverwriteDirNonDir) throws IOException {
+        List<SnapshotKey> chain = chain(entry);
+        FileTree tree = tree(chain);
+        String directory = tree.resolve(asked.path(), true);
+        Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), directory, tree);
+        if (volume.isPresent()) {
+            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners);
+            return;
+        }
+        if (entry.record().hostConfig().readonlyRootfs()) {
+            throw new FailedPreconditionException("container rootfs is marked read-only");
+        }
+        FileTree.Node node = tree.lookup(directory).orElseThrow(() -> missing(asked.path(), container));
+        if (!node.isDirectory()) {
+            throw new InvalidSpecException("extraction point is not a directory");
+        }
+        try (TarLayerReader tar = new TarLayerReader(body)) {
+            storage.apply(chain.get(0), new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir));
+        }
+    }
+
+    /**
+     * Copies of one container take turns (an extraction reads the tree it then changes); the
+     * entry's own monitor is not used, so that {@code ps} and {@code inspect} never wait for a copy.
+     */
+    private static Object lock(ContainerEntry entry) {
+        return COPY_LOCKS.computeIfAbsent(entry.record().id(), id -> new Object());
     }
 
     private static List<BindMount> binds(ContainerEntry entry) {
