@@ -97,7 +97,21 @@ class TestcontainersIT {
         assertFalse(ps.out().contains(id), "Testcontainers' stop removes the container: " + ps.out());
     }
 
-    private static String httpGet(String host, int port) throws IOException {
+    /** Retried for a few seconds: engines of other test runs on this host may briefly hold the same port. */
+    private static String httpGet(String host, int port) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return httpGetOnce(host, port);
+            } catch (java.net.ConnectException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static String httpGetOnce(String host, int port) throws IOException {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
