@@ -27,6 +27,7 @@ import io.launcher.api.InternalException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NotFoundException;
+import io.launcher.api.PathStat;
 import io.launcher.api.ProgressListener;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.WaitCondition;
@@ -200,6 +201,22 @@ public final class RemoteEngine implements Engine {
         try (EngineConnection call = EngineConnection.open(socket)) {
             call.send("GET", ApiTarget.of("containers", container, "export"), null, new Headers()).body().transferTo(out);
         }
+    }
+
+    @Override
+    public PathStat statPath(String container, String path) {
+        return new RemoteArchives(socket).stat(container, path);
+    }
+
+    @Override
+    public void archivePath(String container, String path, OutputStream out) throws IOException {
+        new RemoteArchives(socket).archive(container, path, out);
+    }
+
+    @Override
+    public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
+                               boolean noOverwriteDirNonDir) {
+        new RemoteArchives(socket).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
     }
 
     @Override

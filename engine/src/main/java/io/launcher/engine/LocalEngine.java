@@ -30,6 +30,8 @@ import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkSettings;
+import io.launcher.api.NetworkDetails;
+import io.launcher.api.PathStat;
 import io.launcher.api.PluginReport;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.UnavailableException;
@@ -228,6 +230,27 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public void export(String container, OutputStream out) throws IOException {
         new ContainerExport(storage).write(new SnapshotKey(registry.find(container).record().id()), out);
+    }
+
+    @Override
+    public List<NetworkDetails> networks() {
+        return ContainerNetworking.networks();
+    }
+
+    @Override
+    public PathStat statPath(String container, String path) {
+        return new ContainerArchives(storage, registry).stat(container, path);
+    }
+
+    @Override
+    public void archivePath(String container, String path, OutputStream out) throws IOException {
+        new ContainerArchives(storage, registry).archive(container, path, out);
+    }
+
+    @Override
+    public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
+                               boolean noOverwriteDirNonDir) throws IOException {
+        new ContainerArchives(storage, registry).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
     }
 
     @Override
