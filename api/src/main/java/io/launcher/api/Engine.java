@@ -43,6 +43,35 @@ public interface Engine {
     /** Writes the container's whole filesystem as a tar stream. */
     void export(String container, OutputStream out) throws IOException;
 
+    /*
+     * File copy (docker cp). Paths are absolute container paths; symbolic links on the way are
+     * resolved inside the container's root, never on the host; a trailing "/." or "/" asks for
+     * the last component to be followed too. Running and stopped containers alike.
+     */
+
+    /** Stats {@code path} (a final symbolic link is not followed); NotFound when it is missing. */
+    default PathStat statPath(String container, String path) {
+        throw new UnavailableException("copying files is not available on this engine");
+    }
+
+    /**
+     * Writes a tar of {@code path} (a file, or a directory with everything below), its entries
+     * named after the path's base name ({@code .} for a path ending in {@code /.}).
+     */
+    default void archivePath(String container, String path, OutputStream out) throws IOException {
+        throw new UnavailableException("copying files is not available on this engine");
+    }
+
+    /**
+     * Extracts a tar stream into the directory {@code path}, creating missing parents of its
+     * entries; {@code copyOwners} keeps the entries' uid/gid (else root's), and
+     * {@code noOverwriteDirNonDir} refuses to replace a directory with a non-directory or back.
+     */
+    default void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
+                                boolean noOverwriteDirNonDir) throws IOException {
+        throw new UnavailableException("copying files is not available on this engine");
+    }
+
     ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig);
 
     void start(String container);
@@ -110,6 +139,11 @@ public interface Engine {
     /** Checks the credentials against the registry ({@code docker.io} when empty); throws when refused. */
     default void login(String registry, RegistryCredentials credentials) {
         throw new UnavailableException("login is not available on this engine");
+    }
+
+    /** The networks containers can join ({@code bridge}, {@code host}, {@code none}), as Docker's {@code /networks}. */
+    default List<NetworkDetails> networks() {
+        throw new UnavailableException("networks are not available on this engine");
     }
 
     /** Subscribes to the engine's events (Docker's {@code /events}); close the stream to unsubscribe. */

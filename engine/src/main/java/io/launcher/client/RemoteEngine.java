@@ -27,6 +27,7 @@ import io.launcher.api.InternalException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NotFoundException;
+import io.launcher.api.PathStat;
 import io.launcher.api.ProgressListener;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.WaitCondition;
@@ -204,6 +205,22 @@ public final class RemoteEngine implements Engine {
     }
 
     @Override
+    public PathStat statPath(String container, String path) {
+        return new RemoteArchives(socket).stat(container, path);
+    }
+
+    @Override
+    public void archivePath(String container, String path, OutputStream out) throws IOException {
+        new RemoteArchives(socket).archive(container, path, out);
+    }
+
+    @Override
+    public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
+                               boolean noOverwriteDirNonDir) {
+        new RemoteArchives(socket).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+    }
+
+    @Override
     public ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig) {
         ApiTarget target = ApiTarget.of("containers", "create");
         name.ifPresent(n -> target.param("name", n));
@@ -277,14 +294,14 @@ public final class RemoteEngine implements Engine {
                 .param("stderr", options.stderr())
                 .param("follow", options.follow())
                 .param("tail", options.tail() < 0 ? "all" : Integer.toString(options.tail()))
-                .param("timestamps", !tty);
+                .param("timestamps", !tty && options.times());
         if (options.since() != null && options.since().isAfter(Instant.EPOCH)) {
             target.param("since", options.since().getEpochSecond() + "." + String.format("%09d", options.since().getNano()));
         }
         EngineConnection call = EngineConnection.open(socket);
         try {
             HttpResponse response = call.send("GET", target, null, new Headers());
-            return cursor(call, response, !tty);
+            return cursor(call, response, !tty && options.times());
         } catch (RuntimeException e) {
             call.close();
             throw e;

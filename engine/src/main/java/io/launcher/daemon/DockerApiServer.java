@@ -55,6 +55,8 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new StreamRoutes(engine).routes());
         routes.addAll(new ExecRoutes(engine).routes());
         routes.addAll(new LayerRoutes(engine).routes());
+        routes.addAll(new ArchiveRoutes(engine).routes());
+        routes.addAll(new NetworkRoutes(engine).routes());
         routes.addAll(new EventRoutes(engine).routes());
         routes.addAll(new ProcessRoutes(engine).routes());
         routes.addAll(new SystemDataRoutes(engine).routes());

@@ -30,7 +30,8 @@ final class EventRoutes {
         return List.of(
                 Route.of("GET", "/events", this::events),
                 Route.of("POST", "/containers/prune", this::pruneContainers),
-                Route.of("POST", "/images/prune", this::pruneImages));
+                Route.of("POST", "/images/prune", this::pruneImages),
+                Route.of("POST", "/volumes/prune", r -> r.json(200, emptyPrune("VolumesDeleted").put("SpaceReclaimed", 0))));
     }
 
     private void events(ApiRequest request) throws IOException, InterruptedException {
@@ -51,7 +52,9 @@ final class EventRoutes {
     }
 
     private void pruneContainers(ApiRequest request) throws IOException {
-        PruneReport report = engine.pruneContainers();
+        String filters = request.query().get("filters", "");
+        PruneReport report = FilteredPrune.hasFilters(filters) ? FilteredPrune.containers(engine, filters)
+                : engine.pruneContainers();
         ObjectNode body = DockerJson.object();
         ArrayNode ids = body.putArray("ContainersDeleted");
         report.containersDeleted().forEach(ids::add);
@@ -63,7 +66,8 @@ final class EventRoutes {
         Map<String, List<String>> filters = filters(request.query().get("filters", ""));
         boolean all = filters.getOrDefault("dangling", List.of("true")).stream()
                 .anyMatch(v -> v.equals("false") || v.equals("0"));
-        PruneReport report = engine.pruneImages(all);
+        PruneReport report = filters.containsKey("label") || !filters.keySet().stream().allMatch("dangling"::equals)
+                ? FilteredPrune.images(engine, filters) : engine.pruneImages(all);
         ObjectNode body = DockerJson.object();
         ArrayNode deleted = body.putArray("ImagesDeleted");
         for (ImageDeletion d : report.imagesDeleted()) {
@@ -71,6 +75,13 @@ final class EventRoutes {
         }
         body.put("SpaceReclaimed", report.spaceReclaimed());
         request.json(200, body);
+    }
+
+    /** Volumes are only bind mounts here: there is never one to prune. */
+    private static ObjectNode emptyPrune(String field) {
+        ObjectNode body = DockerJson.object();
+        body.putArray(field);
+        return body;
     }
 
     /** Docker's event JSON: the old status/id/from fields for containers and images, then the new ones. */

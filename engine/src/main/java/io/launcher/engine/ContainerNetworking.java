@@ -15,7 +15,9 @@ import io.launcher.spi.network.PortMapping;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import io.launcher.api.NetworkDetails;
 import java.util.Set;
 
 /**
@@ -45,6 +47,20 @@ final class ContainerNetworking {
         this.ports = new PortAllocator(hostPorts);
         used.set(0, 2);
         used.set((1 << (32 - PREFIX)) - 1);
+    }
+
+    /** Docker's three networks; ids are fixed digests of the names, so they stay the same across restarts. */
+    static List<NetworkDetails> networks() {
+        Ipv4Address gateway = new Ipv4Address(SUBNET.bits() + 1);
+        return List.of(
+                new NetworkDetails("bridge", networkId("bridge"), "bridge",
+                        Optional.of(SUBNET + "/" + PREFIX), Optional.of(gateway.toString())),
+                new NetworkDetails("host", networkId("host"), "host", Optional.empty(), Optional.empty()),
+                new NetworkDetails("none", networkId("none"), "null", Optional.empty(), Optional.empty()));
+    }
+
+    private static String networkId(String name) {
+        return Sha256.of(("network:" + name).getBytes(StandardCharsets.UTF_8)).hex();
     }
 
     /** Marks the address and host ports of a container that survived an engine restart as taken. */

@@ -30,6 +30,8 @@ import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkSettings;
+import io.launcher.api.NetworkDetails;
+import io.launcher.api.PathStat;
 import io.launcher.api.PluginReport;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.UnavailableException;
@@ -231,6 +233,27 @@ public final class LocalEngine implements Engine, AutoCloseable {
     }
 
     @Override
+    public List<NetworkDetails> networks() {
+        return ContainerNetworking.networks();
+    }
+
+    @Override
+    public PathStat statPath(String container, String path) {
+        return new ContainerArchives(storage, registry).stat(container, path);
+    }
+
+    @Override
+    public void archivePath(String container, String path, OutputStream out) throws IOException {
+        new ContainerArchives(storage, registry).archive(container, path, out);
+    }
+
+    @Override
+    public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
+                               boolean noOverwriteDirNonDir) throws IOException {
+        new ContainerArchives(storage, registry).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+    }
+
+    @Override
     public ContainerId create(Optional<String> requestedName, ContainerConfig config, HostConfig hostConfig) {
         ImageId image = images.resolve(config.image());
         ContainerConfig merged = SandboxSpecs.withImageDefaults(config, images.config(image).config());
@@ -307,8 +330,8 @@ public final class LocalEngine implements Engine, AutoCloseable {
     public LogCursor logs(String container, LogOptions options) {
         ContainerEntry entry = registry.find(container);
         try {
-            long offset = JsonFileLogCursor.tailOffset(store.logFile(entry.record().id()), options.tail());
-            return new JsonFileLogCursor(store.logFile(entry.record().id()), offset, options.stdout(), options.stderr(),
+            LogFileSet files = new LogFileSet(store.logFile(entry.record().id()));
+            return new JsonFileLogCursor(files, files.open(options.tail()), options.stdout(), options.stderr(),
                     options.since(), () -> !options.follow() || !entry.running() || entry.isRemoving());
         } catch (IOException e) {
             throw new InternalException("unable to read the log of " + container + ": " + e.getMessage(), e);
@@ -320,9 +343,8 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ContainerEntry entry = registry.find(container);
         long exitsAtAttach = entry.exits();
         try {
-            var log = store.logFile(entry.record().id());
-            long offset = Files.exists(log) ? Files.size(log) : 0;
-            return new JsonFileLogCursor(log, offset, stdout, stderr, Instant.EPOCH,
+            LogFileSet files = new LogFileSet(store.logFile(entry.record().id()));
+            return new JsonFileLogCursor(files, files.openLiveAtEnd(), stdout, stderr, Instant.EPOCH,
                     () -> entry.exits() > exitsAtAttach || entry.removed().isDone());
         } catch (IOException e) {
             throw new InternalException("unable to attach to " + container + ": " + e.getMessage(), e);

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /** Reads a Docker json-file log as the kit expects backends to write it. */
 public final class JsonFileLog {
+    // possessive: a plain alternation recurses per character and overflows the stack on long lines
     private static final Pattern RECORD = Pattern.compile(
-            "\\{\"log\":\"((?:[^\"\\\\]|\\\\.)*)\",\"stream\":\"(stdout|stderr)\","
+            "\\{\"log\":\"((?:[^\"\\\\]++|\\\\.)*+)\",\"stream\":\"(stdout|stderr)\","
                     + "\"time\":\"(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z)\"}");
 
     /** One record: the text (with its newline), the stream, the RFC 3339 time. */

@@ -43,6 +43,23 @@ abstract class ProcessCases extends IsolationKitBase {
         assertEquals(3, JsonFileLog.read(run.log()).size(), "one record per line, one for the partial line");
     }
 
+    /** Long lines on both streams at once: a backend may split a line into records, never mix them. */
+    @Test
+    void longLinesOfBothStreamsStayWholeAndApart() throws Exception {
+        String script = "a=$(printf '%03000d' 0 | tr 0 a); b=$(printf '%05000d' 0 | tr 0 b);"
+                + " for i in 1 2 3 4 5 6 7 8 9 10; do echo $a$i; echo $b$i >&2; done";
+        KitRunner.Run run = runner.run(backend, runner.spec("sh", "-c", script));
+        assertEquals(0, run.status().code());
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            out.append("a".repeat(3000)).append(i).append('\n');
+            err.append("b".repeat(5000)).append(i).append('\n');
+        }
+        assertEquals(out.toString(), run.stdout());
+        assertEquals(err.toString(), run.stderr());
+    }
+
     @Test
     void exitCodesAreTheProcesses() throws Exception {
         assertEquals(ExitStatus.exited(0), runner.run(backend, runner.spec("true")).status());

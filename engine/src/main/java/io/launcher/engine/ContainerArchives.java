@@ -1,0 +1,164 @@
+package io.launcher.engine;
+
+import io.launcher.api.FailedPreconditionException;
+import io.launcher.api.InternalException;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.NotFoundException;
+import io.launcher.api.PathStat;
+import io.launcher.layer.TarLayerReader;
+import io.launcher.layer.TarLayerWriter;
+import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.storage.LayerEntry;
+import io.launcher.spi.storage.SnapshotKey;
+import io.launcher.spi.storage.StorageDriver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+
+/**
+ * {@code docker cp}: stat, read and write paths of a container's filesystem, running or not.
+ * Reads go through the merged layers as {@code export} does ({@link LayerMerge}, no mount);
+ * writes are applied to the container's own layer by the storage driver, which confines them
+ * to that layer. Paths are resolved on a {@link FileTree} of the container, so symbolic links
+ * are followed inside its root and never on the host. A path inside a volume ({@code -v}) is
+ * read and written in the bound host folder instead ({@link VolumeArchives}), as Docker does.
+ */
+final class ContainerArchives {
+    private static final Map<String, Object> COPY_LOCKS = new ConcurrentHashMap<>();
+
+    private final StorageDriver storage;
+    private final ContainerRegistry registry;
+    private final LayerMerge merge;
+
+    ContainerArchives(StorageDriver storage, ContainerRegistry registry) {
+        this.storage = storage;
+        this.registry = registry;
+        this.merge = new LayerMerge(storage);
+    }
+
+    PathStat stat(String container, String path) {
+        ContainerEntry entry = registry.find(container);
+        ArchivePath asked = ArchivePath.of(path);
+        FileTree tree;
+        try {
+            tree = tree(chain(entry));
+        } catch (IOException e) {
+            throw new InternalException("unable to read the filesystem of " + container + ": " + e.getMessage(), e);
+        }
+        String layerPath = tree.resolve(asked.path(), asked.followLast());
+        Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), layerPath, tree);
+        if (volume.isPresent()) {
+            return VolumeArchives.stat(volume.get(), asked, container);
+        }
+        FileTree.Node node = tree.lookup(layerPath).orElseThrow(() -> missing(path, container));
+        String linkTarget = node.kind() == FileTree.Kind.SYMLINK ? "/" + tree.resolve(asked.path(), true) : "";
+        return new PathStat(asked.baseName(), node.size(), typeBits(node.kind()) | node.attributes().mode(),
+                node.attributes().modified(), linkTarget);
+    }
+
+    /** Writes the tar of a path; the path is checked before the first byte goes out. */
+    void archive(String container, String path, OutputStream out) throws IOException {
+        ContainerEntry entry = registry.find(container);
+        synchronized (lock(entry)) {
+            try (CopyFreeze freeze = CopyFreeze.of(entry)) {
+                archive(entry, container, path, out);
+            }
+        }
+    }
+
+    private void archive(ContainerEntry entry, String container, String path, OutputStream out) throws IOException {
+        ArchivePath asked = ArchivePath.of(path);
+        List<SnapshotKey> chain = chain(entry);
+        FileTree tree = tree(chain);
+        String layerPath = tree.resolve(asked.path(), asked.followLast());
+        Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), layerPath, tree);
+        if (volume.isPresent()) {
+            VolumeArchives.archive(volume.get(), asked, out);
+            return;
+        }
+        FileTree.Node node = tree.lookup(layerPath).orElseThrow(() -> missing(path, container));
+        TarLayerWriter tar = new TarLayerWriter(out);
+        SubtreeCopy copy = new SubtreeCopy(layerPath, asked.entryName(), tar);
+        if (layerPath.isEmpty()) {
+            tar.write(new LayerEntry.Directory(asked.entryName(), node.attributes()));
+        }
+        merge.run(chain, copy::accept);
+        if (copy.hasOrphanLinks()) {
+            merge.run(chain, copy::materialize);
+        }
+        tar.finish();
+    }
+
+    /** Extracts a tar into the directory {@code path}; concurrent copies into one container take turns. */
+    void extract(String container, String path, InputStream body, boolean copyOwners, boolean noOverwriteDirNonDir)
+            throws IOException {
+        ContainerEntry entry = registry.find(container);
+        ArchivePath asked = ArchivePath.of(path);
+        synchronized (lock(entry)) {
+            try (CopyFreeze freeze = CopyFreeze.of(entry)) {
+                extract(entry, container, asked, body, copyOwners, noOverwriteDirNonDir);
+            }
+        }
+    }
+
+    private void extract(ContainerEntry entry, String container, ArchivePath asked, InputStream body, boolean copyOwners,
+                         boolean noOverwriteDirNonDir) throws IOException {
+        List<SnapshotKey> chain = chain(entry);
+        FileTree tree = tree(chain);
+        String directory = tree.resolve(asked.path(), true);
+        Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), directory, tree);
+        if (volume.isPresent()) {
+            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners);
+            return;
+        }
+        if (entry.record().hostConfig().readonlyRootfs()) {
+            throw new FailedPreconditionException("container rootfs is marked read-only");
+        }
+        FileTree.Node node = tree.lookup(directory).orElseThrow(() -> missing(asked.path(), container));
+        if (!node.isDirectory()) {
+            throw new InvalidSpecException("extraction point is not a directory");
+        }
+        try (TarLayerReader tar = new TarLayerReader(body)) {
+            storage.apply(chain.get(0), new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir));
+        }
+    }
+
+    /**
+     * Copies of one container take turns (an extraction reads the tree it then changes); the
+     * entry's own monitor is not used, so that {@code ps} and {@code inspect} never wait for a copy.
+     */
+    private static Object lock(ContainerEntry entry) {
+        return COPY_LOCKS.computeIfAbsent(entry.record().id(), id -> new Object());
+    }
+
+    private static List<BindMount> binds(ContainerEntry entry) {
+        return SandboxSpecs.binds(entry.record().hostConfig().binds());
+    }
+
+    private List<SnapshotKey> chain(ContainerEntry entry) {
+        return merge.chain(new SnapshotKey(entry.record().id()));
+    }
+
+    private FileTree tree(List<SnapshotKey> chain) throws IOException {
+        FileTree tree = new FileTree();
+        merge.run(chain, tree::add);
+        return tree;
+    }
+
+    private static NotFoundException missing(String path, String container) {
+        return new NotFoundException("Could not find the file " + path + " in container " + container);
+    }
+
+    private static int typeBits(FileTree.Kind kind) {
+        return switch (kind) {
+            case DIRECTORY -> PathStat.DIRECTORY;
+            case SYMLINK -> PathStat.SYMLINK;
+            case SPECIAL -> 0010000;
+            case FILE, HARDLINK -> PathStat.REGULAR;
+        };
+    }
+}
