@@ -141,9 +141,12 @@ public interface Engine {
         throw new UnavailableException("login is not available on this engine");
     }
 
-    /** The networks containers can join ({@code bridge}, {@code host}, {@code none}), as Docker's {@code /networks}. */
+    /**
+     * The networks containers can join ({@code bridge}, {@code host}, {@code none}), as Docker's
+     * {@code /networks}; an engine without networking has none (clients then read "no such network").
+     */
     default List<NetworkDetails> networks() {
-        throw new UnavailableException("networks are not available on this engine");
+        return List.of();
     }
 
     /** Subscribes to the engine's events (Docker's {@code /events}); close the stream to unsubscribe. */
