@@ -196,7 +196,7 @@ public final class RemoteEngine implements Engine {
     @Override
     public void export(String container, OutputStream out) throws IOException {
         try (EngineConnection call = EngineConnection.open(socket)) {
-            call.send("GET", ApiTarget.of("containers", container, "export"), null, new Headers()).body().transferTo(out);
+            TarDownload.copy(call.send("GET", ApiTarget.of("containers", container, "export"), null, new Headers()).body(), out);
         }
     }
 
