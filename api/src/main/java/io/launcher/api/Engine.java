@@ -43,6 +43,18 @@ public interface Engine {
     /** Writes the container's whole filesystem as a tar stream. */
     void export(String container, OutputStream out) throws IOException;
 
+    /**
+     * Writes images (by name, name:tag or id) as one {@code docker save} archive: manifest.json,
+     * the configs and layer tars under blobs/sha256/ with an OCI index.json, as Docker 25+ does.
+     */
+    void saveImages(List<String> images, OutputStream out) throws IOException;
+
+    /**
+     * Loads a {@code docker save} archive (either layout, plain or gzip), each image whole or not
+     * at all; returns Docker's result lines ("Loaded image: repo:tag", "Loaded image ID: sha256:...").
+     */
+    List<String> loadImages(InputStream archive, ProgressListener progress);
+
     ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig);
 
     void start(String container);

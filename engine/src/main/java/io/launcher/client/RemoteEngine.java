@@ -201,6 +201,16 @@ public final class RemoteEngine implements Engine {
     }
 
     @Override
+    public void saveImages(List<String> images, OutputStream out) throws IOException {
+        new RemoteImageArchives(socket).save(images, out);
+    }
+
+    @Override
+    public List<String> loadImages(InputStream archive, ProgressListener progress) {
+        return new RemoteImageArchives(socket).load(archive, progress);
+    }
+
+    @Override
     public ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig) {
         ApiTarget target = ApiTarget.of("containers", "create");
         name.ifPresent(n -> target.param("name", n));

@@ -55,6 +55,7 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new StreamRoutes(engine).routes());
         routes.addAll(new ExecRoutes(engine).routes());
         routes.addAll(new LayerRoutes(engine).routes());
+        routes.addAll(new ImageArchiveRoutes(engine).routes());
         routes.addAll(new EventRoutes(engine).routes());
         return new ApiRouter(routes);
     }
