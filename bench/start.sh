@@ -6,6 +6,8 @@
 #             hierarchy holds hugetlb), so it runs in a mount namespace without that mount and
 #             with its cgroup manager disabled; the unshare costs about a millisecond.
 #   engine    create + start + wait through the Engine API (curl on the UNIX socket)
+#   engine-unconfined  the same with HostConfig.SecurityOpt ["seccomp=unconfined"]: the row
+#             against engine is the cost of building and installing the seccomp filter
 #   cli       the whole `launcher run --rm --network none base /bin/true` round trip
 #   lxc-execute  bare LXC (issue 7): lxc-execute on the bundle's rootfs, no engine, no network
 #   engine-lxc, cli-lxc  as engine and cli, through a second daemon started with --backend lxc on
@@ -63,11 +65,14 @@ fi
 # An OCI bundle for crun and runc: the default spec, /bin/true, no terminal.
 (cd "$work/bundle" && runc spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"\/bin\/true"/' config.json)
 
-# create + start + wait + delete through the Engine API on the socket given as $1.
+# create + start + wait + delete through the Engine API on the socket given as $1; with
+# "unconfined" as $2, the container runs without the seccomp filter.
 cat > "$work/engine-run" <<SCRIPT
 #!/bin/sh
 sock=\$1
-id=\$(curl -sf --unix-socket \$sock -H 'Content-Type: application/json' -d '{"Image":"base","Cmd":["/bin/true"],"HostConfig":{"NetworkMode":"none"}}' http://d/v1.47/containers/create | sed 's/.*"Id":"\([0-9a-f]*\)".*/\1/')
+security=
+[ "\${2:-}" = unconfined ] && security=',"SecurityOpt":["seccomp=unconfined"]'
+id=\$(curl -sf --unix-socket \$sock -H 'Content-Type: application/json' -d '{"Image":"base","Cmd":["/bin/true"],"HostConfig":{"NetworkMode":"none"'"\$security"'}}' http://d/v1.47/containers/create | sed 's/.*"Id":"\([0-9a-f]*\)".*/\1/')
 curl -sf --unix-socket \$sock -X POST http://d/v1.47/containers/\$id/start >/dev/null
 curl -sf --unix-socket \$sock -X POST http://d/v1.47/containers/\$id/wait >/dev/null
 curl -sf --unix-socket \$sock -X DELETE http://d/v1.47/containers/\$id >/dev/null
@@ -81,6 +86,7 @@ command -v crun >/dev/null && commands+=(-n crun "unshare -m sh -c 'umount /sys/
 command -v runc >/dev/null && commands+=(-n runc "runc run -b $work/bundle bench-runc")
 [ "$have_lxc" = yes ] && commands+=(-n lxc-execute "lxc-execute -n bench-lxc -P $work/lxc -f $work/lxc/config -- /bin/true")
 commands+=(-n engine "$work/engine-run $sock")
+commands+=(-n engine-unconfined "$work/engine-run $sock unconfined")
 [ "$have_lxc" = yes ] && commands+=(-n engine-lxc "$work/engine-run $lxc_sock")
 commands+=(-n cli "$L run --rm --network none base /bin/true")
 [ "$have_lxc" = yes ] && commands+=(-n cli-lxc "$LL run --rm --network none base /bin/true")

@@ -1,7 +1,8 @@
 /*
  * One cgroup per container, chosen once: cgroup v2 when /sys/fs/cgroup is the unified
- * hierarchy, else the v1 memory, cpu and pids hierarchies, each at <ctrl>/launcher/<id>.
- * A controller that cannot be set up is an error only when the spec asks for its limit.
+ * hierarchy, else the v1 memory, cpu, pids and freezer hierarchies, each at
+ * <ctrl>/launcher/<id>. A controller that cannot be set up is an error only when the spec asks
+ * for its limit; the freezer (pause) is driven from Java through the same directories.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -80,7 +81,8 @@ static int v1_limits(const char *name, const char *dir, const struct spec *s)
     return 0;
 }
 
-static int v2_limits(const char *dir, const struct spec *s)
+/* exported for its unit test (src/test/c): this host has no v2 controllers to run it on */
+int cgroup_v2_limits(const char *dir, const struct spec *s)
 {
     char path[4096], text[64];
     if (s->memory_bytes > 0) {
@@ -101,11 +103,14 @@ static int v2_limits(const char *dir, const struct spec *s)
     return 0;
 }
 
-static void v1_controllers(const struct spec *s, struct controller out[3])
+#define V1_CONTROLLERS 4
+
+static void v1_controllers(const struct spec *s, struct controller out[V1_CONTROLLERS])
 {
     out[0] = (struct controller){ "memory", s->memory_bytes > 0 };
     out[1] = (struct controller){ "cpu", s->cpu_shares > 0 || s->nano_cpus > 0 };
     out[2] = (struct controller){ "pids", s->pids_limit > 0 };
+    out[3] = (struct controller){ "freezer", 0 };
 }
 
 int cgroup_create(const struct spec *spec)
@@ -116,11 +121,11 @@ int cgroup_create(const struct spec *spec)
         dir_of(NULL, spec, dir, sizeof dir);
         int rc = make_dir(dir);
         write_string(CGROUP_ROOT "/launcher/cgroup.subtree_control", "+memory +cpu +pids");
-        return rc == 0 ? v2_limits(dir, spec) : rc;
+        return rc == 0 ? cgroup_v2_limits(dir, spec) : rc;
     }
-    struct controller ctrl[3];
+    struct controller ctrl[V1_CONTROLLERS];
     v1_controllers(spec, ctrl);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < V1_CONTROLLERS; i++) {
         dir_of(ctrl[i].name, spec, dir, sizeof dir);
         int rc = make_dir(dir);
         if (rc == 0)
@@ -135,9 +140,9 @@ int cgroup_enter(const struct spec *spec, pid_t pid)
 {
     char dir[4096], path[4096], text[32];
     snprintf(text, sizeof text, "%d", pid);
-    struct controller ctrl[3];
+    struct controller ctrl[V1_CONTROLLERS];
     v1_controllers(spec, ctrl);
-    int n = unified() ? 1 : 3;
+    int n = unified() ? 1 : V1_CONTROLLERS;
     for (int i = 0; i < n; i++) {
         dir_of(n == 1 ? NULL : ctrl[i].name, spec, dir, sizeof dir);
         snprintf(path, sizeof path, "%s/cgroup.procs", dir);
@@ -184,9 +189,9 @@ void cgroup_remove(const struct spec *spec)
         remove_dir(dir);
         return;
     }
-    struct controller ctrl[3];
+    struct controller ctrl[V1_CONTROLLERS];
     v1_controllers(spec, ctrl);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < V1_CONTROLLERS; i++) {
         dir_of(ctrl[i].name, spec, dir, sizeof dir);
         remove_dir(dir);
     }

@@ -1,4 +1,4 @@
-/* The forked user process: stdio, identity, working directory, then execve with a PATH lookup. */
+/* The forked user process: stdio, identity, working directory, seccomp, then execve with a PATH lookup. */
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <errno.h>
@@ -151,5 +151,11 @@ void exec_user_process(const struct spec *spec, const struct process_io *io)
     close_fds_from(3, NULL, 0);
     enter_cwd(spec->cwd);
     become_user(spec);
+    /* last: after no_new_privs, which lets a process without CAP_SYS_ADMIN install it, and
+     * after every call of ours the filter might deny; execve and the PATH lookup are allowed */
+    if (!spec->seccomp_unconfined && seccomp_install(spec->caps) < 0) {
+        dprintf(2, "%s\n", shim_error);
+        _exit(126);
+    }
     exec_lookup(spec);
 }

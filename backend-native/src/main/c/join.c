@@ -5,7 +5,8 @@
  *
  * It joins the container's cgroups and every namespace of its init (/proc/<init>/ns/...), then
  * forks, because a PID namespace applies to children only. The child becomes the user's process
- * (exec.c: user, cwd, capabilities of the bundle's spec, no_new_privs, PATH lookup; 127/126).
+ * (exec.c: user, cwd, capabilities and seccomp of the bundle's spec, no_new_privs, PATH lookup;
+ * 127/126).
  * This process stays outside the container's PID namespace, invisible inside, forwards
  * SIGTERM/SIGINT/SIGHUP/SIGQUIT/SIGUSR1/SIGUSR2 and exits with the child's status (128+N
  * after signal N). Its own failures print one line on stderr and exit 126.
@@ -121,6 +122,7 @@ int exec_main(const char *bundle, const char *spec_path)
     if (spec_read(path, &container) < 0 || spec_read_process(spec_path, &process) < 0)
         die();
     process.caps = container.caps;
+    process.seccomp_unconfined = container.seccomp_unconfined;
     sigset_t set;
     sigfillset(&set);
     sigprocmask(SIG_BLOCK, &set, NULL);

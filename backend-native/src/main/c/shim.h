@@ -59,6 +59,7 @@ struct spec {
     int terminal;
     int stdin_open;
     unsigned long long caps;  /* bit n: capability n is kept */
+    int seccomp_unconfined;   /* no seccomp filter (--security-opt seccomp=unconfined) */
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -77,6 +78,9 @@ int spec_read_process(const char *path, struct spec *spec);
 int caps_add(unsigned long long *set, const char *name);
 int caps_drop_bounding(unsigned long long keep);
 int caps_set(unsigned long long keep);
+
+/* seccomp.c: Docker's default profile, lifted where the kept capabilities allow; last before execve */
+int seccomp_install(unsigned long long caps);
 
 /* monitor.c */
 int monitor_run(const char *bundle, struct spec *spec, int report_fd);
@@ -131,6 +135,8 @@ int cgroup_create(const struct spec *spec);
 int cgroup_enter(const struct spec *spec, pid_t pid);
 int cgroup_oom_killed(const struct spec *spec);
 void cgroup_remove(const struct spec *spec);
+/* the v2 limit files of one cgroup folder: memory.max, memory.swap.max, pids.max, cpu.weight, cpu.max */
+int cgroup_v2_limits(const char *dir, const struct spec *spec);
 
 /* join.c: launcher-shim exec; relay.c: its signal forwarding and terminal relay */
 int exec_main(const char *bundle, const char *spec_path);

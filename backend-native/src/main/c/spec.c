@@ -28,9 +28,10 @@
  *   nanocpus   <cpus * 10^9>
  *   pids       <max>
  *   cap        <CAP_NAME>                     one capability kept, repeated; all others are dropped
+ *   seccomp    default | unconfined           Docker's default filter (seccomp.c), or none; absent: default
  *
  * An exec's spec (launcher-shim exec) holds only version, arg, env, cwd, user, group, terminal
- * and stdin: namespaces, cgroup and capabilities come from the container's bundle.
+ * and stdin: namespaces, cgroup, capabilities and seccomp come from the container's bundle.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -161,6 +162,10 @@ static int apply(struct spec *spec, const char *key, char **f, int n)
     }
     if (strcmp(key, "cap") == 0 && n == 1)
         return caps_add(&spec->caps, f[0]);
+    if (strcmp(key, "seccomp") == 0 && n == 1) {
+        spec->seccomp_unconfined = strcmp(f[0], "unconfined") == 0;
+        return spec->seccomp_unconfined || strcmp(f[0], "default") == 0 ? 0 : -1;
+    }
     if ((strcmp(key, "terminal") == 0 || strcmp(key, "stdin") == 0) && n == 1) {
         if (parse_number(f[0], &number) < 0)
             return -1;

@@ -49,6 +49,9 @@ final class Rehearsal {
             List.of("tag", "base", "other"),
             List.of("rmi", "other"),
             List.of("info"),
+            List.of("top", "n"),
+            List.of("pause", "n"),
+            List.of("system", "df"),
             List.of("version"),
             List.of("bogus"));
 

@@ -3,6 +3,8 @@ package io.launcher;
 import io.launcher.api.EventFilter;
 import io.launcher.api.EventStream;
 import io.launcher.api.PruneReport;
+import io.launcher.api.DiskUsage;
+import io.launcher.api.ProcessList;
 import io.launcher.engine.EventBus;
 import io.launcher.api.CommitRequest;
 import io.launcher.api.ContainerConfig;
@@ -279,5 +281,26 @@ final class RehearsalEngine implements Engine {
     @Override
     public PruneReport pruneImages(boolean all) {
         return new PruneReport(List.of(), List.of(), 0);
+    }
+
+    @Override
+    public ProcessList top(String container, String psArgs) {
+        return new ProcessList(List.of("UID", "PID", "CMD"), List.of(List.of("root", "1", "sh")));
+    }
+
+    @Override
+    public void pause(String container) {
+        // Nothing runs: the call's round trip is the rehearsal.
+    }
+
+    @Override
+    public void unpause(String container) {
+        // Nothing runs: the call's round trip is the rehearsal.
+    }
+
+    @Override
+    public synchronized DiskUsage diskUsage() {
+        return new DiskUsage(2_140_000, List.of(new DiskUsage.ImageUsage(image("base"), 0, 1)),
+                List.of(new DiskUsage.ContainerUsage(container, 0, 2_140_000)));
     }
 }

@@ -132,4 +132,27 @@ public interface Engine {
 
     /** Removes dangling images (no tag, no container), or with {@code all} every image no container uses. */
     PruneReport pruneImages(boolean all);
+
+    /**
+     * The container's processes as host {@code ps} shows them ({@code psArgs} as ps takes them,
+     * {@code -ef} when empty), Docker's {@code top}; the container must be running.
+     */
+    default ProcessList top(String container, String psArgs) {
+        throw new UnavailableException("top is not available on this engine");
+    }
+
+    /** Freezes every process of the running container (Docker's {@code pause}). */
+    default void pause(String container) {
+        throw new UnavailableException("pause is not available on this engine");
+    }
+
+    /** Thaws a paused container. */
+    default void unpause(String container) {
+        throw new UnavailableException("unpause is not available on this engine");
+    }
+
+    /** The disk used by images and containers (Docker's {@code system df}). */
+    default DiskUsage diskUsage() {
+        throw new UnavailableException("disk usage is not available on this engine");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
  * How a container is placed on this host, as Docker's {@code HostConfig}: limits, network,
  * volumes, removal, published ports. Bind specs are Docker's {@code host:container[:ro]};
  * {@code publishAllPorts} ({@code -P}) publishes every exposed port on a port the engine picks.
+ * {@code securityOpt} is Docker's {@code --security-opt} list as given ({@code seccomp=unconfined}).
  */
 public record HostConfig(
         boolean autoRemove,
@@ -16,10 +17,11 @@ public record HostConfig(
         List<String> capAdd,
         List<String> capDrop,
         List<PortBinding> portBindings,
-        boolean publishAllPorts) {
+        boolean publishAllPorts,
+        List<String> securityOpt) {
 
     public static final HostConfig DEFAULT = new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(),
-            false, List.of(), List.of(), List.of(), false);
+            false, List.of(), List.of(), List.of(), false, List.of());
 
     public HostConfig {
         binds = List.copyOf(binds);
@@ -27,11 +29,21 @@ public record HostConfig(
         capDrop = List.copyOf(capDrop);
         // Records stored before ports existed read back with null here.
         portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);
+        // Likewise for records stored before security options existed.
+        securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
+    }
+
+    /** A host config without security options: the form callers written before them use. */
+    public HostConfig(boolean autoRemove, NetworkMode networkMode, ResourceLimits resources, List<String> binds,
+                      boolean readonlyRootfs, List<String> capAdd, List<String> capDrop,
+                      List<PortBinding> portBindings, boolean publishAllPorts) {
+        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, portBindings,
+                publishAllPorts, List.of());
     }
 
     /** A host config that publishes no port: the form callers written before ports use. */
     public HostConfig(boolean autoRemove, NetworkMode networkMode, ResourceLimits resources, List<String> binds,
                       boolean readonlyRootfs, List<String> capAdd, List<String> capDrop) {
-        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, List.of(), false);
+        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, List.of(), false, List.of());
     }
 }

@@ -13,7 +13,7 @@ final class CommandTable {
             "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
             "rename", "inspect", "images", "import", "info", "version", "port", "daemon",
             "commit", "export", "diff", "history", "tag", "rmi", "pull", "push", "login", "logout",
-            "events", "container", "image", "save", "load");
+            "events", "container", "image", "top", "pause", "unpause", "system", "completion", "save", "load");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -44,7 +44,7 @@ final class CommandTable {
     static void install(CommandLine line, List<String> names) {
         for (String name : names) {
             CommandLine sub = new CommandLine(command(name));
-            if (createsContainers(name) || name.equals("exec")) {
+            if (createsContainers(name) || name.equals("exec") || name.equals("top")) {
                 // Everything after IMAGE belongs to the container's command, flags included.
                 sub.setStopAtPositional(true);
             }
@@ -91,6 +91,11 @@ final class CommandTable {
             case "events": return new EventsCommand();
             case "container": return new ContainerCommand();
             case "image": return new ImageCommand();
+            case "top": return new TopCommand();
+            case "pause": return new PauseCommand();
+            case "unpause": return new UnpauseCommand();
+            case "system": return new SystemCommand();
+            case "completion": return new CompletionCommand();
             case "save": return new SaveCommand();
             case "load": return new LoadCommand();
             default: throw new IllegalArgumentException("unknown command " + name);

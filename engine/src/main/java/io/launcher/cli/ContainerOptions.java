@@ -85,6 +85,9 @@ public final class ContainerOptions {
     @Option(names = "--cap-drop", paramLabel = "CAP", description = "Drop Linux capabilities")
     List<String> capDrop = new ArrayList<>();
 
+    @Option(names = "--security-opt", paramLabel = "OPT", description = "Security Options (seccomp=unconfined)")
+    List<String> securityOpt = new ArrayList<>();
+
     Optional<String> name() {
         return Optional.ofNullable(name).filter(n -> !n.isEmpty());
     }
@@ -102,7 +105,8 @@ public final class ContainerOptions {
     HostConfig hostConfig() {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
-        return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll);
+        return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll,
+                securityOpt);
     }
 
     private List<PortBinding> portBindings() {

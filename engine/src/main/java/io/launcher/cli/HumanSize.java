@@ -20,6 +20,11 @@ final class HumanSize {
         return scaled(bytes, 1000.0, DECIMAL, 3);
     }
 
+    /** go-units HumanSize (4 significant digits): {@code system df} and the prunes' totals. */
+    static String general(long bytes) {
+        return scaled(bytes, 1000.0, DECIMAL, 4);
+    }
+
     static String binary(long bytes) {
         return scaled(bytes, 1024.0, BINARY, 4);
     }

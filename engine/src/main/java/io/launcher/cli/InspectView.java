@@ -65,6 +65,8 @@ final class InspectView {
         view.put("AutoRemove", host.autoRemove());
         view.put("CapAdd", host.capAdd());
         view.put("CapDrop", host.capDrop());
+        // Docker shows null, not [], for a container created without security options
+        view.put("SecurityOpt", host.securityOpt().isEmpty() ? null : host.securityOpt());
         view.put("ReadonlyRootfs", host.readonlyRootfs());
         view.put("PortBindings", bindings(host.portBindings()));
         view.put("PublishAllPorts", host.publishAllPorts());

@@ -15,6 +15,11 @@ final class TabTable {
     }
 
     static String format(List<String> lines) {
+        return format(lines, MIN_WIDTH);
+    }
+
+    /** As {@link #format(List)} with another minimum width ({@code top} uses 20). */
+    static String format(List<String> lines, int minWidth) {
         List<String[]> rows = new ArrayList<>();
         int columns = 0;
         for (String line : lines) {
@@ -25,7 +30,7 @@ final class TabTable {
         int[] widths = new int[columns];
         for (String[] cells : rows) {
             for (int c = 0; c < cells.length - 1; c++) {
-                widths[c] = Math.max(widths[c], Math.max(MIN_WIDTH, width(cells[c]) + PADDING));
+                widths[c] = Math.max(widths[c], Math.max(minWidth, width(cells[c]) + PADDING));
             }
         }
         StringBuilder text = new StringBuilder();

@@ -3,6 +3,8 @@ package io.launcher.client;
 import io.launcher.api.EventFilter;
 import io.launcher.api.EventStream;
 import io.launcher.api.PruneReport;
+import io.launcher.api.DiskUsage;
+import io.launcher.api.ProcessList;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.launcher.api.CommitRequest;
 import io.launcher.api.ContainerConfig;
@@ -426,6 +428,26 @@ public final class RemoteEngine implements Engine {
         }
         JsonNode body = json("POST", target, null);
         return new PruneReport(List.of(), LayerJson.readDeletions(body.path("ImagesDeleted")), body.path("SpaceReclaimed").asLong());
+    }
+
+    @Override
+    public ProcessList top(String container, String psArgs) {
+        return new RemoteProcesses(socket).top(container, psArgs);
+    }
+
+    @Override
+    public void pause(String container) {
+        new RemoteProcesses(socket).pause(container);
+    }
+
+    @Override
+    public void unpause(String container) {
+        new RemoteProcesses(socket).unpause(container);
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        return new RemoteDiskUsage(socket, this).read();
     }
 
     private static String unix(Instant time) {

@@ -113,6 +113,7 @@ public final class ContainerJson {
         node.put("CapAdd", DockerJson.arrayOrNull(host.capAdd()));
         node.put("CapDrop", DockerJson.arrayOrNull(host.capDrop()));
         node.put("Privileged", false);
+        node.put("SecurityOpt", DockerJson.arrayOrNull(host.securityOpt()));
         node.put("ReadonlyRootfs", host.readonlyRootfs());
         node.put("Memory", host.resources().memoryBytes());
         node.put("CpuShares", host.resources().cpuShares());

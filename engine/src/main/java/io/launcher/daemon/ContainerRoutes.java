@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
+import io.launcher.api.ContainerState;
+import io.launcher.api.ContainerStatus;
 import io.launcher.api.Engine;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LauncherException;
@@ -56,7 +58,8 @@ final class ContainerRoutes {
 
     private void start(ApiRequest request) throws IOException {
         String container = request.param(0);
-        if (engine.container(container).state().running()) {
+        ContainerState state = engine.container(container).state();
+        if (state.running() && state.status() != ContainerStatus.PAUSED) {
             request.noContent(304);
             return;
         }

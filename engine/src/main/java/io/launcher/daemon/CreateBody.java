@@ -47,7 +47,8 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
                 DockerJson.strings(host, "CapAdd"),
                 DockerJson.strings(host, "CapDrop"),
                 PortJson.readBindings(DockerJson.field(host, "PortBindings")),
-                DockerJson.bool(host, "PublishAllPorts"));
+                DockerJson.bool(host, "PublishAllPorts"),
+                DockerJson.strings(host, "SecurityOpt"));
     }
 
     public ObjectNode write() {

@@ -57,6 +57,8 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new LayerRoutes(engine).routes());
         routes.addAll(new ImageArchiveRoutes(engine).routes());
         routes.addAll(new EventRoutes(engine).routes());
+        routes.addAll(new ProcessRoutes(engine).routes());
+        routes.addAll(new SystemDataRoutes(engine).routes());
         return new ApiRouter(routes);
     }
 

@@ -1,6 +1,7 @@
 package io.launcher.engine;
 
 import io.launcher.api.ContainerState;
+import io.launcher.api.ContainerStatus;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.IllegalTransitionException;
@@ -40,6 +41,7 @@ final class ContainerLifecycle {
     private final EtcFiles etc = EtcFiles.host();
     private final ContainerUsers users;
     private final ContainerEvents events;
+    private final ContainerPause pauses;
     private volatile boolean closed;
 
     ContainerLifecycle(ContainerStore store, ContainerRegistry registry, StorageDriver storage,
@@ -51,12 +53,20 @@ final class ContainerLifecycle {
         this.isolation = isolation;
         this.networking = networking;
         this.users = new ContainerUsers(storage);
+        this.pauses = new ContainerPause(store, events);
+    }
+
+    ContainerPause pauses() {
+        return pauses;
     }
 
     void start(ContainerEntry entry) {
         synchronized (entry) {
             if (entry.isRemoving()) {
                 throw new IllegalTransitionException("cannot start container " + entry.id() + ": it is being removed");
+            }
+            if (entry.state().status() == ContainerStatus.PAUSED) {
+                throw new FailedPreconditionException("cannot start a paused container, try unpause instead");
             }
             if (entry.running()) {
                 return;
@@ -157,6 +167,7 @@ final class ContainerLifecycle {
             }
             exit = entry.nextExit();
             sandbox.signal(Signals.TERM, SignalTarget.INIT);
+            pauses.resumeAfterSignal(entry, sandbox);
         }
         if (!awaitQuietly(exit, Math.max(0, timeoutSeconds))) {
             killAndAwait(entry);
@@ -170,6 +181,7 @@ final class ContainerLifecycle {
                 throw new FailedPreconditionException("Container " + entry.id() + " is not running");
             }
             sandbox.signal(signal, SignalTarget.INIT);
+            pauses.resumeAfterSignal(entry, sandbox);
         }
     }
 
@@ -237,6 +249,7 @@ final class ContainerLifecycle {
             }
             exit = entry.nextExit();
             sandbox.signal(Signals.KILL, SignalTarget.ALL);
+            pauses.resumeAfterSignal(entry, sandbox);
         }
         if (!awaitQuietly(exit, 30)) {
             throw new FailedPreconditionException("container " + entry.id() + " did not exit 30 seconds after SIGKILL");

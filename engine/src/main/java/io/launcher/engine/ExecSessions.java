@@ -106,6 +106,9 @@ final class ExecSessions {
         if (sandbox == null) {
             throw new FailedPreconditionException("Container " + container.id() + " is not running");
         }
+        if (container.state().status() == io.launcher.api.ContainerStatus.PAUSED) {
+            throw new FailedPreconditionException("Container " + container.id() + " is paused, unpause the container before exec");
+        }
         return sandbox;
     }
 }

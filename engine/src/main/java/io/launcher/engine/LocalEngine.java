@@ -15,6 +15,8 @@ import io.launcher.api.EngineInfo;
 import io.launcher.api.EventFilter;
 import io.launcher.api.EventStream;
 import io.launcher.api.PruneReport;
+import io.launcher.api.DiskUsage;
+import io.launcher.api.ProcessList;
 import io.launcher.api.ExecConfig;
 import io.launcher.api.ExecDetails;
 import io.launcher.api.ExecSession;
@@ -245,6 +247,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ImageId image = images.resolve(config.image());
         ContainerConfig merged = SandboxSpecs.withImageDefaults(config, images.config(image).config());
         SandboxSpecs.binds(hostConfig.binds());
+        SecurityOptions.seccomp(hostConfig.securityOpt());
         PublishedPorts.check(hostConfig);
         ContainerId id = ContainerId.random();
         synchronized (registry) {
@@ -420,6 +423,26 @@ public final class LocalEngine implements Engine, AutoCloseable {
         PruneReport report = pruner.images(all);
         imageEvents.deletions(report.imagesDeleted());
         return report;
+    }
+
+    @Override
+    public ProcessList top(String container, String psArgs) {
+        return ContainerTop.of(registry.find(container), psArgs);
+    }
+
+    @Override
+    public void pause(String container) {
+        lifecycle.pauses().pause(registry.find(container));
+    }
+
+    @Override
+    public void unpause(String container) {
+        lifecycle.pauses().unpause(registry.find(container));
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        return new DiskUsageSurvey(images, layers, registry, storage, this::details).survey();
     }
 
     private ContainerDetails details(ContainerEntry entry) {

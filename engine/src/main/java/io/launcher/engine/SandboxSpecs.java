@@ -63,7 +63,8 @@ final class SandboxSpecs {
         ProcessSpec process = new ProcessSpec(args(c), env, cwd, user.uid(), user.gid(), user.additionalGids(),
                 c.tty(), c.openStdin());
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
-                host.readonlyRootfs(), logFile, capabilities(host.capAdd(), host.capDrop()));
+                host.readonlyRootfs(), logFile, capabilities(host.capAdd(), host.capDrop()),
+                SecurityOptions.seccomp(host.securityOpt()));
     }
 
     /**
@@ -141,7 +142,7 @@ final class SandboxSpecs {
         List<BindMount> binds = new ArrayList<>(first);
         binds.addAll(spec.binds());
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
-                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities());
+                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp());
     }
 
     /** The user an exec runs as: its own, else the container's. */

@@ -360,4 +360,38 @@ final class FakeEngine implements Engine {
         calls.add("pruneImages " + all);
         return new PruneReport(List.of(), List.of(io.launcher.api.ImageDeletion.deleted("sha256:" + "d".repeat(64))), 0);
     }
+
+    /** Writable-layer size of every container in {@link #diskUsage()}. */
+    long containerSizeRw;
+
+    @Override
+    public io.launcher.api.ProcessList top(String container, String psArgs) {
+        calls.add("top " + container + " [" + psArgs + "]");
+        find(container);
+        return new io.launcher.api.ProcessList(List.of("UID", "PID", "CMD"),
+                List.of(List.of("root", "4242", "sleep 100"), List.of("daemon", "4243", "sh -c x")));
+    }
+
+    @Override
+    public void pause(String container) {
+        calls.add("pause " + container);
+        find(container);
+    }
+
+    @Override
+    public void unpause(String container) {
+        calls.add("unpause " + container);
+        find(container);
+    }
+
+    /** Every image shares 1000 bytes and is used by the containers that name it. */
+    @Override
+    public io.launcher.api.DiskUsage diskUsage() {
+        long layers = images.stream().mapToLong(ImageDetails::size).sum() - 1000L * Math.max(0, images.size() - 1);
+        return new io.launcher.api.DiskUsage(layers,
+                images.stream().map(i -> new io.launcher.api.DiskUsage.ImageUsage(i, images.size() > 1 ? 1000 : 0,
+                        (int) containers.values().stream().filter(c -> c.image().equals(i.id())).count())).toList(),
+                containers.values().stream().map(c -> new io.launcher.api.DiskUsage.ContainerUsage(c, containerSizeRw,
+                        containerSizeRw)).toList());
+    }
 }

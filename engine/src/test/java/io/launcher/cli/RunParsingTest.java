@@ -72,7 +72,7 @@ class RunParsingTest {
                 "-w", "/tmp", "-u", "nobody", "-h", "box", "-m", "512m", "-c", "512", "--cpus", "1.5",
                 "--pids-limit", "64", "-v", "/a:/b:ro", "--network", "host", "--entrypoint", "/bin/env",
                 "--read-only", "--cap-add", "NET_ADMIN", "--cap-drop", "CHOWN", "-l", "k=v", "-p", "8080:80",
-                "base", "x"));
+                "--security-opt", "seccomp=unconfined", "base", "x"));
         var config = cli.engine.lastConfig;
         var host = cli.engine.lastHostConfig;
         assertEquals(Optional.of("web"), cli.engine.lastName);
@@ -91,6 +91,7 @@ class RunParsingTest {
         assertTrue(host.readonlyRootfs());
         assertEquals(List.of("NET_ADMIN"), host.capAdd());
         assertEquals(List.of("CHOWN"), host.capDrop());
+        assertEquals(List.of("seccomp=unconfined"), host.securityOpt());
         assertEquals(List.of(new PortBinding(PortBinding.Protocol.TCP, "", 8080, 80)), host.portBindings());
         assertEquals(List.of("80/tcp"), config.exposedPorts());
         assertEquals("", cli.err);

@@ -162,7 +162,7 @@ class DockerApiServerTest {
                    "NanoCpus":1500000000,"PidsLimit":-1,"Binds":["/a:/b:ro"],"ReadonlyRootfs":true,
                    "CapAdd":["NET_ADMIN"],"CapDrop":null,"PortBindings":{"80/tcp":[{"HostIp":"","HostPort":""}],
                    "53/udp":[{"HostIp":"127.0.0.1","HostPort":"5353"}],"81/tcp":null},"PublishAllPorts":true,
-                   "LogConfig":null,"Ulimits":null}}""";
+                   "LogConfig":null,"Ulimits":null,"SecurityOpt":["seccomp=unconfined"]}}""";
         String id = createContainer("web", body);
         assertEquals(64, id.length());
         ContainerConfig config = engine.lastConfig;
@@ -185,6 +185,7 @@ class DockerApiServerTest {
         assertEquals(List.of(new PortBinding(PortBinding.Protocol.TCP, "", 0, 80),
                 new PortBinding(PortBinding.Protocol.UDP, "127.0.0.1", 5353, 53)), host.portBindings());
         assertTrue(host.publishAllPorts());
+        assertEquals(List.of("seccomp=unconfined"), host.securityOpt());
         assertEquals(List.of("80/tcp"), config.exposedPorts());
     }
 

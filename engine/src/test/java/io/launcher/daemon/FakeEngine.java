@@ -459,4 +459,44 @@ public class FakeEngine implements Engine {
     public PruneReport pruneImages(boolean all) {
         return new PruneReport(List.of(), List.of(), 0);
     }
+
+    /** Records the ps arguments it was asked with; answers two rows. */
+    public volatile String lastPsArgs;
+
+    @Override
+    public synchronized io.launcher.api.ProcessList top(String container, String psArgs) {
+        if (!container(container).state().running()) {
+            throw new io.launcher.api.FailedPreconditionException("Container " + container + " is not running");
+        }
+        lastPsArgs = psArgs;
+        return new io.launcher.api.ProcessList(List.of("PID", "CMD"), List.of(List.of("10", "sleep 9"), List.of("11", "sh")));
+    }
+
+    @Override
+    public synchronized void pause(String container) {
+        setStatus(container, io.launcher.api.ContainerStatus.RUNNING, io.launcher.api.ContainerStatus.PAUSED);
+    }
+
+    @Override
+    public synchronized void unpause(String container) {
+        setStatus(container, io.launcher.api.ContainerStatus.PAUSED, io.launcher.api.ContainerStatus.RUNNING);
+    }
+
+    private void setStatus(String container, io.launcher.api.ContainerStatus from, io.launcher.api.ContainerStatus to) {
+        ContainerDetails c = container(container);
+        ContainerState s = c.state();
+        if (s.status() != from) {
+            throw new io.launcher.api.FailedPreconditionException("Container " + c.id() + " is not " + from.apiName());
+        }
+        containers.put(c.id().value(), new ContainerDetails(c.id(), c.name(), c.created(), c.image(), c.config(),
+                c.hostConfig(), new ContainerState(to, s.pid(), s.exitCode(), s.oomKilled(), s.error(), s.startedAt(),
+                s.finishedAt()), c.logPath(), c.network()));
+    }
+
+    @Override
+    public synchronized io.launcher.api.DiskUsage diskUsage() {
+        return new io.launcher.api.DiskUsage(5000,
+                images.stream().map(i -> new io.launcher.api.DiskUsage.ImageUsage(i, 200, containers.size())).toList(),
+                containers.values().stream().map(c -> new io.launcher.api.DiskUsage.ContainerUsage(c, 100, 1334)).toList());
+    }
 }

@@ -110,6 +110,22 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void seccompIsOnByDefaultAndOffWithSecurityOptUnconfined() throws Exception {
+        Result confined = launcher.launcher("run", "--rm", "--network", "none", "base", "sh", "-c",
+                "grep Seccomp: /proc/self/status; unshare -U true 2>/dev/null; echo userns=$?");
+        assertEquals("Seccomp:\t2\nuserns=1\n", confined.out(), confined.err());
+        Result unconfined = launcher.launcher("run", "--name", "unconfined", "--security-opt", "seccomp=unconfined",
+                "--network", "none", "base", "grep", "Seccomp:", "/proc/self/status");
+        assertEquals("Seccomp:\t0", unconfined.outLine(), unconfined.err());
+        Result inspect = launcher.launcher("inspect", "--format", "{{json .HostConfig.SecurityOpt}}", "unconfined");
+        assertEquals("[\"seccomp=unconfined\"]", inspect.outLine(), inspect.err());
+        assertEquals(0, launcher.launcher("rm", "unconfined").exitCode());
+        Result bad = launcher.launcher("run", "--rm", "--security-opt", "bogus", "base", "true");
+        assertEquals(125, bad.exitCode());
+        assertTrue(bad.err().strip().endsWith("invalid --security-opt 1: \"bogus\""), bad.err());
+    }
+
+    @Test
     void theRootFilesystemIsCopyOnWrite() throws Exception {
         Result write = launcher.launcher("run", "--network", "none", "--name", "writer", "base", "sh", "-c",
                 "echo changed > /bin/busybox-note; rm /bin/ls");

@@ -74,6 +74,8 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
         final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
         volatile boolean stdinClosed;
         volatile int[] size = {0, 0};
+        /** A signal sent while paused: delivered on resume, as the freezer does. */
+        volatile int pendingSignal;
         final List<FakeExecProcess> execs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         FakeSandbox(SandboxSpec spec) {
@@ -92,7 +94,7 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
 
         @Override
         public int pid() {
-            return state == SandboxState.RUNNING ? 4242 : 0;
+            return state == SandboxState.RUNNING || state == SandboxState.PAUSED ? 4242 : 0;
         }
 
         @Override
@@ -118,7 +120,9 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
 
         @Override
         public void signal(int signal, SignalTarget target) {
-            if (state == SandboxState.RUNNING) {
+            if (state == SandboxState.PAUSED) {
+                pendingSignal = signal;
+            } else if (state == SandboxState.RUNNING) {
                 end(ExitStatus.killed(signal, false));
             }
         }
@@ -129,8 +133,27 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
         }
 
         @Override
+        public void pause() {
+            if (state != SandboxState.RUNNING) {
+                throw new IllegalTransitionException("cannot pause a " + state + " sandbox");
+            }
+            state = SandboxState.PAUSED;
+        }
+
+        @Override
+        public void resume() {
+            if (state != SandboxState.PAUSED) {
+                throw new IllegalTransitionException("cannot resume a " + state + " sandbox");
+            }
+            state = SandboxState.RUNNING;
+            if (pendingSignal != 0) {
+                end(ExitStatus.killed(pendingSignal, false));
+            }
+        }
+
+        @Override
         public void delete() {
-            if (state == SandboxState.RUNNING) {
+            if (state == SandboxState.RUNNING || state == SandboxState.PAUSED) {
                 throw new IllegalTransitionException("cannot delete a running sandbox");
             }
         }

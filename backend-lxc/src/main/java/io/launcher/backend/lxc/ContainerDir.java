@@ -30,6 +30,11 @@ record ContainerDir(Path path) {
         return path.resolve("config");
     }
 
+    /** LXC's seccomp profile of the container (SeccompPolicy); absent with seccomp=unconfined. */
+    Path seccomp() {
+        return path.resolve("seccomp");
+    }
+
     Path hook() {
         return path.resolve("hook");
     }
@@ -99,5 +104,10 @@ record ContainerDir(Path path) {
     /** The exit code, written by the supervisor after lxc-execute returned. */
     Path exit() {
         return path.resolve("exit");
+    }
+
+    /** Present while the container is frozen (pause): its processes are in LXC's freezer cgroup. */
+    Path paused() {
+        return path.resolve("paused");
     }
 }

@@ -7,6 +7,7 @@ import io.launcher.backend.lxc.config.LxcConfig;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SeccompProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,9 @@ public final class LxcIsolationBackend implements IsolationBackend {
         }
         AtomicFile.write(dir.hook(), HookScript.render(spec, dir), "rwx------");
         AtomicFile.write(dir.supervise(), SupervisorScript.render(spec, dir, tools.lxcExecute()), "rwx------");
+        if (spec.seccomp() == SeccompProfile.DEFAULT) {
+            AtomicFile.write(dir.seccomp(), SeccompPolicy.render(SpecTranslator.capabilities(spec)), "rw-------");
+        }
         AtomicFile.write(dir.config(), text, "rw-------");
         return LxcSandbox.create(spec.id(), dir, tools);
     }

@@ -12,6 +12,7 @@ import io.launcher.backend.lxc.config.NetworkType;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SeccompProfile;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,8 +47,10 @@ final class SpecTranslator {
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
         entries.add(new LxcEntry.NoNewPrivs(true));
-        entries.add(new LxcEntry.CapKeep(spec.capabilities().stream().map(Capability::ofKernelName)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Capability.class)))));
+        if (spec.seccomp() == SeccompProfile.DEFAULT) {
+            entries.add(new LxcEntry.SeccompProfile(dir.seccomp()));
+        }
+        entries.add(new LxcEntry.CapKeep(capabilities(spec)));
         for (String variable : spec.process().env()) {
             entries.add(environment(variable));
         }
@@ -68,6 +71,12 @@ final class SpecTranslator {
         entries.add(new LxcEntry.Hook(HookType.START_HOST, hook));
         entries.add(new LxcEntry.Hook(HookType.STOP, hook));
         return new LxcConfig(entries);
+    }
+
+    /** The capabilities the container keeps, by LXC's names. */
+    static EnumSet<Capability> capabilities(SandboxSpec spec) {
+        return spec.capabilities().stream().map(Capability::ofKernelName)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Capability.class)));
     }
 
     /**

@@ -35,6 +35,7 @@ final class NativeSandbox implements Sandbox {
     private final Bundle bundle;
     private final MonitorPids pids;
     private final Shim shim;
+    private final Freezer freezer;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private volatile SandboxState state;
 
@@ -43,7 +44,8 @@ final class NativeSandbox implements Sandbox {
         this.bundle = bundle;
         this.pids = pids;
         this.shim = shim;
-        this.state = state;
+        this.freezer = Freezer.of(id);
+        this.state = state == SandboxState.RUNNING && freezer.frozen() ? SandboxState.PAUSED : state;
     }
 
     /** Starts watching for the exit; the monitor pushes it to every connected client. */
@@ -129,6 +131,27 @@ final class NativeSandbox implements Sandbox {
         String reply = request("signal " + signal + " " + target.name().toLowerCase(Locale.ROOT));
         if (!reply.equals("ok")) {
             throw new SystemCallFailedException("signal", "container " + id, reply.replaceFirst("^error ", ""));
+        }
+    }
+
+    @Override
+    public synchronized void pause() {
+        if (state != SandboxState.RUNNING) {
+            throw new IllegalTransitionException("cannot pause container " + id + " that is " + describe(state));
+        }
+        freezer.freeze();
+        state = SandboxState.PAUSED;
+    }
+
+    @Override
+    public synchronized void resume() {
+        if (state != SandboxState.PAUSED) {
+            throw new IllegalTransitionException("cannot resume container " + id + " that is " + describe(state));
+        }
+        freezer.thaw();
+        if (state == SandboxState.PAUSED) {
+            // the exit watcher may have recorded STOPPED meanwhile (v2 kills frozen tasks)
+            state = SandboxState.RUNNING;
         }
     }
 

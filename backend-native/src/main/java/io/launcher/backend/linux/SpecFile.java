@@ -6,6 +6,7 @@ import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SeccompProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * the table at the top of {@code src/main/c/spec.c}: one record a line, a key then fields each
  * preceded by a space; in a field '\' is "\\", bytes 0x01-0x20 and 0x7f are "\xHH", an empty
  * field is "\e". Keys: version id hostname log arg env cwd user group terminal stdin mount
- * mountopt bind network readonly memory cpushares nanocpus pids cap.
+ * mountopt bind network readonly memory cpushares nanocpus pids cap seccomp.
  */
 public final class SpecFile {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -48,6 +49,7 @@ public final class SpecFile {
         file.record("nanocpus", Long.toString(spec.resources().nanoCpus()));
         file.record("pids", Long.toString(spec.resources().pidsLimit()));
         new TreeSet<>(spec.capabilities()).forEach(name -> file.record("cap", name));
+        file.record("seccomp", spec.seccomp() == SeccompProfile.UNCONFINED ? "unconfined" : "default");
         return file.out.toByteArray();
     }
 

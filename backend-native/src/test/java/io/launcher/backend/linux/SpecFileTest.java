@@ -12,6 +12,7 @@ import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SeccompProfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,14 +48,14 @@ class SpecFileTest {
                 new ProcessSpec(List.of("sh", "-c", "echo hi"), List.of("A="), "/", 1000, 100, List.of(10, 11), false, false),
                 "web", new NetworkAttachment.Join(Path.of("/run/netns/x")), new ResourceLimits(0, 512, 0, 50),
                 List.of(new BindMount(Path.of("/srv"), "/data", true)), true, Path.of("/logs/c.log"),
-                Set.of("CAP_KILL", "CAP_CHOWN"));
+                Set.of("CAP_KILL", "CAP_CHOWN"), SeccompProfile.UNCONFINED);
         String text = new String(SpecFile.render(spec), StandardCharsets.UTF_8);
         String expected = String.join("\n", "version 1", "id " + id, "hostname web", "log /logs/c.log",
                 "arg sh", "arg -c", "arg echo\\x20hi", "env A=", "cwd /", "user 1000 100", "group 10", "group 11",
                 "terminal 0", "stdin 0",
                 "mount overlay overlay", "mountopt lowerdir=/l", "mountopt upperdir=/u", "mountopt workdir=/w",
                 "bind /srv /data ro", "network join /run/netns/x", "readonly 1", "memory 0", "cpushares 512",
-                "nanocpus 0", "pids 50", "cap CAP_CHOWN", "cap CAP_KILL", "");
+                "nanocpus 0", "pids 50", "cap CAP_CHOWN", "cap CAP_KILL", "seccomp unconfined", "");
         assertEquals(expected, text);
         assertTrue(text.lines().allMatch(line -> line.chars().noneMatch(c -> c < 0x20)));
     }

@@ -2,13 +2,14 @@ package io.launcher.spi.isolation;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
+import io.launcher.api.UnavailableException;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One container as the isolation backend holds it. Moves: CREATED -> RUNNING (start) ->
- * STOPPED (the init exited); delete from CREATED or STOPPED. Any other move is an
- * {@code IllegalTransitionException}.
+ * STOPPED (the init exited); RUNNING <-> PAUSED (pause, resume); delete from CREATED or
+ * STOPPED. Any other move is an {@code IllegalTransitionException}.
  */
 public interface Sandbox {
 
@@ -56,4 +57,19 @@ public interface Sandbox {
      * when the sandbox is not running.
      */
     ExecProcess exec(ProcessSpec process);
+
+    /**
+     * Freezes every process of the running sandbox (the cgroup freezer), as {@code docker pause}
+     * does; returns once they are frozen. Signals sent meanwhile wait for {@link #resume()}.
+     * Fails with {@code IllegalTransitionException} unless RUNNING, and with
+     * {@code UnavailableException} on a backend that cannot freeze.
+     */
+    default void pause() {
+        throw new UnavailableException("pause is not supported by this isolation backend");
+    }
+
+    /** Thaws a paused sandbox; fails with {@code IllegalTransitionException} unless PAUSED. */
+    default void resume() {
+        throw new UnavailableException("unpause is not supported by this isolation backend");
+    }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  * bounding, permitted, effective and inheritable sets, named as {@link Capabilities} names them;
  * every other capability is dropped. The engine computes it (Docker's default with
  * {@code --cap-add}/{@code --cap-drop} applied); a backend never adds to it.
+ *
+ * <p>{@code seccomp}: the system call filter of the container's processes (init and exec).
  */
 public record SandboxSpec(
         ContainerId id,
@@ -30,11 +32,21 @@ public record SandboxSpec(
         List<BindMount> binds,
         boolean readonlyRootfs,
         Path logFile,
-        Set<String> capabilities) {
+        Set<String> capabilities,
+        SeccompProfile seccomp) {
 
     public SandboxSpec {
         rootfs = List.copyOf(rootfs);
         binds = List.copyOf(binds);
         capabilities = Set.copyOf(capabilities);
+        java.util.Objects.requireNonNull(seccomp, "seccomp");
+    }
+
+    /** A spec with Docker's default seccomp profile: the form callers written before it use. */
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname,
+                       NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
+                       boolean readonlyRootfs, Path logFile, Set<String> capabilities) {
+        this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
+                SeccompProfile.DEFAULT);
     }
 }

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launcher.api.ExitStatus;
 import io.launcher.api.LauncherException;
+import io.launcher.api.UnavailableException;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.ExecProcess;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SandboxState;
+import io.launcher.spi.isolation.SeccompProfile;
+import io.launcher.spi.isolation.SignalTarget;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +37,11 @@ import org.junit.jupiter.api.Test;
 @Tag("privileged")
 public abstract class IsolationConformanceKit extends ProcessCases {
     private static final String DOCKER_BOUNDING_MASK = "00000000a80425fb";
+    /** busybox probes of the seccomp cases, one "name=exit code" line each. */
+    private static final String SECCOMP_PROBES = String.join("; ",
+            "unshare -U true; echo userns=$?", "unshare -m true; echo mntns=$?",
+            "mkdir -p /mnt/kit; mount -t tmpfs kit /mnt/kit; echo mount=$?",
+            "touch /kit-swap; swapon /kit-swap 2>&1 | grep -q 'not permitted'; echo swapon-denied=$?");
 
     @Test
     void stdinReachesTheProcessAndItsEndEndsCat() throws Exception {
@@ -145,6 +155,51 @@ public abstract class IsolationConformanceKit extends ProcessCases {
     }
 
     @Test
+    void theDefaultSeccompFilterCoversTheProcessAndExecs() throws Exception {
+        assertEquals("Seccomp:\t2\n", runner.run(backend, runner.spec("grep", "Seccomp:", "/proc/self/status")).stdout());
+        Sandbox sandbox = runner.create(backend, runner.spec("sleep", "60"));
+        sandbox.start();
+        assertEquals("Seccomp:\t2\n", KitRunner.exec(sandbox, "grep", "Seccomp:", "/proc/self/status").stdout());
+        KitRunner.Exec userns = KitRunner.exec(sandbox, "unshare", "-U", "true");
+        assertEquals(1, userns.code(), "an exec may not create a user namespace: " + userns.stderr());
+    }
+
+    /**
+     * A user namespace is what the kernel itself allows root with Docker's default capabilities:
+     * only the filter refuses it, with EPERM. swapon of a file that is no swap area fails with
+     * EINVAL from the kernel, EPERM from the filter, whatever the capabilities.
+     */
+    @Test
+    void theDefaultSeccompFilterDeniesNamespacesMountsAndPersonalities() throws Exception {
+        KitRunner.Run run = runner.run(backend, runner.spec("sh", "-c", SECCOMP_PROBES));
+        assertEquals(List.of("userns=1", "mntns=1", "mount=1", "swapon-denied=0"),
+                run.stdout().lines().toList(), run.stderr());
+        assertTrue(run.stderr().contains("unshare(0x10000000): Operation not permitted"), run.stderr());
+    }
+
+    @Test
+    void capSysAdminLiftsTheMountAndNamespaceRulesAsDockerDoes() throws Exception {
+        Set<String> admin = new HashSet<>(Capabilities.DOCKER_DEFAULT);
+        admin.add("CAP_SYS_ADMIN");
+        SandboxSpec spec = KitRunner.withCapabilities(runner.spec("sh", "-c", SECCOMP_PROBES), admin);
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals(List.of("userns=0", "mntns=0", "mount=0", "swapon-denied=0"), run.stdout().lines().toList(),
+                run.stderr());
+    }
+
+    @Test
+    void unconfinedRunsWithoutAFilter() throws Exception {
+        SandboxSpec spec = KitRunner.withSeccomp(runner.spec("sh", "-c", "grep Seccomp: /proc/self/status; " + SECCOMP_PROBES),
+                SeccompProfile.UNCONFINED);
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals("Seccomp:\t0", run.stdout().lines().findFirst().orElse(""), run.stdout() + run.stderr());
+        assertTrue(run.stdout().contains("userns=0"), run.stdout() + run.stderr());
+        Sandbox sandbox = runner.create(backend, KitRunner.withSeccomp(runner.spec("sleep", "60"), SeccompProfile.UNCONFINED));
+        sandbox.start();
+        assertEquals("Seccomp:\t0\n", KitRunner.exec(sandbox, "grep", "Seccomp:", "/proc/self/status").stdout());
+    }
+
+    @Test
     void theInitShowsNoHostPathOrEngineEnvironment() throws Exception {
         KitRunner.Run run = runner.run(backend, runner.spec("sh", "-c",
                 "cat /proc/1/comm; tr '\\0' ' ' < /proc/1/cmdline; echo; tr '\\0' '\\n' < /proc/1/environ"));
@@ -189,5 +244,29 @@ public abstract class IsolationConformanceKit extends ProcessCases {
         try (var left = Files.list(outside)) {
             assertEquals(0, left.count(), "a mount point was created outside the rootfs");
         }
+    }
+
+    @Test
+    void pauseFreezesTheProcessesAndAKillWaitsForTheResume() throws Exception {
+        SandboxSpec spec = runner.spec("sh", "-c", "i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.05; done");
+        Sandbox sandbox = runner.create(backend, spec);
+        sandbox.start();
+        KitRunner.awaitOutput(spec.logFile(), "tick2");
+        try {
+            sandbox.pause();
+        } catch (UnavailableException e) {
+            Assumptions.abort("this backend cannot pause: " + e.getMessage());
+        }
+        assertEquals(SandboxState.PAUSED, sandbox.state());
+        long frozen = JsonFileLog.text(spec.logFile(), "stdout").lines().count();
+        Thread.sleep(300);
+        assertEquals(frozen, JsonFileLog.text(spec.logFile(), "stdout").lines().count(), "a paused container ran on");
+        sandbox.resume();
+        assertEquals(SandboxState.RUNNING, sandbox.state());
+        KitRunner.awaitOutput(spec.logFile(), "tick" + (frozen + 2));
+        sandbox.pause();
+        sandbox.signal(9, SignalTarget.ALL);
+        sandbox.resume();
+        assertEquals(ExitStatus.killed(9, false), KitRunner.await(sandbox));
     }
 }

@@ -63,7 +63,12 @@ final class KitRunner {
 
     static SandboxSpec withCapabilities(SandboxSpec spec, java.util.Set<String> capabilities) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
-                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), capabilities);
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), capabilities, spec.seccomp());
+    }
+
+    static SandboxSpec withSeccomp(SandboxSpec spec, io.launcher.spi.isolation.SeccompProfile seccomp) {
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), seccomp);
     }
 
     /** What an exec'd process printed and how it ended. */
@@ -86,7 +91,7 @@ final class KitRunner {
 
     static SandboxSpec withResources(SandboxSpec spec, ResourceLimits resources) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), resources,
-                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities());
+                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp());
     }
 
     Sandbox create(IsolationBackend backend, SandboxSpec spec) {

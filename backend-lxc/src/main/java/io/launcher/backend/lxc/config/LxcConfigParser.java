@@ -47,7 +47,8 @@ final class LxcConfigParser {
             Map.entry("lxc.execute.cmd", v -> new LxcEntry.ExecuteCmd(QuotedWords.split(v))),
             Map.entry("lxc.log.file", v -> new LxcEntry.LogFile(Path.of(v))),
             Map.entry("lxc.log.level", v -> new LxcEntry.LogLevel(LogPriority.of(v))),
-            Map.entry("lxc.apparmor.profile", LxcEntry.ApparmorProfile::new));
+            Map.entry("lxc.apparmor.profile", LxcEntry.ApparmorProfile::new),
+            Map.entry("lxc.seccomp.profile", v -> new LxcEntry.SeccompProfile(Path.of(v))));
 
     private LxcConfigParser() {
     }

@@ -211,6 +211,12 @@ public sealed interface LxcEntry {
         public String value() { return profile; }
     }
 
+    /** {@code lxc.seccomp.profile}: a profile file in LXC's text format. */
+    record SeccompProfile(Path path) implements LxcEntry {
+        public String key() { return "lxc.seccomp.profile"; }
+        public String value() { return path.toString(); }
+    }
+
     /** {@code lxc.hook.[type]}: a command line run through {@code sh -c} with name, section and type appended. */
     record Hook(HookType type, String command) implements LxcEntry {
         public String key() { return "lxc.hook." + type.token(); }

@@ -1,0 +1,66 @@
+package io.launcher.cli;
+
+import io.launcher.api.Engine;
+import io.launcher.api.ImageDeletion;
+import io.launcher.api.PruneReport;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code system prune}: stopped containers, then dangling images (every unused one with
+ * {@code -a}), after confirmation, as Docker's CLI composes the two prunes. The engine has no
+ * user networks, volumes or build cache, so the warning does not promise to remove them.
+ */
+@Command(name = "prune", description = "Remove unused data")
+public final class SystemPruneCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SystemCommand parent;
+
+    @Option(names = {"-a", "--all"}, description = "Remove all unused images not just dangling ones")
+    boolean all;
+
+    @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation")
+    boolean force;
+
+    @Option(names = "--help", usageHelp = true, description = "Print usage")
+    boolean help;
+
+    static String warning(boolean all) {
+        return "WARNING! This will remove:\n"
+                + "  - all stopped containers\n"
+                + (all ? "  - all images without at least one container associated to them\n" : "  - all dangling images\n");
+    }
+
+    @Override
+    public Integer call() {
+        Session session = parent.launcher.session();
+        if (!PruneConfirmation.confirmed(session, force, warning(all))) {
+            return Cli.ENGINE_FAILED;
+        }
+        Engine engine = parent.launcher.engine();
+        PruneReport containers = engine.pruneContainers();
+        PruneReport images = engine.pruneImages(all);
+        PrintStream out = session.out();
+        if (!containers.containersDeleted().isEmpty()) {
+            out.println("Deleted Containers:");
+            containers.containersDeleted().forEach(out::println);
+            out.println();
+        }
+        if (!images.imagesDeleted().isEmpty()) {
+            out.println("Deleted Images:");
+            for (ImageDeletion d : images.imagesDeleted()) {
+                String text = d.toString();
+                int colon = text.indexOf(':');
+                out.println(text.substring(0, colon).toLowerCase(Locale.ROOT) + text.substring(colon));
+            }
+            out.println();
+        }
+        out.println("Total reclaimed space: " + HumanSize.general(containers.spaceReclaimed() + images.spaceReclaimed()));
+        return 0;
+    }
+}

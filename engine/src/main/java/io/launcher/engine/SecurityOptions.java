@@ -1,0 +1,52 @@
+package io.launcher.engine;
+
+import io.launcher.api.InvalidSpecException;
+import io.launcher.spi.isolation.SeccompProfile;
+import java.util.List;
+
+/**
+ * Docker's {@code --security-opt} values, checked at create and turned into what the backend
+ * applies at start. Accepted: {@code seccomp=unconfined} and {@code seccomp=default};
+ * {@code no-new-privileges} (always in force here); {@code apparmor=...} and {@code label=...},
+ * which have nothing to act on without AppArmor or SELinux (Docker ignores them likewise where
+ * the host has neither). A custom seccomp profile (the docker CLI sends the JSON file's content)
+ * is refused rather than silently replaced by the default one.
+ */
+final class SecurityOptions {
+
+    private SecurityOptions() {
+    }
+
+    static SeccompProfile seccomp(List<String> options) {
+        SeccompProfile profile = SeccompProfile.DEFAULT;
+        for (String option : options) {
+            String[] pair = option.split("[=:]", 2);
+            String key = pair[0];
+            String value = pair.length == 2 ? pair[1] : "";
+            switch (key) {
+                case "seccomp" -> profile = profile(option, value);
+                case "no-new-privileges" -> noNewPrivileges(option, value);
+                case "apparmor", "label" -> { }
+                default -> throw new InvalidSpecException("invalid --security-opt 1: \"" + option + "\"");
+            }
+        }
+        return profile;
+    }
+
+    private static SeccompProfile profile(String option, String value) {
+        return switch (value) {
+            case "unconfined" -> SeccompProfile.UNCONFINED;
+            case "default", "builtin" -> SeccompProfile.DEFAULT;
+            default -> throw new InvalidSpecException(value.startsWith("{")
+                    ? "custom seccomp profiles are not supported: use seccomp=unconfined or seccomp=default"
+                    : "invalid --security-opt 2: \"" + option + "\"");
+        };
+    }
+
+    /** no_new_privs is set for every container process; asking to turn it off cannot be honoured. */
+    private static void noNewPrivileges(String option, String value) {
+        if (!value.isEmpty() && !value.equals("true")) {
+            throw new InvalidSpecException("invalid --security-opt: \"" + option + "\": no-new-privileges is always on");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.launcher.spi.isolation;
+
+/**
+ * The system call filter of a container, as Docker chooses it: its default profile (about fifty
+ * calls a container has no business making, such as {@code mount}, {@code unshare},
+ * {@code keyctl}, {@code kexec_load}, each lifted where the container keeps the capability
+ * Docker ties it to), or none ({@code --security-opt seccomp=unconfined}).
+ */
+public enum SeccompProfile {
+    DEFAULT,
+    UNCONFINED
+}
