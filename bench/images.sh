@@ -7,12 +7,12 @@
 # Runs the built distribution with its own daemon, state root and socket in a temporary folder;
 # docker and podman are timed too where installed. Needs root (overlay mounts, containers).
 #
-#   bench/images.sh [RUNS]
+#   bench/images.sh [RUNS]          (DIST=/path/to/dist bench/images.sh times another build)
 set -eu
 
 runs=${1:-5}
 here=$(cd "$(dirname "$0")/.." && pwd)
-dist=$here/engine/target/dist
+dist=${DIST:-$here/engine/target/dist}
 work=$(mktemp -d /var/tmp/launcher-bench-images.XXXXXX)
 root=$work/root
 launcher="$dist/bin/launcher --root $root"
@@ -84,9 +84,11 @@ while [ $r -lt "$runs" ]; do
     time_ms $launcher commit "$c" "snap:r$r" >>"$work/commit"
     time_ms $launcher export -o "$work/export.tar" "$c" >>"$work/export"
     $launcher rm -f "$c" >/dev/null
-    time_ms $launcher save -o "$work/save.tar" "snap:r$r" >>"$work/save"
-    $launcher rmi "snap:r$r" >/dev/null
-    time_ms $launcher load -i "$work/save.tar" >>"$work/load"
+    if $launcher save --help >/dev/null 2>&1; then
+        time_ms $launcher save -o "$work/save.tar" "snap:r$r" >>"$work/save"
+        $launcher rmi "snap:r$r" >/dev/null
+        time_ms $launcher load -i "$work/save.tar" >>"$work/load"
+    fi
     $launcher rmi "snap:r$r" >/dev/null
     r=$((r + 1))
 done
