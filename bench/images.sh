@@ -84,7 +84,7 @@ while [ $r -lt "$runs" ]; do
     time_ms $launcher commit "$c" "snap:r$r" >>"$work/commit"
     time_ms $launcher export -o "$work/export.tar" "$c" >>"$work/export"
     $launcher rm -f "$c" >/dev/null
-    if $launcher save --help >/dev/null 2>&1; then
+    if $launcher save --help 2>/dev/null | grep -q -- '--output'; then
         time_ms $launcher save -o "$work/save.tar" "snap:r$r" >>"$work/save"
         $launcher rmi "snap:r$r" >/dev/null
         time_ms $launcher load -i "$work/save.tar" >>"$work/load"
