@@ -11,7 +11,7 @@
 #   cli       the whole `launcher run --rm --network none base /bin/true` round trip
 #   lxc-execute  bare LXC (issue 7): lxc-execute on the bundle's rootfs, no engine, no network
 #   engine-lxc, cli-lxc  as engine and cli, through a second daemon started with --backend lxc on
-#             its own root and socket (issue 7)
+#             its own root and socket (issue 7); engine-lxc-unconfined as engine-unconfined there
 # Median of RUNS (default 20) with hyperfine. Run as root from the repository; it uses its own
 # state root and socket and removes them at the end.
 set -euo pipefail
@@ -39,6 +39,8 @@ cleanup() {
         wait "$pid" 2>/dev/null || true
     done
     rm -rf "$work"
+    # The lock folders LXC made for the lxc daemon's containers (their lock files went with rm).
+    [ ! -d "/run/lxc/lock$work" ] || find "/run/lxc/lock$work" -depth -type d -empty -delete
 }
 trap cleanup EXIT
 
@@ -88,6 +90,7 @@ command -v runc >/dev/null && commands+=(-n runc "runc run -b $work/bundle bench
 commands+=(-n engine "$work/engine-run $sock")
 commands+=(-n engine-unconfined "$work/engine-run $sock unconfined")
 [ "$have_lxc" = yes ] && commands+=(-n engine-lxc "$work/engine-run $lxc_sock")
+[ "$have_lxc" = yes ] && commands+=(-n engine-lxc-unconfined "$work/engine-run $lxc_sock unconfined")
 commands+=(-n cli "$L run --rm --network none base /bin/true")
 [ "$have_lxc" = yes ] && commands+=(-n cli-lxc "$LL run --rm --network none base /bin/true")
 

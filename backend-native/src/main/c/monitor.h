@@ -30,7 +30,7 @@ struct monitor {
     int sync_fd;    /* read end: "ready" / "error ..." / "exit ..." from the init */
     int listen_fd;
     int signal_fd;
-    int log_fd;
+    struct log_file log;
     struct log_stream out;
     struct log_stream err;
     struct log_stream tty;   /* a dup of the terminal's master, read once started; logged as stdout */

@@ -36,6 +36,8 @@ struct spec {
     char *id;
     char *hostname;
     char *log_path;
+    long long log_max_size;   /* rotate the log before it passes this; 0: never */
+    int log_max_files;        /* files kept, the live one included */
     char *cwd;
     uid_t uid;
     gid_t gid;
@@ -119,16 +121,31 @@ struct process_io {
 };
 void exec_user_process(const struct spec *spec, const struct process_io *io);
 
-/* logfile.c: Docker json-file lines */
+/* logrecord.c: one Docker json-file line; out has room for LOG_RECORD_MAX(n) bytes */
+#define LOG_RECORD_MAX(n) (6 * (n) + 128)
+size_t log_record_encode(char *out, const char *stream, const char *data, size_t n);
+
+/* logfile.c: the json-file log, written in batches and rotated */
 struct log_stream {
     int fd;
     const char *name;
-    char buf[16384];
+    char buf[65536];
     size_t len;
 };
-void log_stream_drain(struct log_stream *stream, int log_fd);
-void log_stream_flush(struct log_stream *stream, int log_fd);
-void log_stream_flush_partial(struct log_stream *stream, int log_fd);
+struct log_file {
+    int fd;
+    const char *path;
+    long long size;       /* bytes in the live file */
+    long long max_size;   /* 0: never rotated */
+    int max_files;
+    char buf[LOG_RECORD_MAX(65536) + (1 << 20)];
+    size_t len;
+};
+int log_file_open(struct log_file *file, const struct spec *spec);
+void log_file_flush(struct log_file *file);
+void log_stream_drain(struct log_stream *stream, struct log_file *file);
+void log_stream_flush(struct log_stream *stream, struct log_file *file);
+void log_stream_flush_partial(struct log_stream *stream, struct log_file *file);
 
 /* cgroup.c */
 int cgroup_create(const struct spec *spec);

@@ -11,6 +11,8 @@
  *   id         <container id>                 names the cgroup
  *   hostname   <name>                         sethostname in the new UTS namespace
  *   log        <path>                         json-file log the monitor appends to
+ *   logrotate  <max bytes> <max files>        rotate the log past max bytes (0: never), keeping
+ *                                             max files (1: truncate in place)
  *   arg        <value>                        argv, repeated in order (at least one)
  *   env        <KEY=value>                    environment, repeated in order
  *   cwd        <absolute path>                working directory of the process
@@ -151,6 +153,13 @@ static int apply(struct spec *spec, const char *key, char **f, int n)
     if (strcmp(key, "id") == 0 && n == 1) { spec->id = f[0]; return 0; }
     if (strcmp(key, "hostname") == 0 && n == 1) { spec->hostname = f[0]; return 0; }
     if (strcmp(key, "log") == 0 && n == 1) { spec->log_path = f[0]; return 0; }
+    if (strcmp(key, "logrotate") == 0 && n == 2) {
+        long long files;
+        if (parse_number(f[0], &spec->log_max_size) < 0 || parse_number(f[1], &files) < 0 || files < 1 || files > 1000)
+            return -1;
+        spec->log_max_files = (int)files;
+        return 0;
+    }
     if (strcmp(key, "cwd") == 0 && n == 1) { spec->cwd = f[0]; return 0; }
     if (strcmp(key, "user") == 0 && n == 2) {
         long long gid;

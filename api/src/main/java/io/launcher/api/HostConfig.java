@@ -6,7 +6,8 @@ import java.util.List;
  * How a container is placed on this host, as Docker's {@code HostConfig}: limits, network,
  * volumes, removal, published ports. Bind specs are Docker's {@code host:container[:ro]};
  * {@code publishAllPorts} ({@code -P}) publishes every exposed port on a port the engine picks.
- * {@code securityOpt} is Docker's {@code --security-opt} list as given ({@code seccomp=unconfined}).
+ * {@code securityOpt} is Docker's {@code --security-opt} list as given ({@code seccomp=unconfined});
+ * {@code logConfig} bounds the container's json-file log ({@code --log-opt max-size, max-file}).
  */
 public record HostConfig(
         boolean autoRemove,
@@ -18,10 +19,11 @@ public record HostConfig(
         List<String> capDrop,
         List<PortBinding> portBindings,
         boolean publishAllPorts,
-        List<String> securityOpt) {
+        List<String> securityOpt,
+        LogConfig logConfig) {
 
     public static final HostConfig DEFAULT = new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(),
-            false, List.of(), List.of(), List.of(), false, List.of());
+            false, List.of(), List.of(), List.of(), false, List.of(), LogConfig.DEFAULT);
 
     public HostConfig {
         binds = List.copyOf(binds);
@@ -31,6 +33,16 @@ public record HostConfig(
         portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);
         // Likewise for records stored before security options existed.
         securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
+        // And records stored before log options existed get the default bounds.
+        logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
+    }
+
+    /** A host config with the default log bounds: the form callers written before log options use. */
+    public HostConfig(boolean autoRemove, NetworkMode networkMode, ResourceLimits resources, List<String> binds,
+                      boolean readonlyRootfs, List<String> capAdd, List<String> capDrop,
+                      List<PortBinding> portBindings, boolean publishAllPorts, List<String> securityOpt) {
+        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, portBindings,
+                publishAllPorts, securityOpt, LogConfig.DEFAULT);
     }
 
     /** A host config without security options: the form callers written before them use. */
@@ -38,12 +50,13 @@ public record HostConfig(
                       boolean readonlyRootfs, List<String> capAdd, List<String> capDrop,
                       List<PortBinding> portBindings, boolean publishAllPorts) {
         this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, portBindings,
-                publishAllPorts, List.of());
+                publishAllPorts, List.of(), LogConfig.DEFAULT);
     }
 
     /** A host config that publishes no port: the form callers written before ports use. */
     public HostConfig(boolean autoRemove, NetworkMode networkMode, ResourceLimits resources, List<String> binds,
                       boolean readonlyRootfs, List<String> capAdd, List<String> capDrop) {
-        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, List.of(), false, List.of());
+        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, List.of(), false, List.of(),
+                LogConfig.DEFAULT);
     }
 }

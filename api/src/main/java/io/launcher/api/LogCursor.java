@@ -11,6 +11,15 @@ import java.util.Optional;
 public interface LogCursor extends Closeable {
     Optional<LogEntry> next() throws IOException, InterruptedException;
 
+    /**
+     * True when {@link #next()} would return an entry without waiting. A copier flushes its
+     * output only when this is false, so a burst of entries goes out in large writes while a
+     * quiet stream still reaches the reader at once. The default (never ready) flushes each entry.
+     */
+    default boolean ready() throws IOException {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,8 @@ package io.launcher.cli;
 
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.HostConfig;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.LogConfig;
 import io.launcher.api.NetworkMode;
 import io.launcher.api.PortBinding;
 import io.launcher.api.ResourceLimits;
@@ -85,6 +87,12 @@ public final class ContainerOptions {
     @Option(names = "--cap-drop", paramLabel = "CAP", description = "Drop Linux capabilities")
     List<String> capDrop = new ArrayList<>();
 
+    @Option(names = "--log-driver", paramLabel = "DRIVER", description = "Logging driver for the container (json-file)")
+    String logDriver;
+
+    @Option(names = "--log-opt", paramLabel = "KEY=VALUE", description = "Log driver options (max-size, max-file)")
+    List<String> logOpts = new ArrayList<>();
+
     @Option(names = "--security-opt", paramLabel = "OPT", description = "Security Options (seccomp=unconfined)")
     List<String> securityOpt = new ArrayList<>();
 
@@ -106,7 +114,20 @@ public final class ContainerOptions {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
         return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll,
-                securityOpt);
+                securityOpt, logConfig());
+    }
+
+    /** {@code --log-opt max-size=10m}: checked here, so a bad value fails before anything is created. */
+    private LogConfig logConfig() {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : logOpts) {
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidSpecException("invalid log opt '" + option + "': expected KEY=VALUE");
+            }
+            options.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        return LogConfig.parse(logDriver, options);
     }
 
     private List<PortBinding> portBindings() {

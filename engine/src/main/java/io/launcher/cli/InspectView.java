@@ -74,6 +74,7 @@ final class InspectView {
         view.put("Memory", host.resources().memoryBytes());
         view.put("NanoCpus", host.resources().nanoCpus());
         view.put("PidsLimit", host.resources().pidsLimit());
+        view.put("LogConfig", Map.of("Type", host.logConfig().type(), "Config", host.logConfig().options()));
         return view;
     }
 

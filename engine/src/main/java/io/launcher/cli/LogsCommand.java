@@ -38,7 +38,7 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LogOptions options = new LogOptions(true, true, follow, tailCount(), Instant.EPOCH);
+        LogOptions options = new LogOptions(true, true, follow, tailCount(), Instant.EPOCH, timestamps);
         Session session = launcher.session();
         new OutputCopier(session.out(), session.err(), timestamps).copy(launcher.engine().logs(container, options));
         return 0;

@@ -4,6 +4,7 @@ import io.launcher.api.LogCursor;
 import io.launcher.api.LogEntry;
 import io.launcher.api.StdStream;
 import io.launcher.daemon.DockerTime;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,29 +23,30 @@ final class FrameLogCursor implements LogCursor {
     private final Closeable connection;
     private final InputStream in;
     private final boolean timestamps;
+    private final byte[] header = new byte[8];
 
     FrameLogCursor(Closeable connection, InputStream in, boolean timestamps) {
         this.connection = connection;
-        this.in = in;
+        this.in = new BufferedInputStream(in, 1 << 16);
         this.timestamps = timestamps;
     }
 
     @Override
     public Optional<LogEntry> next() throws IOException, InterruptedException {
         try {
-            byte[] header = in.readNBytes(8);
-            if (header.length == 0) {
+            int got = in.readNBytes(header, 0, 8);
+            if (got == 0) {
                 return Optional.empty();
             }
-            if (header.length < 8) {
+            if (got < 8) {
                 throw new IOException("stream ended inside a frame header");
             }
             int length = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
             if (length < 0 || length > MAX_FRAME) {
                 throw new IOException("frame of " + Integer.toUnsignedString(length) + " bytes is too large");
             }
-            byte[] payload = in.readNBytes(length);
-            if (payload.length < length) {
+            byte[] payload = new byte[length];
+            if (in.readNBytes(payload, 0, length) < length) {
                 throw new IOException("stream ended inside a frame");
             }
             return Optional.of(entry(stream(header[0]), payload));
@@ -82,6 +84,12 @@ final class FrameLogCursor implements LogCursor {
             }
         }
         return -1;
+    }
+
+    /** Bytes already received mean the next entry is (all but) here: the sender flushes whole frames. */
+    @Override
+    public boolean ready() throws IOException {
+        return in.available() > 0;
     }
 
     @Override

@@ -33,6 +33,12 @@ final class RawLogCursor implements LogCursor {
         }
     }
 
+    /** Bytes already received: the next read returns them at once. */
+    @Override
+    public boolean ready() throws IOException {
+        return in.available() > 0;
+    }
+
     @Override
     public void close() {
         try {

@@ -286,14 +286,14 @@ public final class RemoteEngine implements Engine {
                 .param("stderr", options.stderr())
                 .param("follow", options.follow())
                 .param("tail", options.tail() < 0 ? "all" : Integer.toString(options.tail()))
-                .param("timestamps", !tty);
+                .param("timestamps", !tty && options.times());
         if (options.since() != null && options.since().isAfter(Instant.EPOCH)) {
             target.param("since", options.since().getEpochSecond() + "." + String.format("%09d", options.since().getNano()));
         }
         EngineConnection call = EngineConnection.open(socket);
         try {
             HttpResponse response = call.send("GET", target, null, new Headers());
-            return cursor(call, response, !tty);
+            return cursor(call, response, !tty && options.times());
         } catch (RuntimeException e) {
             call.close();
             throw e;

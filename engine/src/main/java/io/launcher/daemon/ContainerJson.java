@@ -104,7 +104,8 @@ public final class ContainerJson {
     static ObjectNode hostConfig(HostConfig host) {
         ObjectNode node = DockerJson.object();
         node.put("Binds", DockerJson.arrayOrNull(host.binds()));
-        node.putObject("LogConfig").put("Type", "json-file").putObject("Config");
+        ObjectNode log = node.putObject("LogConfig").put("Type", host.logConfig().type());
+        host.logConfig().options().forEach(log.putObject("Config")::put);
         node.put("NetworkMode", host.networkMode().apiName());
         node.set("PortBindings", PortJson.writeBindings(host.portBindings(), List.of()));
         node.put("PublishAllPorts", host.publishAllPorts());

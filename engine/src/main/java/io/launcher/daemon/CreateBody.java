@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.HostConfig;
+import io.launcher.api.LogConfig;
 import io.launcher.api.NetworkMode;
 import io.launcher.api.ResourceLimits;
 
@@ -48,7 +49,13 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
                 DockerJson.strings(host, "CapDrop"),
                 PortJson.readBindings(DockerJson.field(host, "PortBindings")),
                 DockerJson.bool(host, "PublishAllPorts"),
-                DockerJson.strings(host, "SecurityOpt"));
+                DockerJson.strings(host, "SecurityOpt"),
+                logConfig(DockerJson.field(host, "LogConfig")));
+    }
+
+    /** Docker's {@code LogConfig {Type, Config}}; absent, or with an empty type, it is json-file with the defaults. */
+    private static LogConfig logConfig(JsonNode log) {
+        return LogConfig.parse(DockerJson.text(log, "Type"), DockerJson.stringMap(log, "Config"));
     }
 
     public ObjectNode write() {

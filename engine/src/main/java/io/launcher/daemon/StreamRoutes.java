@@ -120,10 +120,11 @@ final class StreamRoutes {
         }
     }
 
-    private static void copy(LogCursor cursor, LogFrames frames, boolean flushEach) throws IOException, InterruptedException {
+    /** With {@code live}, what was written reaches the client before the cursor waits for more. */
+    private static void copy(LogCursor cursor, LogFrames frames, boolean live) throws IOException, InterruptedException {
         for (Optional<LogEntry> entry = cursor.next(); entry.isPresent(); entry = cursor.next()) {
             frames.write(entry.get());
-            if (flushEach) {
+            if (live && !cursor.ready()) {
                 frames.flush();
             }
         }

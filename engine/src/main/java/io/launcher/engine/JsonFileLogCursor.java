@@ -1,95 +1,68 @@
 package io.launcher.engine;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogEntry;
 import io.launcher.api.StdStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads a Docker json-file log ({@code {"log":..,"stream":..,"time":..}} a line) from an offset,
- * optionally following it until {@code ended} says the writer is done. Only whole lines are
- * parsed, so a line being written is picked up on the next read.
+ * Reads a Docker json-file log ({@code {"log":..,"stream":..,"time":..}} a line) across its
+ * rotated files, oldest first, optionally following it until {@code ended} says the writer is
+ * done. Following goes on across a rotation: once the file being read is no longer the live one,
+ * its rest is read and then the files that replaced it. A file truncated in place (one file kept)
+ * is read again from its start. Only whole lines are parsed, so a line being written is picked
+ * up on the next read.
  */
 final class JsonFileLogCursor implements LogCursor {
-    private static final JsonFactory JSON = new JsonFactory();
     private static final long POLL_MILLIS = 5;
+    private static final int READ_SIZE = 1 << 18;
 
-    private final FileChannel channel;
+    private final LogFileSet files;
+    private final Deque<LogFileSet.Segment> queued;
     private final boolean stdout;
     private final boolean stderr;
     private final Instant since;
     private final BooleanSupplier ended;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    private byte[] pending = new byte[0];
+    private final JsonFileLine decoder = new JsonFileLine();
+    private LogFileSet.Segment current;
+    private long position;
+    private byte[] pending = new byte[READ_SIZE * 2];
     private int pendingStart;
     private int pendingEnd;
-    private long position;
+    private LogEntry peeked;
 
-    JsonFileLogCursor(Path file, long offset, boolean stdout, boolean stderr, Instant since, BooleanSupplier ended)
-            throws IOException {
-        if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
-            Files.createFile(file);
-        }
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        this.position = offset;
+    JsonFileLogCursor(LogFileSet files, List<LogFileSet.Segment> segments, boolean stdout, boolean stderr, Instant since,
+                      BooleanSupplier ended) {
+        this.files = files;
+        this.queued = new ArrayDeque<>(segments);
         this.stdout = stdout;
         this.stderr = stderr;
         this.since = since;
         this.ended = ended;
-    }
-
-    /** The offset where the last {@code lines} lines of the file begin. */
-    static long tailOffset(Path file, int lines) throws IOException {
-        if (lines < 0 || !Files.exists(file)) {
-            return 0;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long end = ch.size();
-            int newlines = 0;
-            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
-            long cursor = end;
-            while (cursor > 0) {
-                int length = (int) Math.min(chunk.capacity(), cursor);
-                cursor -= length;
-                chunk.clear().limit(length);
-                ch.read(chunk, cursor);
-                for (int i = length - 1; i >= 0; i--) {
-                    if (chunk.get(i) == '\n' && cursor + i != end - 1 && ++newlines == lines) {
-                        return cursor + i + 1;
-                    }
-                }
-            }
-            return lines == 0 ? end : 0;
-        }
+        advanceSegment();
     }
 
     @Override
     public Optional<LogEntry> next() throws IOException, InterruptedException {
+        if (peeked != null) {
+            LogEntry entry = peeked;
+            peeked = null;
+            return Optional.of(entry);
+        }
         while (true) {
-            Optional<LogEntry> entry = nextBufferedLine();
-            if (entry == null) {
-                continue;
-            }
-            if (entry.isPresent()) {
-                return entry;
-            }
             boolean done = ended.getAsBoolean();
-            if (fill() > 0) {
-                continue;
+            LogEntry entry = read();
+            if (entry != null) {
+                return Optional.of(entry);
             }
             if (done) {
                 return Optional.empty();
@@ -98,72 +71,116 @@ final class JsonFileLogCursor implements LogCursor {
         }
     }
 
-    /** An entry, empty when no whole line is buffered, or null for a line the filters dropped. */
-    private Optional<LogEntry> nextBufferedLine() throws IOException {
-        for (int i = pendingStart; i < pendingEnd; i++) {
-            if (pending[i] == '\n') {
+    /** True when an entry is already on disk: {@link #next()} returns it without waiting. */
+    @Override
+    public boolean ready() throws IOException {
+        if (peeked == null) {
+            peeked = read();
+        }
+        return peeked != null;
+    }
+
+    /** The next entry that is on disk now, or null. */
+    private LogEntry read() throws IOException {
+        while (current != null) {
+            int newline = newline();
+            if (newline >= 0) {
                 int start = pendingStart;
-                pendingStart = i + 1;
-                LogEntry entry = parse(pending, start, i - start);
-                return entry == null ? null : Optional.of(entry);
+                pendingStart = newline + 1;
+                LogEntry entry = decoder.decode(pending, start, newline - start);
+                if (entry != null && wanted(entry)) {
+                    return entry;
+                }
+                continue;
+            }
+            if (fill() == 0 && !nextFile()) {
+                return null;
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    private boolean wanted(LogEntry entry) {
+        return (entry.stream() == StdStream.STDERR ? stderr : stdout) && !entry.time().isBefore(since);
+    }
+
+    private int newline() {
+        for (int i = pendingStart; i < pendingEnd; i++) {
+            if (pending[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int fill() throws IOException {
-        buffer.clear();
-        int n = channel.read(buffer, position);
+        int remaining = pendingEnd - pendingStart;
+        if (pending.length - remaining < READ_SIZE) {
+            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, remaining + READ_SIZE));
+        }
+        System.arraycopy(pending, pendingStart, pending, 0, remaining);
+        pendingStart = 0;
+        pendingEnd = remaining;
+        int n = current.channel().read(ByteBuffer.wrap(pending, pendingEnd, pending.length - pendingEnd), position);
         if (n <= 0) {
             return 0;
         }
         position += n;
-        int remaining = pendingEnd - pendingStart;
-        if (pending.length < remaining + n) {
-            pending = Arrays.copyOfRange(pending, pendingStart, pendingStart + Math.max(remaining + n, pending.length * 2));
-        } else {
-            System.arraycopy(pending, pendingStart, pending, 0, remaining);
-        }
-        pendingStart = 0;
-        pendingEnd = remaining;
-        System.arraycopy(buffer.array(), 0, pending, pendingEnd, n);
         pendingEnd += n;
         return n;
     }
 
-    private LogEntry parse(byte[] bytes, int offset, int length) throws IOException {
-        String log = null;
-        StdStream stream = StdStream.STDOUT;
-        Instant time = Instant.EPOCH;
-        try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
+    /** At the end of the current file: moves to the next one, if there is one now. */
+    private boolean nextFile() throws IOException {
+        if (queued.isEmpty()) {
+            FileChannel channel = current.channel();
+            if (channel.size() < position) {
+                position = 0;
+                pendingStart = pendingEnd;
+                return true;
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "log" -> log = parser.getText();
-                    case "stream" -> stream = "stderr".equals(parser.getText()) ? StdStream.STDERR : StdStream.STDOUT;
-                    case "time" -> time = Instant.parse(parser.getText());
-                    default -> parser.skipChildren();
-                }
+            queued.addAll(files.successors(current.key()));
+            if (queued.isEmpty()) {
+                return false;
             }
-        } catch (RuntimeException e) {
-            return null;
+            // the monitor writes a file's last lines before it renames it: they may have come since
+            if (fill() > 0) {
+                return true;
+            }
         }
-        if (log == null || (stream == StdStream.STDOUT ? !stdout : !stderr) || time.isBefore(since)) {
-            return null;
+        closeCurrent();
+        advanceSegment();
+        return current != null;
+    }
+
+    private void advanceSegment() {
+        current = queued.poll();
+        position = current == null ? 0 : current.start();
+        // a file ends with a whole line; anything else left of the last one is not part of the next
+        pendingStart = pendingEnd;
+    }
+
+    private void closeCurrent() {
+        if (current == null) {
+            return;
         }
-        return new LogEntry(stream, time, log.getBytes(StandardCharsets.UTF_8));
+        try {
+            current.channel().close();
+        } catch (IOException ignored) {
+            // nothing was written through this channel
+        }
     }
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing was written through this channel
-        }
+        closeCurrent();
+        queued.forEach(s -> {
+            try {
+                s.channel().close();
+            } catch (IOException ignored) {
+                // nothing was written through this channel
+            }
+        });
+        queued.clear();
     }
 }

@@ -319,8 +319,8 @@ public final class LocalEngine implements Engine, AutoCloseable {
     public LogCursor logs(String container, LogOptions options) {
         ContainerEntry entry = registry.find(container);
         try {
-            long offset = JsonFileLogCursor.tailOffset(store.logFile(entry.record().id()), options.tail());
-            return new JsonFileLogCursor(store.logFile(entry.record().id()), offset, options.stdout(), options.stderr(),
+            LogFileSet files = new LogFileSet(store.logFile(entry.record().id()));
+            return new JsonFileLogCursor(files, files.open(options.tail()), options.stdout(), options.stderr(),
                     options.since(), () -> !options.follow() || !entry.running() || entry.isRemoving());
         } catch (IOException e) {
             throw new InternalException("unable to read the log of " + container + ": " + e.getMessage(), e);
@@ -332,9 +332,8 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ContainerEntry entry = registry.find(container);
         long exitsAtAttach = entry.exits();
         try {
-            var log = store.logFile(entry.record().id());
-            long offset = Files.exists(log) ? Files.size(log) : 0;
-            return new JsonFileLogCursor(log, offset, stdout, stderr, Instant.EPOCH,
+            LogFileSet files = new LogFileSet(store.logFile(entry.record().id()));
+            return new JsonFileLogCursor(files, files.openLiveAtEnd(), stdout, stderr, Instant.EPOCH,
                     () -> entry.exits() > exitsAtAttach || entry.removed().isDone());
         } catch (IOException e) {
             throw new InternalException("unable to attach to " + container + ": " + e.getMessage(), e);

@@ -64,7 +64,7 @@ final class SandboxSpecs {
                 c.tty(), c.openStdin());
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
                 host.readonlyRootfs(), logFile, capabilities(host.capAdd(), host.capDrop()),
-                SecurityOptions.seccomp(host.securityOpt()));
+                SecurityOptions.seccomp(host.securityOpt()), host.logConfig());
     }
 
     /**
@@ -142,7 +142,7 @@ final class SandboxSpecs {
         List<BindMount> binds = new ArrayList<>(first);
         binds.addAll(spec.binds());
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
-                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp());
+                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log());
     }
 
     /** The user an exec runs as: its own, else the container's. */

@@ -96,11 +96,22 @@ class BackendsIT {
     @Test
     void aMemoryLimitKillsWhatExceedsIt() throws Exception {
         // Holds 128 MiB in a shell variable: past -m 32m (no swap here) the OOM killer ends it.
-        Result result = launcher.launcher("run", "--rm", "-m", "32m", "base",
+        String name = "oom-" + backend;
+        Result result = launcher.launcher("run", "--name", name, "-m", "32m", "base",
                 "sh", "-c", "x=$(head -c 134217728 /dev/zero | tr '\\0' a); echo survived");
-        assertTrue(result.exitCode() != 0 && !result.out().contains("survived"),
-                "a process over -m 32m was not stopped: exit " + result.exitCode() + ", " + result.out());
+        assertEquals(137, result.exitCode(), "a process over -m 32m was not OOM-killed: " + result.out() + result.err());
+        assertTrue(!result.out().contains("survived"), result.out());
+        assertEquals("true 137", ok("inspect", "-f", "{{.State.OOMKilled}} {{.State.ExitCode}}", name).outLine());
+        ok("rm", name);
         assertEquals("fine", ok("run", "--rm", "-m", "32m", "base", "echo", "fine").outLine());
+    }
+
+    @Test
+    void aTerminalIsTheControllingTtyAndCarriesBothStreams() throws Exception {
+        Result result = ok("run", "--rm", "-t", "base", "sh", "-c",
+                "tty; test -t 1 && echo stdout-is-a-tty; echo to-stderr >&2");
+        assertTrue(result.out().startsWith("/dev/pts/0\r\nstdout-is-a-tty\r\nto-stderr\r\n"), result.out());
+        assertEquals("", result.err());
     }
 
     @Test

@@ -178,6 +178,12 @@ public final class Distribution implements AutoCloseable {
             }
         } finally {
             new ProcessBuilder("rm", "-rf", root.toString()).start().waitFor();
+            // LXC (--backend lxc) keeps a lock folder per lxcpath below /run/lxc/lock, the root's
+            // path repeated; rm removed each container's lock file, the emptied folders go here.
+            Path locks = Path.of("/run/lxc/lock" + root.toAbsolutePath());
+            if (Files.isDirectory(locks)) {
+                new ProcessBuilder("find", locks.toString(), "-depth", "-type", "d", "-empty", "-delete").start().waitFor();
+            }
         }
     }
 }

@@ -13,36 +13,50 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code run -it base /bin/sh} in a real terminal (a tmux pane of its own server): typing, the
  * window size and its changes, exit codes, the user's terminal restored afterwards, and
- * ctrl-p ctrl-q detaching with {@code attach} getting back in.
+ * ctrl-p ctrl-q detaching with {@code attach} getting back in; on both isolation backends
+ * (lxc skipped, with the reason, where LXC's tools are missing).
  */
 @Tag("privileged")
+@ParameterizedClass(name = "--backend {0}")
+@ValueSource(strings = {"native", "lxc"})
 class TerminalIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static Distribution launcher;
     private Path tmuxSocket;
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** The backend's name, which the daemon of this invocation was started with. */
+    @Parameter
+    String backend;
+
+    @BeforeParameterizedClassInvocation
+    static void start(String backend) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
-        launcher = Distribution.start().withBaseImage();
+        if (backend.equals("lxc")) {
+            assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxc-execute")), "lxc-execute is not installed (Debian's lxc package)");
+        }
+        launcher = Distribution.start(List.of("--backend", backend)).withBaseImage();
         Distribution.Result probe = launcher.launcher("run", "--rm", "-t", "base", "/bin/sh", "-c", "test -t 0 && echo tty");
         assumeTrue(probe.exitCode() == 0 && probe.outLine().equals("tty"),
                 "the isolation backend gives containers no terminal yet (backend-native's tty support): " + probe.err());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         if (launcher != null) {
             launcher.close();
+            launcher = null;
         }
     }
 

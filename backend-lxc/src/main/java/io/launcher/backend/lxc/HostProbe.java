@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Whether this host can run the backend, without changing it: LXC's tools, root, and the kernel
@@ -33,6 +34,9 @@ public final class HostProbe {
         if (find("bash").isEmpty() || find("setsid").isEmpty()) {
             return Availability.unavailable("bash and setsid are needed to supervise containers");
         }
+        if (find("script").isEmpty()) {
+            return Availability.unavailable("script is needed to give containers a terminal: install Debian's util-linux package");
+        }
         if (!root()) {
             return Availability.unavailable("the lxc backend needs root: lxc-execute runs privileged containers");
         }
@@ -53,10 +57,11 @@ public final class HostProbe {
         Optional<Path> lxcAttach = find("lxc-attach");
         Optional<Path> bash = find("bash");
         Optional<Path> setsid = find("setsid");
-        if (lxcExecute.isEmpty() || lxcAttach.isEmpty() || bash.isEmpty() || setsid.isEmpty()) {
+        Optional<Path> script = find("script");
+        if (Stream.of(lxcExecute, lxcAttach, bash, setsid, script).anyMatch(Optional::isEmpty)) {
             return Optional.empty();
         }
-        return Optional.of(new HostTools(lxcExecute.get(), lxcAttach.get(), bash.get(), setsid.get()));
+        return Optional.of(new HostTools(lxcExecute.get(), lxcAttach.get(), bash.get(), setsid.get(), script.get()));
     }
 
     static Optional<Path> find(String program) {

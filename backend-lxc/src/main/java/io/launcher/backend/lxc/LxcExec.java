@@ -8,8 +8,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,17 +22,26 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>lxc-attach 5.0 has no option for the working directory: it enters the caller's own, when
  * that path exists inside, else {@code /}. It is started from {@code /}; any other directory is
- * entered with the container's {@code /bin/sh} ({@code cd DIR && exec ARGS}). No terminal is
- * allocated: stdout and stderr stay apart.
+ * entered with the container's {@code /bin/sh} ({@code cd DIR && exec ARGS}). Without a terminal
+ * stdout and stderr stay apart; with one, lxc-attach runs on a host pty ({@link TerminalCommand})
+ * and gives the process a terminal of its own, whose output is all on stdout.
  */
 final class LxcExec implements ExecProcess {
     private static final File ROOT = new File("/");
 
+    private static final long PTY_WAIT_MILLIS = 5_000;
+
     private final Process process;
+    private final boolean terminal;
+    private final InputStream stdout;
+    private final OutputStream stdin;
     private final CompletableFuture<Integer> exit;
 
-    private LxcExec(Process process) {
+    private LxcExec(Process process, boolean terminal) {
         this.process = process;
+        this.terminal = terminal;
+        this.stdout = terminal ? new TerminalOutput(process.getInputStream()) : process.getInputStream();
+        this.stdin = terminal ? new TerminalInput(process.getOutputStream(), this::terminalReady) : process.getOutputStream();
         this.exit = process.onExit().thenApply(Process::exitValue);
     }
 
@@ -39,12 +50,16 @@ final class LxcExec implements ExecProcess {
             throw new InvalidSpecException("unable to set supplementary groups " + spec.additionalGids()
                     + " on an exec: lxc-attach has no option for them");
         }
-        ProcessBuilder builder = new ProcessBuilder(command(dir, tools, spec)).directory(ROOT);
-        if (!spec.stdin()) {
+        List<String> attach = command(dir, tools, spec);
+        ProcessBuilder builder = new ProcessBuilder(spec.terminal() ? TerminalCommand.wrap(tools, attach) : attach).directory(ROOT);
+        if (spec.terminal()) {
+            builder.environment().put("SHELL", TerminalCommand.shell(tools));
+        } else if (!spec.stdin()) {
+            // A terminal keeps its (never written) pipe instead: at end of input script would type ^D.
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
         try {
-            return new LxcExec(builder.start());
+            return new LxcExec(builder.start(), spec.terminal());
         } catch (IOException e) {
             throw new SystemCallFailedException("exec in", "container " + dir.name(), String.valueOf(e.getMessage()), e);
         }
@@ -72,12 +87,22 @@ final class LxcExec implements ExecProcess {
 
     @Override
     public OutputStream stdin() {
-        return process.getOutputStream();
+        return stdin;
+    }
+
+    /** lxc-attach has set its host pty raw, or the exec has ended. */
+    private boolean terminalReady() {
+        return !process.isAlive() || hostPty().map(HostPty::raw).orElse(false);
+    }
+
+    /** lxc-attach's stdin: script's child, once it started. */
+    private Optional<Path> hostPty() {
+        return process.children().findFirst().flatMap(tool -> HostPty.ptyOf(tool.pid()));
     }
 
     @Override
     public InputStream stdout() {
-        return process.getInputStream();
+        return stdout;
     }
 
     @Override
@@ -85,10 +110,33 @@ final class LxcExec implements ExecProcess {
         return process.getErrorStream();
     }
 
-    /** No terminal, so nothing to resize. */
+    /**
+     * Sets the size of the host pty lxc-attach runs on, which it passes on to the process's
+     * terminal. Right after the start script may not have started lxc-attach yet: its child
+     * is awaited briefly (lxc-attach copies the size it finds when it sets its terminal up).
+     */
     @Override
     public void resize(int rows, int columns) {
-        // lxc-attach runs the process without a pty here: there is no window size to set.
+        if (!terminal) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + PTY_WAIT_MILLIS;
+        while (process.isAlive()) {
+            Optional<Path> pty = hostPty();
+            if (pty.isPresent()) {
+                HostPty.resize(pty.get(), rows, columns);
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new SystemCallFailedException("resize", "the terminal of exec " + process.pid(), "lxc-attach did not start");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

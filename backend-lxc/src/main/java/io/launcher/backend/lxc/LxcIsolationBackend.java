@@ -62,7 +62,7 @@ public final class LxcIsolationBackend implements IsolationBackend {
             throw new SystemCallFailedException("create", dir.rootfs().toString(), String.valueOf(e.getMessage()), e);
         }
         AtomicFile.write(dir.hook(), HookScript.render(spec, dir), "rwx------");
-        AtomicFile.write(dir.supervise(), SupervisorScript.render(spec, dir, tools.lxcExecute()), "rwx------");
+        AtomicFile.write(dir.supervise(), SupervisorScript.render(spec, dir, tools), "rwx------");
         if (spec.seccomp() == SeccompProfile.DEFAULT) {
             AtomicFile.write(dir.seccomp(), SeccompPolicy.render(SpecTranslator.capabilities(spec)), "rw-------");
         }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -44,7 +45,7 @@ final class LxcSandbox implements Sandbox {
         this.id = id;
         this.dir = dir;
         this.tools = tools;
-        this.stdin = new StdinPipe(dir);
+        this.stdin = new StdinPipe(dir, () -> hostPty().map(HostPty::raw).orElse(true));
     }
 
     /** Launches the supervisor and returns once the init is parked; a failed setup leaves nothing behind. */
@@ -105,6 +106,24 @@ final class LxcSandbox implements Sandbox {
             throw new SystemCallFailedException("start", "container " + id, "its init is no longer parked: " + LxcLog.startFailure(dir));
         }
         await(() -> exit.isDone() || userProcessStarted(), "lxc-init to start the process");
+        shieldInitFromOomKiller();
+    }
+
+    /**
+     * lxc-init shares the container's memory cgroup. Once the cgroup's first OOM victim (the
+     * user's process) is reaped and the cgroup is still over its limit, the kernel may pick
+     * lxc-init next, and lxc-execute then reports 1 instead of the 137 lxc-init would have
+     * returned. Docker's pid 1 is the user's process, which the shield must not cover, so it is
+     * set only now that lxc-init has forked it (a child keeps the score it was forked with).
+     */
+    private void shieldInitFromOomKiller() {
+        Supervisor.initPid(dir.initPid()).ifPresent(init -> {
+            try {
+                Files.writeString(Path.of("/proc", Integer.toString(init), "oom_score_adj"), "-1000");
+            } catch (IOException e) {
+                // lxc-init has already exited: the container ended, there is nothing to shield.
+            }
+        });
     }
 
     /** lxc-init has a child, or has already exited (a command that ran and ended at once). */
@@ -168,10 +187,21 @@ final class LxcSandbox implements Sandbox {
         return stdin.open(id.value());
     }
 
-    /** This backend gives the process no terminal (lxc.console.path = none), so there is no size to set. */
+    /**
+     * Sets the size of the host pty lxc-execute runs on (lxc-init's parent's stdin), which LXC
+     * passes on to the container's console; a process without a terminal has no pty there.
+     */
     @Override
     public void resize(int rows, int columns) {
-        // Without a terminal the SPI asks for nothing here.
+        if (state() != SandboxState.STOPPED) {
+            hostPty().ifPresent(pty -> HostPty.resize(pty, rows, columns));
+        }
+    }
+
+    /** The pty lxc-execute runs on: its stdin, when the process has a terminal; none when it ended. */
+    private Optional<Path> hostPty() {
+        return Supervisor.initPid(dir.initPid()).flatMap(ProcessHandle::of).flatMap(ProcessHandle::parent)
+                .flatMap(tool -> HostPty.ptyOf(tool.pid()));
     }
 
     /** {@code lxc-freeze}: LXC freezes the container's cgroup and returns once it is frozen. */

@@ -36,7 +36,11 @@ final class SpecTranslator {
         entries.add(new LxcEntry.MountAuto(EnumSet.of(AutoMount.PROC_MIXED, AutoMount.SYS_RO, AutoMount.CGROUP_MIXED)));
         entries.add(new LxcEntry.Autodev(true));
         entries.add(new LxcEntry.PtyMax(PTY_MAX));
-        entries.add(new LxcEntry.ConsolePath(Optional.empty()));
+        if (!spec.process().terminal()) {
+            // No console: lxc-init and the process keep lxc-execute's stdio, the supervisor's pipes.
+            // With a terminal LXC allocates the console in the container's devpts (/dev/pts/0).
+            entries.add(new LxcEntry.ConsolePath(Optional.empty()));
+        }
         // Docker's /dev/shm: LXC's autodev /dev is a tmpfs, so the mountpoint costs the image nothing.
         entries.add(new LxcEntry.MountEntry("shm", "dev/shm", "tmpfs",
                 List.of("rw", "nosuid", "nodev", "noexec", "mode=1777", "size=65536k", "create=dir")));

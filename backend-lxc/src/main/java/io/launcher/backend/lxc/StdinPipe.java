@@ -7,18 +7,22 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.util.function.BooleanSupplier;
 
 /**
  * The writer side of a container's stdin fifo. One writer at a time: opening again replaces the
  * current writer, and only the current writer's close tells the supervisor's keeper to let go,
- * after which the process reads end-of-file.
+ * after which the process reads end-of-file (with a terminal, script types ^D for it).
  */
 final class StdinPipe {
     private final ContainerDir dir;
+    private final BooleanSupplier terminalReady;
     private Writer current;
 
-    StdinPipe(ContainerDir dir) {
+    /** {@code terminalReady}: see {@link TerminalInput}; holds at once for a process without a terminal. */
+    StdinPipe(ContainerDir dir, BooleanSupplier terminalReady) {
         this.dir = dir;
+        this.terminalReady = terminalReady;
     }
 
     synchronized OutputStream open(String container) {
@@ -27,7 +31,7 @@ final class StdinPipe {
         }
         try {
             // Never blocks: lxc-execute and the keeper hold the fifo open while the container lives.
-            current = new Writer(new FileOutputStream(dir.stdinFifo().toFile()));
+            current = new Writer(new TerminalInput(new FileOutputStream(dir.stdinFifo().toFile()), terminalReady));
             return current;
         } catch (IOException e) {
             throw new SystemCallFailedException("open", dir.stdinFifo().toString(), String.valueOf(e.getMessage()), e);

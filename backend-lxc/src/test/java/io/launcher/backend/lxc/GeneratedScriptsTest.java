@@ -24,9 +24,16 @@ class GeneratedScriptsTest {
     @TempDir
     Path temp;
 
+    static final HostTools TOOLS = new HostTools(Path.of("/usr/bin/lxc-execute"), Path.of("/usr/bin/lxc-attach"),
+            Path.of("/bin/bash"), Path.of("/usr/bin/setsid"), Path.of("/usr/bin/script"));
+
     SandboxSpec spec() {
+        return spec(false);
+    }
+
+    SandboxSpec spec(boolean terminal) {
         ProcessSpec process = new ProcessSpec(List.of("it's", "$(reboot)", "`x`"), List.of("PATH=/bin:/usr/bin"), "/", 0, 0,
-                List.of(), false, false);
+                List.of(), terminal, terminal);
         return new SandboxSpec(ContainerId.random(), List.of(new Mount("overlay", "overlay",
                 List.of("lowerdir=/a:/b", "upperdir=/u", "workdir=/w"))), process, "box", new NetworkAttachment.Private(),
                 ResourceLimits.NONE, List.of(), false, temp.resolve("it's log.json"), Capabilities.DOCKER_DEFAULT);
@@ -45,11 +52,27 @@ class GeneratedScriptsTest {
         assumeTrue(HostProbe.find("bash").isPresent(), "needs bash");
         ContainerDir dir = new ContainerDir(temp.resolve("containers/" + "a".repeat(64)));
         String hook = HookScript.render(spec(), dir);
-        String supervise = SupervisorScript.render(spec(), dir, Path.of("/usr/bin/lxc-execute"));
+        String supervise = SupervisorScript.render(spec(), dir, TOOLS);
         assertEquals(0, bashSyntax(hook));
         assertEquals(0, bashSyntax(supervise));
         assertTrue(hook.contains("mount -t 'overlay' -o 'lowerdir=/a:/b,upperdir=/u,workdir=/w' 'overlay' \"$rootfs\""), hook);
-        assertTrue(supervise.contains("-- 'it'\\''s' '$(reboot)' '`x`'"), supervise);
+        assertTrue(supervise.contains("'--' 'it'\\''s' '$(reboot)' '`x`' < \"$stdin\""), supervise);
+    }
+
+    @Test
+    void aTerminalRunsLxcExecuteUnderScriptWithTheCommandQuotedTwice() throws Exception {
+        assumeTrue(HostProbe.find("bash").isPresent(), "needs bash");
+        ContainerDir dir = new ContainerDir(temp.resolve("containers/" + "b".repeat(64)));
+        String supervise = SupervisorScript.render(spec(true), dir, TOOLS);
+        assertEquals(0, bashSyntax(supervise));
+        assertTrue(supervise.contains("terminal=true"), supervise);
+        assertTrue(supervise.contains("SHELL='/bin/bash' '/usr/bin/script' '-q' '-e' '-c' 'exec '\\''/usr/bin/lxc-execute'\\'' "),
+                supervise);
+        List<String> wrapped = TerminalCommand.wrap(TOOLS, List.of("lxc-attach", "--", "it's"));
+        Process shell = new ProcessBuilder("bash", "-c", "set -- " + ShellWord.quoteAll(wrapped) + "; printf '%s\\n' \"$5\"")
+                .redirectErrorStream(true).start();
+        assertEquals("exec 'lxc-attach' '--' 'it'\\''s'\n",
+                new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test

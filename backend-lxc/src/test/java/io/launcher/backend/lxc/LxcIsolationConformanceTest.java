@@ -7,6 +7,7 @@ import io.launcher.spi.conformance.IsolationConformanceKit;
 import io.launcher.spi.isolation.IsolationBackend;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared isolation kit, run against LXC; skipped where the probe says LXC cannot run. The
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KnownGaps.class)
 class LxcIsolationConformanceTest extends IsolationConformanceKit {
+    @RegisterExtension
+    final LxcLockCleanup locks = new LxcLockCleanup();
 
     @Override
     protected IsolationBackend newBackend(Path stateDir) {
         Availability availability = HostProbe.probe();
         assumeTrue(availability.available(), availability.reason());
-        return LxcIsolationBackend.open(stateDir);
+        return LxcIsolationBackend.open(locks.track(stateDir));
     }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Containers run for real through lxc-execute, from a busybox root filesystem. */
@@ -47,6 +48,8 @@ class LxcSandboxPrivilegedTest {
     Path temp;
     LxcIsolationBackend backend;
     final List<Sandbox> sandboxes = new ArrayList<>();
+    @RegisterExtension
+    final LxcLockCleanup locks = new LxcLockCleanup();
 
     @BeforeAll
     static void busybox() throws Exception {
@@ -58,7 +61,7 @@ class LxcSandboxPrivilegedTest {
 
     @BeforeEach
     void open() {
-        backend = LxcIsolationBackend.open(temp.resolve("state"));
+        backend = LxcIsolationBackend.open(locks.track(temp.resolve("state")));
     }
 
     @AfterEach

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * Writes the bundle's {@code spec}, the shim's only input. The format is defined in one place,
  * the table at the top of {@code src/main/c/spec.c}: one record a line, a key then fields each
  * preceded by a space; in a field '\' is "\\", bytes 0x01-0x20 and 0x7f are "\xHH", an empty
- * field is "\e". Keys: version id hostname log arg env cwd user group terminal stdin mount
+ * field is "\e". Keys: version id hostname log logrotate arg env cwd user group terminal stdin mount
  * mountopt bind network readonly memory cpushares nanocpus pids cap seccomp.
  */
 public final class SpecFile {
@@ -33,6 +33,7 @@ public final class SpecFile {
         file.record("id", spec.id().value());
         file.record("hostname", spec.hostname());
         file.record("log", spec.logFile().toAbsolutePath().toString());
+        file.record("logrotate", Long.toString(Math.max(0, spec.log().maxSize())), Integer.toString(spec.log().maxFiles()));
         file.process(spec.process());
         for (Mount mount : spec.rootfs()) {
             file.record("mount", mount.type(), mount.source());

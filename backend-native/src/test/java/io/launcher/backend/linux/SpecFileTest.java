@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.InvalidSpecException;
+import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
@@ -48,9 +49,9 @@ class SpecFileTest {
                 new ProcessSpec(List.of("sh", "-c", "echo hi"), List.of("A="), "/", 1000, 100, List.of(10, 11), false, false),
                 "web", new NetworkAttachment.Join(Path.of("/run/netns/x")), new ResourceLimits(0, 512, 0, 50),
                 List.of(new BindMount(Path.of("/srv"), "/data", true)), true, Path.of("/logs/c.log"),
-                Set.of("CAP_KILL", "CAP_CHOWN"), SeccompProfile.UNCONFINED);
+                Set.of("CAP_KILL", "CAP_CHOWN"), SeccompProfile.UNCONFINED, new LogConfig(LogConfig.JSON_FILE, 10L << 20, 4));
         String text = new String(SpecFile.render(spec), StandardCharsets.UTF_8);
-        String expected = String.join("\n", "version 1", "id " + id, "hostname web", "log /logs/c.log",
+        String expected = String.join("\n", "version 1", "id " + id, "hostname web", "log /logs/c.log", "logrotate 10485760 4",
                 "arg sh", "arg -c", "arg echo\\x20hi", "env A=", "cwd /", "user 1000 100", "group 10", "group 11",
                 "terminal 0", "stdin 0",
                 "mount overlay overlay", "mountopt lowerdir=/l", "mountopt upperdir=/u", "mountopt workdir=/w",

@@ -1,6 +1,7 @@
 package io.launcher.spi.isolation;
 
 import io.launcher.api.ContainerId;
+import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
 import io.launcher.spi.Mount;
 import java.nio.file.Path;
@@ -13,7 +14,10 @@ import java.util.Set;
  *
  * <p>{@code logFile}: the backend appends the process's stdout and stderr there in Docker's
  * json-file form, one JSON object a line, {@code {"log":"...","stream":"stdout","time":"RFC3339Nano"}},
- * even while the engine is down.
+ * even while the engine is down. {@code log} bounds it: once the file would grow past
+ * {@code log.maxSize()} bytes the backend renames it {@code logFile.1} (shifting {@code .1} to
+ * {@code .2} and so on, keeping at most {@code log.maxFiles()} files, the live one included) and
+ * starts a new one, as Docker's json-file driver does; with one file it truncates it instead.
  *
  * <p>{@code capabilities}: the final set the container's processes (init and exec) keep in their
  * bounding, permitted, effective and inheritable sets, named as {@link Capabilities} names them;
@@ -33,13 +37,23 @@ public record SandboxSpec(
         boolean readonlyRootfs,
         Path logFile,
         Set<String> capabilities,
-        SeccompProfile seccomp) {
+        SeccompProfile seccomp,
+        LogConfig log) {
 
     public SandboxSpec {
         rootfs = List.copyOf(rootfs);
         binds = List.copyOf(binds);
         capabilities = Set.copyOf(capabilities);
         java.util.Objects.requireNonNull(seccomp, "seccomp");
+        log = log == null ? LogConfig.DEFAULT : log;
+    }
+
+    /** A spec with the default log bounds: the form callers written before log options use. */
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname,
+                       NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
+                       boolean readonlyRootfs, Path logFile, Set<String> capabilities, SeccompProfile seccomp) {
+        this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
+                seccomp, LogConfig.DEFAULT);
     }
 
     /** A spec with Docker's default seccomp profile: the form callers written before it use. */
@@ -47,6 +61,6 @@ public record SandboxSpec(
                        NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
                        boolean readonlyRootfs, Path logFile, Set<String> capabilities) {
         this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
-                SeccompProfile.DEFAULT);
+                SeccompProfile.DEFAULT, LogConfig.DEFAULT);
     }
 }

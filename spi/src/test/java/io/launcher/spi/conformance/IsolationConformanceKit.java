@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launcher.api.ExitStatus;
 import io.launcher.api.LauncherException;
+import io.launcher.api.LogConfig;
 import io.launcher.api.UnavailableException;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
@@ -243,6 +244,27 @@ public abstract class IsolationConformanceKit extends ProcessCases {
         }
         try (var left = Files.list(outside)) {
             assertEquals(0, left.count(), "a mount point was created outside the rootfs");
+        }
+    }
+
+    /** Docker's json-file rotation: .1 is the newest rotated file; nothing is lost but what fell off the end. */
+    @Test
+    void theLogIsRotatedPastItsMaxSizeKeepingMaxFiles() throws Exception {
+        SandboxSpec spec = KitRunner.withLog(runner.spec("seq", "1000"), new LogConfig(LogConfig.JSON_FILE, 4096, 3));
+        assertEquals(ExitStatus.exited(0), runner.run(backend, spec).status());
+        Path live = spec.logFile();
+        Path oldest = live.resolveSibling(live.getFileName() + ".2");
+        assertTrue(Files.exists(oldest), "no second rotated file");
+        assertFalse(Files.exists(live.resolveSibling(live.getFileName() + ".3")), "more than max-file files kept");
+        StringBuilder text = new StringBuilder();
+        for (Path file : List.of(oldest, live.resolveSibling(live.getFileName() + ".1"), live)) {
+            assertTrue(Files.size(file) <= 4096, file + " is " + Files.size(file) + " bytes, past max-size");
+            text.append(JsonFileLog.text(file, "stdout"));
+        }
+        String[] lines = text.toString().split("\n");
+        assertEquals("1000", lines[lines.length - 1]);
+        for (int i = 1; i < lines.length; i++) {
+            assertEquals(Integer.parseInt(lines[i - 1]) + 1, Integer.parseInt(lines[i]), "lines out of order or lost");
         }
     }
 

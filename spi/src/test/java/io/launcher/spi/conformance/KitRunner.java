@@ -2,6 +2,7 @@ package io.launcher.spi.conformance;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
+import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
@@ -63,12 +64,12 @@ final class KitRunner {
 
     static SandboxSpec withCapabilities(SandboxSpec spec, java.util.Set<String> capabilities) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
-                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), capabilities, spec.seccomp());
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), capabilities, spec.seccomp(), spec.log());
     }
 
     static SandboxSpec withSeccomp(SandboxSpec spec, io.launcher.spi.isolation.SeccompProfile seccomp) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
-                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), seccomp);
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), seccomp, spec.log());
     }
 
     /** What an exec'd process printed and how it ended. */
@@ -89,9 +90,14 @@ final class KitRunner {
         return new Exec(code, out, new String(err.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    static SandboxSpec withLog(SandboxSpec spec, LogConfig log) {
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
+                spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), log);
+    }
+
     static SandboxSpec withResources(SandboxSpec spec, ResourceLimits resources) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), resources,
-                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp());
+                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log());
     }
 
     Sandbox create(IsolationBackend backend, SandboxSpec spec) {

@@ -62,6 +62,7 @@ class LxcConfigRoundTripTest {
                 sample(new LxcEntry.ExecuteCmd(List.of("/bin/sh", "-c", "echo 'hi' there", "")),
                         "lxc.execute.cmd = /bin/sh -c \"echo 'hi' there\" ''"),
                 sample(new LxcEntry.LogFile(Path.of("/var/lib/launcher/c/lxc.log")), "lxc.log.file = /var/lib/launcher/c/lxc.log"),
+                sample(new LxcEntry.SeccompProfile(Path.of("/var/lib/launcher/c/seccomp")), "lxc.seccomp.profile = /var/lib/launcher/c/seccomp"),
                 sample(new LxcEntry.LogLevel(LogPriority.INFO), "lxc.log.level = INFO"),
                 sample(new LxcEntry.ApparmorProfile("unconfined"), "lxc.apparmor.profile = unconfined"),
                 sample(new LxcEntry.Hook(HookType.PRE_MOUNT, "/var/lib/launcher/c/hook"), "lxc.hook.pre-mount = /var/lib/launcher/c/hook"),
