@@ -72,6 +72,18 @@ public interface Engine {
         throw new UnavailableException("copying files is not available on this engine");
     }
 
+    /**
+     * Writes images (by name, name:tag or id) as one {@code docker save} archive: manifest.json,
+     * the configs and layer tars under blobs/sha256/ with an OCI index.json, as Docker 25+ does.
+     */
+    void saveImages(List<String> images, OutputStream out) throws IOException;
+
+    /**
+     * Loads a {@code docker save} archive (either layout, plain or gzip), each image whole or not
+     * at all; returns Docker's result lines ("Loaded image: repo:tag", "Loaded image ID: sha256:...").
+     */
+    List<String> loadImages(InputStream archive, ProgressListener progress);
+
     ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig);
 
     void start(String container);
