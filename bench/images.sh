@@ -3,15 +3,16 @@
 #   import of a ~100 MB rootfs tar   vs  tar -x + sync into a fresh folder (the floor)
 #   commit of a 10 MB change
 #   export of a 100 MB container filesystem
+#   save and load of the ~110 MB image (two layers), and the disk a created container adds
 # Runs the built distribution with its own daemon, state root and socket in a temporary folder;
 # docker and podman are timed too where installed. Needs root (overlay mounts, containers).
 #
-#   bench/images.sh [RUNS]
+#   bench/images.sh [RUNS]          (DIST=/path/to/dist bench/images.sh times another build)
 set -eu
 
 runs=${1:-5}
 here=$(cd "$(dirname "$0")/.." && pwd)
-dist=$here/engine/target/dist
+dist=${DIST:-$here/engine/target/dist}
 work=$(mktemp -d /var/tmp/launcher-bench-images.XXXXXX)
 root=$work/root
 launcher="$dist/bin/launcher --root $root"
@@ -70,7 +71,7 @@ floor() {
     tar -xf "$work/rootfs.tar" -C "$work/x" && sync
 }
 
-: >"$work/floor"; : >"$work/import"; : >"$work/commit"; : >"$work/export"
+: >"$work/floor"; : >"$work/import"; : >"$work/commit"; : >"$work/export"; : >"$work/save"; : >"$work/load"
 r=0
 while [ $r -lt "$runs" ]; do
     time_ms floor >>"$work/floor"
@@ -83,16 +84,31 @@ while [ $r -lt "$runs" ]; do
     time_ms $launcher commit "$c" "snap:r$r" >>"$work/commit"
     time_ms $launcher export -o "$work/export.tar" "$c" >>"$work/export"
     $launcher rm -f "$c" >/dev/null
+    if $launcher save --help 2>/dev/null | grep -q -- '--output'; then
+        time_ms $launcher save -o "$work/save.tar" "snap:r$r" >>"$work/save"
+        $launcher rmi "snap:r$r" >/dev/null
+        time_ms $launcher load -i "$work/save.tar" >>"$work/load"
+    fi
     $launcher rmi "snap:r$r" >/dev/null
     r=$((r + 1))
 done
-rm -rf "$work/x"
+rm -rf "$work/x" "$work/save.tar" "$work/export.tar"
+
+# Disk a created (never started) container adds: allocated blocks of the state root, 20 of them.
+sync; before=$(du -sk "$root" | cut -f1)
+k=0
+while [ $k -lt 20 ]; do $launcher create big /bin/true >/dev/null; k=$((k + 1)); done
+sync; after=$(du -sk "$root" | cut -f1)
 
 printf '%-40s %8s\n' "operation (median of $runs, ms)" "launcher"
 printf '%-40s %8s\n' "tar -x + sync of ${size_mb} MB (floor)" "$(median <"$work/floor")"
 printf '%-40s %8s\n' "import of ${size_mb} MB rootfs tar" "$(median <"$work/import")"
 printf '%-40s %8s\n' "commit of a 10 MB change" "$(median <"$work/commit")"
 printf '%-40s %8s\n' "export of $((size_mb + 10)) MB" "$(median <"$work/export")"
+printf '%-40s %8s\n' "save of the committed image" "$(median <"$work/save")"
+printf '%-40s %8s\n' "load of that archive" "$(median <"$work/load")"
+printf '%-40s %8s\n' "disk per created container (kB)" "$(((after - before) / 20))"
+printf '%-40s %8s\n' "load average at the end" "$(cut -d' ' -f1-3 /proc/loadavg)"
 for other in docker podman; do
     if command -v "$other" >/dev/null 2>&1 && "$other" info >/dev/null 2>&1; then
         echo "$other: installed; compare with: $other import $work/rootfs.tar (not timed by this script)"

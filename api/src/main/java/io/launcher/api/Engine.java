@@ -72,6 +72,18 @@ public interface Engine {
         throw new UnavailableException("copying files is not available on this engine");
     }
 
+    /**
+     * Writes images (by name, name:tag or id) as one {@code docker save} archive: manifest.json,
+     * the configs and layer tars under blobs/sha256/ with an OCI index.json, as Docker 25+ does.
+     */
+    void saveImages(List<String> images, OutputStream out) throws IOException;
+
+    /**
+     * Loads a {@code docker save} archive (either layout, plain or gzip), each image whole or not
+     * at all; returns Docker's result lines ("Loaded image: repo:tag", "Loaded image ID: sha256:...").
+     */
+    List<String> loadImages(InputStream archive, ProgressListener progress);
+
     ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig);
 
     void start(String container);
@@ -141,9 +153,12 @@ public interface Engine {
         throw new UnavailableException("login is not available on this engine");
     }
 
-    /** The networks containers can join ({@code bridge}, {@code host}, {@code none}), as Docker's {@code /networks}. */
+    /**
+     * The networks containers can join ({@code bridge}, {@code host}, {@code none}), as Docker's
+     * {@code /networks}; an engine without networking has none (clients then read "no such network").
+     */
     default List<NetworkDetails> networks() {
-        throw new UnavailableException("networks are not available on this engine");
+        return List.of();
     }
 
     /** Subscribes to the engine's events (Docker's {@code /events}); close the stream to unsubscribe. */

@@ -13,7 +13,7 @@ final class CommandTable {
             "run", "create", "start", "stop", "restart", "kill", "wait", "rm", "ps", "logs", "attach", "exec",
             "rename", "inspect", "images", "import", "info", "version", "port", "daemon",
             "commit", "export", "diff", "history", "tag", "rmi", "pull", "push", "login", "logout",
-            "events", "container", "image", "top", "pause", "unpause", "system", "completion", "cp");
+            "events", "container", "image", "top", "pause", "unpause", "system", "completion", "cp", "save", "load");
 
     /** Global options that take a separate value; the first other non-option word names the command. */
     private static final List<String> VALUED_GLOBALS = List.of("--root", "-H", "--host");
@@ -97,6 +97,8 @@ final class CommandTable {
             case "system": return new SystemCommand();
             case "completion": return new CompletionCommand();
             case "cp": return new CpCommand();
+            case "save": return new SaveCommand();
+            case "load": return new LoadCommand();
             default: throw new IllegalArgumentException("unknown command " + name);
         }
     }

@@ -200,7 +200,7 @@ public final class RemoteEngine implements Engine {
     @Override
     public void export(String container, OutputStream out) throws IOException {
         try (EngineConnection call = EngineConnection.open(socket)) {
-            call.send("GET", ApiTarget.of("containers", container, "export"), null, new Headers()).body().transferTo(out);
+            TarDownload.copy(call.send("GET", ApiTarget.of("containers", container, "export"), null, new Headers()).body(), out);
         }
     }
 
@@ -218,6 +218,16 @@ public final class RemoteEngine implements Engine {
     public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
                                boolean noOverwriteDirNonDir) {
         new RemoteArchives(socket).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+    }
+
+    @Override
+    public void saveImages(List<String> images, OutputStream out) throws IOException {
+        new RemoteImageArchives(socket).save(images, out);
+    }
+
+    @Override
+    public List<String> loadImages(InputStream archive, ProgressListener progress) {
+        return new RemoteImageArchives(socket).load(archive, progress);
     }
 
     @Override

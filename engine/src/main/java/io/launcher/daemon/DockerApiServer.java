@@ -57,6 +57,7 @@ public final class DockerApiServer implements AutoCloseable {
         routes.addAll(new LayerRoutes(engine).routes());
         routes.addAll(new ArchiveRoutes(engine).routes());
         routes.addAll(new NetworkRoutes(engine).routes());
+        routes.addAll(new ImageArchiveRoutes(engine).routes());
         routes.addAll(new EventRoutes(engine).routes());
         routes.addAll(new ProcessRoutes(engine).routes());
         routes.addAll(new SystemDataRoutes(engine).routes());

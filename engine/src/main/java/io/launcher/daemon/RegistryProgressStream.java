@@ -55,6 +55,11 @@ final class RegistryProgressStream implements ProgressListener {
         write(line);
     }
 
+    /** A text line of the result, as load's "Loaded image: ..." ({@code {"stream":"...\n"}}). */
+    synchronized void text(String line) throws IOException {
+        write(DockerJson.object().put("stream", line + "\n"));
+    }
+
     /** Ends a stream that went well. */
     synchronized void done() throws IOException {
         if (out == null) {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A container as stored in {@code containers/<id>/container.json}: identity, the config merged
+ * A container as stored in {@code containers/<id>.json}: identity, the config merged
  * with its image's defaults, host config and last known state. Times are RFC 3339 strings.
  */
 record ContainerRecord(String id, String name, String created, String image, ContainerConfig config,

@@ -3,31 +3,23 @@ package io.launcher.engine;
 import io.launcher.api.Digest;
 import io.launcher.api.InternalException;
 import io.launcher.api.LauncherException;
-import io.launcher.layer.TarLayerReader;
 import io.launcher.layer.TarLayerWriter;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns a container's layer into a committed layer on top of its image's: the driver's diff is
- * written as a layer tar (which gives the diff id) into a pipe, read back through the hostile-tar
- * checks and applied into a {@code commit-} snapshot prepared on the image's top layer, which is
- * committed under the new chain id once whole. A killed engine leaves at most that temporary
+ * applied entry by entry into a {@code commit-} snapshot prepared on the image's top layer (the
+ * bytes of each file read once and written once), its tar form digested on the way for the diff
+ * id ({@link DiffHandoff}); the snapshot is committed under the new chain id once whole. A killed engine leaves at most that temporary
  * snapshot, which {@link StoreRecovery} removes.
  */
 final class LayerCommit {
     static final String TEMP_PREFIX = "commit-";
-    private static final int PIPE_BYTES = 1 << 20;
 
     private final StorageDriver storage;
     private final LayerStore layers;
@@ -70,59 +62,16 @@ final class LayerCommit {
         }
     }
 
-    /** Streams the diff through a tar into the new snapshot; returns the finished tar writer. */
+    /** Applies the container's diff into the new snapshot while digesting its tar form. */
     private TarLayerWriter copy(SnapshotKey container, SnapshotKey temp) throws IOException {
-        PipedInputStream in = new PipedInputStream(PIPE_BYTES);
-        OutputStream pipe = new BufferedOutputStream(new WakingPipe(new PipedOutputStream(in)), 1 << 16);
-        TarLayerWriter tar = new TarLayerWriter(pipe);
-        AtomicReference<Exception> writeFailure = new AtomicReference<>();
-        Thread writer = new Thread(() -> {
-            try (pipe) {
-                storage.diff(container, tar);
-                tar.finish();
-            } catch (IOException | RuntimeException e) {
-                writeFailure.set(e);
+        TarLayerWriter tar = new TarLayerWriter(OutputStream.nullOutputStream());
+        try (DiffHandoff diff = DiffHandoff.start(storage, container, tar)) {
+            storage.apply(temp, diff);
+            // The apply stops at the end of the entries; the tar has ended just before.
+            if (diff.next().isPresent()) {
+                throw new IOException("the layer of " + container + " was not applied whole");
             }
-        }, "commit-diff-" + container);
-        writer.setDaemon(true);
-        writer.start();
-        try (InputStream layer = in) {
-            TarLayerReader reader = new TarLayerReader(layer);
-            storage.apply(temp, reader);
-            layer.transferTo(OutputStream.nullOutputStream());
-        } finally {
-            // Closing the read end first unblocks a writer stuck on a full pipe after a failed apply.
-            join(writer);
-        }
-        if (writeFailure.get() != null) {
-            throw new IOException("unable to read the layer of " + container + ": " + writeFailure.get().getMessage(),
-                    writeFailure.get());
         }
         return tar;
-    }
-
-    /**
-     * A pipe whose reader wakes at once: PipedInputStream is only notified on flush or a full
-     * buffer and otherwise polls once a second, which would make a small commit take a second.
-     */
-    private static final class WakingPipe extends FilterOutputStream {
-        WakingPipe(PipedOutputStream pipe) {
-            super(pipe);
-        }
-
-        @Override
-        public void write(byte[] buffer, int offset, int length) throws IOException {
-            out.write(buffer, offset, length);
-            out.flush();
-        }
-    }
-
-    private static void join(Thread writer) throws IOException {
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while committing", e);
-        }
     }
 }

@@ -80,6 +80,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final EventBus events = new EventBus();
     private final ImageEvents imageEvents = new ImageEvents(events);
     private final Pruner pruner;
+    private final ImageArchives archives;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
                         IsolationBackend isolation, ContainerNetworking networking) throws IOException {
@@ -104,6 +105,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         BlobSources sources = new BlobSources(settings.root().resolve("distribution"));
         this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers), sources, temp);
         this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(storage, sources, temp));
+        this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp);
     }
 
     /** Chooses and opens the backends, then loads the store, re-adopting running containers. */
@@ -251,6 +253,16 @@ public final class LocalEngine implements Engine, AutoCloseable {
     public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
                                boolean noOverwriteDirNonDir) throws IOException {
         new ContainerArchives(storage, registry).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+    }
+
+    @Override
+    public void saveImages(List<String> names, OutputStream out) throws IOException {
+        archives.save(names, out);
+    }
+
+    @Override
+    public List<String> loadImages(InputStream archive, ProgressListener progress) {
+        return archives.load(archive, progress);
     }
 
     @Override

@@ -9,25 +9,35 @@ import java.util.HexFormat;
 
 /** Digests and counts every byte written through it. */
 final class Sha256OutputStream extends FilterOutputStream {
-    private final MessageDigest sha256 = Sha256InputStream.newSha256();
+    private final MessageDigest sha256;
     private long count;
     private Digest digest;
 
     Sha256OutputStream(OutputStream out) {
+        this(out, true);
+    }
+
+    /** {@code digested} false: counts only, and {@link #digest()} is refused. */
+    Sha256OutputStream(OutputStream out, boolean digested) {
         super(out);
+        this.sha256 = digested ? Sha256InputStream.newSha256() : null;
     }
 
     @Override
     public void write(int b) throws IOException {
         out.write(b);
-        sha256.update((byte) b);
+        if (sha256 != null) {
+            sha256.update((byte) b);
+        }
         count++;
     }
 
     @Override
     public void write(byte[] buffer, int offset, int length) throws IOException {
         out.write(buffer, offset, length);
-        sha256.update(buffer, offset, length);
+        if (sha256 != null) {
+            sha256.update(buffer, offset, length);
+        }
         count += length;
     }
 
@@ -37,6 +47,9 @@ final class Sha256OutputStream extends FilterOutputStream {
 
     /** Ends the digest on first call; later calls return the same value. */
     Digest digest() {
+        if (sha256 == null) {
+            throw new IllegalStateException("this stream was not digested");
+        }
         if (digest == null) {
             digest = Digest.sha256(HexFormat.of().formatHex(sha256.digest()));
         }

@@ -27,12 +27,25 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
     private static final int USTAR_NAME = 100;
     private static final FileAttributes EMPTY_ATTRIBUTES = new FileAttributes(0, 0, 0, Instant.EPOCH, Map.of());
 
+    private static final int COPY_BUFFER = 1 << 18;
+
     private final Sha256OutputStream uncompressed;
     private final TarArchiveOutputStream tar;
+    private byte[] copyBuffer;
     private boolean finished;
 
+    /** A layer tar: the bytes are digested as they go, for {@link #diffId()}. */
     public TarLayerWriter(OutputStream out) {
-        this.uncompressed = new Sha256OutputStream(out);
+        this(out, true);
+    }
+
+    /** A tar nobody needs the digest of (export, save to a file already digested): saves a sha256 pass. */
+    public static TarLayerWriter undigested(OutputStream out) {
+        return new TarLayerWriter(out, false);
+    }
+
+    private TarLayerWriter(OutputStream out, boolean digested) {
+        this.uncompressed = new Sha256OutputStream(out, digested);
         this.tar = new TarArchiveOutputStream(uncompressed, StandardCharsets.UTF_8.name());
         // Our own PAX header carries what the ustar header cannot hold; the header keeps a cut copy.
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_TRUNCATE);
@@ -79,12 +92,57 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
         writePax(name, link, attributes);
         tar.putArchiveEntry(header(name, flag, attributes, link, size));
         if (content != null) {
-            long copied = content.transferTo(tar);
+            long copied = copy(content);
             if (copied != size) {
                 throw new IOException("content of " + name + " has " + copied + " bytes, not " + size);
             }
         }
         tar.closeArchiveEntry();
+    }
+
+    /** Large reads: InputStream.transferTo's 8 kB would cost a read(2) per 8 kB of a layer. */
+    private long copy(InputStream content) throws IOException {
+        if (copyBuffer == null) {
+            copyBuffer = new byte[COPY_BUFFER];
+        }
+        long copied = 0;
+        for (int n = content.read(copyBuffer); n >= 0; n = content.read(copyBuffer)) {
+            tar.write(copyBuffer, 0, n);
+            copied += n;
+        }
+        return copied;
+    }
+
+    /**
+     * Starts the entry of a regular file whose content the caller writes (its stream is ignored);
+     * closing the returned stream ends the entry. Lets a commit hash the bytes it copies anyway.
+     */
+    public OutputStream begin(LayerEntry.RegularFile file) throws IOException {
+        writePax(file.path(), null, file.attributes());
+        tar.putArchiveEntry(header(file.path(), TarConstants.LF_NORMAL, file.attributes(), null, file.size()));
+        return new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                tar.write(b);
+                written++;
+            }
+
+            @Override
+            public void write(byte[] buffer, int offset, int length) throws IOException {
+                tar.write(buffer, offset, length);
+                written += length;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (written != file.size()) {
+                    throw new IOException("content of " + file.path() + " has " + written + " bytes, not " + file.size());
+                }
+                tar.closeArchiveEntry();
+            }
+        };
     }
 
     private static TarArchiveEntry header(String name, byte flag, FileAttributes attributes, String link, long size) {
@@ -122,6 +180,9 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
         TarArchiveEntry pax = new TarArchiveEntry("PaxHeaders/" + LayerPaths.baseName(trimSlash(name)),
                 TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
         pax.setSize(data.length);
+        // Commons Compress stamps a new entry with the current time: a layer's bytes (its diff id)
+        // must depend on its content only, or the same layer rebuilt for a push or save differs.
+        pax.setModTime(FileTime.from(Instant.EPOCH));
         tar.putArchiveEntry(pax);
         tar.write(data);
         tar.closeArchiveEntry();

@@ -135,6 +135,23 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public void saveImages(List<String> images, OutputStream out) throws IOException {
+        calls.add("save " + String.join(" ", images));
+        out.write("archive".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<String> loadImages(InputStream archive, ProgressListener progress) {
+        try {
+            lastTarball = archive.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        calls.add("load");
+        return List.of("Loaded image: loaded:latest", "Loaded image ID: sha256:" + "a".repeat(64));
+    }
+
+    @Override
     public void export(String container, OutputStream out) throws IOException {
         calls.add("export " + container);
         out.write("tarball".getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -53,6 +53,28 @@ class ImageCommandsTest {
     }
 
     @Test
+    void saveWritesAFileWholeOrStdoutAndLoadPrintsDockersLines(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("images.tar");
+        assertEquals(0, cli.run("save", "-o", file.toString(), "base", "snap:v1"));
+        assertEquals("archive", Files.readString(file));
+        assertEquals(List.of("save base snap:v1"), cli.engine.calls.stream().filter(c -> c.startsWith("save")).toList());
+        try (var left = Files.list(dir)) {
+            assertEquals(1, left.count(), "no temporary file beside the archive");
+        }
+        assertEquals(0, cli.run("save", "base"));
+        assertEquals("archive", cli.out);
+        assertEquals(125, cli.run("save"), "a usage error, as for every command here");
+
+        cli.stdin = "from stdin".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, cli.run("load"));
+        assertEquals("Loaded image: loaded:latest\nLoaded image ID: sha256:" + "a".repeat(64) + "\n", cli.out);
+        assertEquals("from stdin", new String(cli.engine.lastTarball, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0, cli.run("load", "-q", "-i", file.toString()));
+        assertEquals("archive", new String(cli.engine.lastTarball, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1, cli.run("load", "-i", dir.resolve("missing.tar").toString()));
+    }
+
+    @Test
     void historyPrintsDockerColumnsAndTruncatesCreatedBy() {
         String id = "sha256:" + "0123456789ab".repeat(5) + "0123";
         cli.engine.history.add(new ImageHistory(id, FakeEngine.NOW.minus(Duration.ofMinutes(5)),

@@ -42,6 +42,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -170,6 +171,25 @@ public class FakeEngine implements Engine {
         return List.of(new FilesystemChange("/etc", FilesystemChange.Kind.MODIFIED),
                 new FilesystemChange("/etc/x", FilesystemChange.Kind.ADDED),
                 new FilesystemChange("/bin/y", FilesystemChange.Kind.DELETED));
+    }
+
+    @Override
+    public void saveImages(List<String> images, OutputStream out) throws IOException {
+        for (String image : images) {
+            image(image);
+        }
+        out.write(("archive of " + String.join(",", images)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<String> loadImages(InputStream archive, ProgressListener progress) {
+        try {
+            byte[] bytes = archive.readAllBytes();
+            progress.item("0123456789ab", "Loading layer", bytes.length, bytes.length);
+            return List.of("Loaded image: loaded:" + bytes.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,14 +87,27 @@ class StoreCrashIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             for (Path snapshot : snapshotDirs()) {
-                Path meta = snapshot.resolve("meta");
-                if (Files.exists(meta) && Files.readString(meta).contains("key=" + prefix) && hasContent(snapshot.resolve("fs"))) {
+                if (metaKey(snapshot).startsWith(prefix) && hasContent(snapshot.resolve("fs"))) {
                     return;
                 }
             }
             Thread.sleep(5);
         }
         throw new AssertionError("no " + prefix + " snapshot appeared");
+    }
+
+    /** The key in a snapshot's meta: a {@code meta,<kind>,<key>,<parent>} name, or a {@code meta} file; "" while there is none. */
+    private static String metaKey(Path snapshot) throws IOException {
+        Path file = snapshot.resolve("meta");
+        if (Files.exists(file)) {
+            return Files.readString(file).lines().filter(l -> l.startsWith("key=")).findFirst().orElseThrow().substring(4);
+        }
+        try (Stream<Path> entries = Files.list(snapshot)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("meta,"))
+                    .map(n -> n.split(",", -1)[2]).findFirst().orElse("");
+        } catch (NoSuchFileException e) {
+            return "";
+        }
     }
 
     private static boolean hasContent(Path fs) throws IOException {
@@ -110,8 +124,7 @@ class StoreCrashIT {
         owners.addAll(Calls.ok(dist, "ps", "-a", "-q", "--no-trunc").lines().toList());
         List<String> keys = new ArrayList<>();
         for (Path snapshot : snapshotDirs()) {
-            String meta = Files.readString(snapshot.resolve("meta"));
-            keys.add(meta.lines().filter(l -> l.startsWith("key=")).findFirst().orElseThrow().substring(4));
+            keys.add(metaKey(snapshot));
         }
         assertEquals(owners.stream().sorted().toList(), keys.stream().sorted().toList(), "snapshots and their owners");
         try (Stream<Path> all = Files.walk(dist.root().resolve("images"))) {

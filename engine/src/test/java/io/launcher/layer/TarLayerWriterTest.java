@@ -65,6 +65,14 @@ class TarLayerWriterTest {
         }
     }
 
+    /** The first entry of the sample needs a PAX header (sub-second time): its own time is fixed. */
+    @Test
+    void paxHeadersCarryNoWallClockTime() throws IOException {
+        byte[] tar = write(sample());
+        assertEquals('x', tar[156]);
+        assertEquals("00000000000", new String(tar, 136, 11, StandardCharsets.US_ASCII));
+    }
+
     @Test
     void diffIdIsTheSha256OfWhatWasWritten() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,0 +1,70 @@
+package io.launcher.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.launcher.api.ProgressListener;
+import io.launcher.daemon.ApiFaults;
+import io.launcher.daemon.DockerJson;
+import io.launcher.http.Headers;
+import io.launcher.http.HttpResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code save} and {@code load} over the engine's socket. */
+final class RemoteImageArchives {
+    private final Path socket;
+
+    RemoteImageArchives(Path socket) {
+        this.socket = socket;
+    }
+
+    void save(List<String> images, OutputStream out) throws IOException {
+        ApiTarget target = ApiTarget.of("images", "get");
+        images.forEach(name -> target.param("names", name));
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            TarDownload.copy(call.send("GET", target, null, new Headers()).body(), out);
+        }
+    }
+
+    List<String> load(InputStream archive, ProgressListener progress) {
+        ApiTarget target = ApiTarget.of("images", "load").param("quiet", progress == ProgressListener.NONE);
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            HttpResponse response = call.sendStreaming("POST", target, archive, Headers.of("Content-Type", "application/x-tar"));
+            return read(response.body(), progress);
+        } catch (IOException e) {
+            throw EngineConnection.unreachable(socket, e);
+        }
+    }
+
+    /** The result lines of the stream; progress lines go to the listener, an error line is thrown. */
+    private static List<String> read(InputStream body, ProgressListener progress) throws IOException {
+        List<String> results = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = DockerJson.MAPPER.readTree(line);
+            JsonNode error = DockerJson.field(node, "errorDetail");
+            if (error != null || DockerJson.field(node, "error") != null) {
+                String message = error != null ? DockerJson.text(error, "message") : DockerJson.text(node, "error");
+                throw ApiFaults.rebuild((int) DockerJson.number(error, "code"), DockerJson.text(node, ApiFaults.HEADER), message);
+            }
+            if (node.hasNonNull("stream")) {
+                results.add(node.get("stream").asText().strip());
+                continue;
+            }
+            JsonNode detail = DockerJson.field(node, "progressDetail");
+            boolean counted = detail != null && detail.has("current");
+            progress.item(DockerJson.text(node, "id"), DockerJson.text(node, "status"),
+                    counted ? DockerJson.number(detail, "current") : -1, counted ? DockerJson.number(detail, "total") : -1);
+        }
+        return results;
+    }
+}

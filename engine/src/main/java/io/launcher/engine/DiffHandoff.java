@@ -1,0 +1,195 @@
+package io.launcher.engine;
+
+import io.launcher.layer.TarLayerWriter;
+import io.launcher.spi.storage.LayerEntry;
+import io.launcher.spi.storage.LayerReader;
+import io.launcher.spi.storage.SnapshotKey;
+import io.launcher.spi.storage.StorageDriver;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/**
+ * A snapshot's diff as a {@link LayerReader}, for a commit: the driver's diff pushes entries, its
+ * apply pulls them, so the diff runs on its own thread and hands each entry over (one at a time,
+ * its content stream still open) instead of encoding a tar into a pipe and decoding it again.
+ * The same entries are written to a {@link TarLayerWriter} that only digests, which gives the diff
+ * id: a file's bytes are hashed as the apply reads them, so they are read once and copied once.
+ *
+ * <p>Character and block devices are left out of both, as a layer tar read back would drop them.
+ */
+final class DiffHandoff implements LayerReader, AutoCloseable {
+    private final TarLayerWriter tar;
+    private final Thread thread;
+    private LayerEntry offered;
+    private boolean taken = true;
+    private boolean ended;
+    private boolean abandoned;
+    private Exception failure;
+
+    private DiffHandoff(StorageDriver storage, SnapshotKey key, TarLayerWriter tar) {
+        this.tar = tar;
+        this.thread = new Thread(() -> run(storage, key), "commit-diff-" + key);
+        thread.setDaemon(true);
+    }
+
+    /** Starts reading {@code key}'s diff; entries come from {@link #next()}. */
+    static DiffHandoff start(StorageDriver storage, SnapshotKey key, TarLayerWriter tar) {
+        DiffHandoff handoff = new DiffHandoff(storage, key, tar);
+        handoff.thread.start();
+        return handoff;
+    }
+
+    private void run(StorageDriver storage, SnapshotKey key) {
+        try {
+            storage.diff(key, this::offer);
+            tar.finish();
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                failure = e;
+            }
+        }
+        synchronized (this) {
+            ended = true;
+            notifyAll();
+        }
+    }
+
+    /** On the diff thread: digests the entry's tar form, hands it over, waits until it is used. */
+    private void offer(LayerEntry entry) throws IOException {
+        if (entry instanceof LayerEntry.Special s && s.type() != LayerEntry.SpecialType.FIFO) {
+            return;
+        }
+        if (!(entry instanceof LayerEntry.RegularFile file)) {
+            tar.write(entry);
+            handOver(entry);
+            return;
+        }
+        try (OutputStream digest = tar.begin(file); InputStream content = new Tee(file.content(), digest)) {
+            handOver(new LayerEntry.RegularFile(file.path(), file.attributes(), file.size(), content));
+            // What the apply left unread still belongs to the tar.
+            content.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    private synchronized void handOver(LayerEntry entry) throws IOException {
+        offered = entry;
+        taken = false;
+        notifyAll();
+        try {
+            while (!taken && !abandoned) {
+                wait();
+            }
+            // The reader has moved on: the entry's content is no longer read on its thread.
+            while (offered != null && !abandoned) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while committing");
+        }
+        if (abandoned) {
+            throw new IOException("commit abandoned");
+        }
+    }
+
+    /** On the apply thread: releases the previous entry, then waits for the next or the end. */
+    @Override
+    public synchronized Optional<LayerEntry> next() throws IOException {
+        if (taken) {
+            offered = null;
+            notifyAll();
+        }
+        try {
+            while (taken && !ended) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while committing");
+        }
+        if (!taken) {
+            taken = true;
+            notifyAll();
+            return Optional.of(offered);
+        }
+        if (failure != null) {
+            throw new IOException("unable to read the layer: " + failure.getMessage(), failure);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (this) {
+            abandoned = !ended;
+            offered = null;
+            notifyAll();
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while committing");
+        }
+    }
+
+    /** Passes every byte read on to the digesting tar entry. */
+    private static final class Tee extends FilterInputStream {
+        private final OutputStream copy;
+
+        Tee(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                copy.write(buffer, offset, n);
+            }
+            return n;
+        }
+
+        /** Large reads: the apply copies with transferTo, whose 8 kB would cost a read(2) per 8 kB. */
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            byte[] buffer = new byte[1 << 18];
+            long total = 0;
+            for (int n = read(buffer, 0, buffer.length); n >= 0; n = read(buffer, 0, buffer.length)) {
+                out.write(buffer, 0, n);
+                total += n;
+            }
+            return total;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return transferSome(n);
+        }
+
+        private long transferSome(long n) throws IOException {
+            byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
+            int read = read(buffer, 0, buffer.length);
+            return Math.max(read, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+}
