@@ -1,34 +1,34 @@
 package io.launcher.client;
 
-import io.launcher.api.EventFilter;
-import io.launcher.api.EventStream;
-import io.launcher.api.PruneReport;
-import io.launcher.api.DiskUsage;
-import io.launcher.api.ProcessList;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.launcher.api.CommitRequest;
 import io.launcher.api.ContainerConfig;
-import io.launcher.api.FilesystemChange;
-import io.launcher.api.ImageDeletion;
-import io.launcher.api.ImageHistory;
-import io.launcher.api.ImageReference;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
+import io.launcher.api.DiskUsage;
 import io.launcher.api.Engine;
 import io.launcher.api.EngineInfo;
+import io.launcher.api.EventFilter;
+import io.launcher.api.EventStream;
 import io.launcher.api.ExecConfig;
 import io.launcher.api.ExecDetails;
 import io.launcher.api.ExecSession;
+import io.launcher.api.FilesystemChange;
 import io.launcher.api.HostConfig;
+import io.launcher.api.ImageDeletion;
 import io.launcher.api.ImageDetails;
+import io.launcher.api.ImageHistory;
 import io.launcher.api.ImageId;
+import io.launcher.api.ImageReference;
 import io.launcher.api.ImportRequest;
 import io.launcher.api.InternalException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.PathStat;
+import io.launcher.api.ProcessList;
 import io.launcher.api.ProgressListener;
+import io.launcher.api.PruneReport;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.WaitCondition;
 import io.launcher.daemon.ContainerJson;
@@ -45,7 +45,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,9 +56,11 @@ import java.util.Optional;
  */
 public final class RemoteEngine implements Engine {
     private final Path socket;
+    private final RemoteStreams streams;
 
     private RemoteEngine(Path socket) {
         this.socket = socket;
+        this.streams = new RemoteStreams(socket);
     }
 
     /** Connects to a running engine, failing fast with UnavailableException when none answers. */
@@ -295,49 +296,19 @@ public final class RemoteEngine implements Engine {
         call("DELETE", ApiTarget.of("containers", container).param("force", force));
     }
 
-    /** Without a TTY the daemon stamps each frame, which gives the entries their times back. */
     @Override
     public LogCursor logs(String container, LogOptions options) {
-        boolean tty = container(container).config().tty();
-        ApiTarget target = ApiTarget.of("containers", container, "logs")
-                .param("stdout", options.stdout())
-                .param("stderr", options.stderr())
-                .param("follow", options.follow())
-                .param("tail", options.tail() < 0 ? "all" : Integer.toString(options.tail()))
-                .param("timestamps", !tty && options.times());
-        if (options.since() != null && options.since().isAfter(Instant.EPOCH)) {
-            target.param("since", options.since().getEpochSecond() + "." + String.format("%09d", options.since().getNano()));
-        }
-        EngineConnection call = EngineConnection.open(socket);
-        try {
-            HttpResponse response = call.send("GET", target, null, new Headers());
-            return cursor(call, response, !tty && options.times());
-        } catch (RuntimeException e) {
-            call.close();
-            throw e;
-        }
+        return streams.logs(container, container(container).config().tty(), options);
     }
 
     @Override
     public LogCursor attach(String container, boolean stdout, boolean stderr) {
-        ApiTarget target = ApiTarget.of("containers", container, "attach")
-                .param("stream", true).param("stdout", stdout).param("stderr", stderr);
-        EngineConnection call = EngineConnection.open(socket);
-        try {
-            HttpResponse response = call.send("POST", target, null, Headers.of("Connection", "Upgrade", "Upgrade", "tcp"));
-            return cursor(call, response, false);
-        } catch (RuntimeException e) {
-            call.close();
-            throw e;
-        }
+        return streams.attach(container, stdout, stderr);
     }
 
-    /** A connection of its own, hijacked for stdin alone; closing it is the end of the input. */
     @Override
     public OutputStream attachStdin(String container) {
-        ApiTarget target = ApiTarget.of("containers", container, "attach").param("stream", true).param("stdin", true);
-        Hijack hijack = hijack(target, null);
-        return new RawInput(hijack.call().rawOutput(), hijack.call()::close);
+        return streams.attachStdin(container);
     }
 
     @Override
@@ -361,31 +332,9 @@ public final class RemoteEngine implements Engine {
         return DockerJson.text(json("POST", ApiTarget.of("containers", container, "exec"), ExecJson.writeConfig(config)), "Id");
     }
 
-    /** Stdin and output share the hijacked connection: closing stdin half-closes it. */
     @Override
     public ExecSession startExec(String execId) {
-        JsonNode body = DockerJson.object().put("Detach", false).put("Tty", false);
-        Hijack hijack = hijack(ApiTarget.of("exec", execId, "start"), body);
-        EngineConnection call = hijack.call();
-        OutputStream stdin = new RawInput(call.rawOutput(), call::shutdownOutput);
-        LogCursor output = cursor(call, hijack.response(), false);
-        return new ExecSession() {
-
-            @Override
-            public OutputStream stdin() {
-                return stdin;
-            }
-
-            @Override
-            public LogCursor output() {
-                return output;
-            }
-
-            @Override
-            public void close() {
-                call.close();
-            }
-        };
+        return streams.startExec(execId);
     }
 
     @Override
@@ -399,35 +348,9 @@ public final class RemoteEngine implements Engine {
                 .param("h", Integer.toString(rows)).param("w", Integer.toString(columns)));
     }
 
-    private record Hijack(EngineConnection call, HttpResponse response) {
-    }
-
-    private Hijack hijack(ApiTarget target, JsonNode body) {
-        EngineConnection call = EngineConnection.open(socket);
-        try {
-            return new Hijack(call, call.send("POST", target, body, Headers.of("Connection", "Upgrade", "Upgrade", "tcp")));
-        } catch (RuntimeException e) {
-            call.close();
-            throw e;
-        }
-    }
-
     @Override
     public EventStream events(EventFilter filter) {
-        ApiTarget target = ApiTarget.of("events");
-        filter.since().ifPresent(t -> target.param("since", unix(t)));
-        filter.until().ifPresent(t -> target.param("until", unix(t)));
-        if (!filter.filters().isEmpty()) {
-            target.param("filters", DockerJson.MAPPER.valueToTree(filter.filters()).toString());
-        }
-        EngineConnection call = EngineConnection.open(socket);
-        try {
-            HttpResponse response = call.send("GET", target, null, new Headers());
-            return new RemoteEventStream(call, response.body());
-        } catch (RuntimeException e) {
-            call.close();
-            throw e;
-        }
+        return streams.events(filter);
     }
 
     @Override
@@ -466,14 +389,5 @@ public final class RemoteEngine implements Engine {
     @Override
     public DiskUsage diskUsage() {
         return new RemoteDiskUsage(socket, this).read();
-    }
-
-    private static String unix(Instant time) {
-        return time.getEpochSecond() + "." + String.format("%09d", time.getNano());
-    }
-
-    private static LogCursor cursor(EngineConnection call, HttpResponse response, boolean timestamps) {
-        boolean framed = response.headers().first("Content-Type").orElse("").contains("multiplexed");
-        return framed ? new FrameLogCursor(call, response.body(), timestamps) : new RawLogCursor(call, response.body());
     }
 }

@@ -1,45 +1,41 @@
 package io.launcher.engine;
 
-import io.launcher.api.AlreadyExistsException;
 import io.launcher.api.CommitRequest;
-import io.launcher.api.FilesystemChange;
-import io.launcher.api.ImageDeletion;
-import io.launcher.api.ImageHistory;
-import io.launcher.api.ImageReference;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerId;
-import io.launcher.api.ContainerState;
+import io.launcher.api.DiskUsage;
 import io.launcher.api.Engine;
 import io.launcher.api.EngineInfo;
 import io.launcher.api.EventFilter;
 import io.launcher.api.EventStream;
-import io.launcher.api.PruneReport;
-import io.launcher.api.DiskUsage;
-import io.launcher.api.ProcessList;
 import io.launcher.api.ExecConfig;
 import io.launcher.api.ExecDetails;
 import io.launcher.api.ExecSession;
 import io.launcher.api.FailedPreconditionException;
+import io.launcher.api.FilesystemChange;
 import io.launcher.api.HostConfig;
+import io.launcher.api.ImageDeletion;
 import io.launcher.api.ImageDetails;
+import io.launcher.api.ImageHistory;
 import io.launcher.api.ImageId;
+import io.launcher.api.ImageReference;
 import io.launcher.api.ImportRequest;
 import io.launcher.api.InternalException;
-import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
-import io.launcher.api.NetworkSettings;
 import io.launcher.api.NetworkDetails;
+import io.launcher.api.NetworkSettings;
 import io.launcher.api.PathStat;
 import io.launcher.api.PluginReport;
+import io.launcher.api.ProcessList;
+import io.launcher.api.ProgressListener;
+import io.launcher.api.PruneReport;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.UnavailableException;
-import io.launcher.api.ProgressListener;
 import io.launcher.api.WaitCondition;
-import io.launcher.registry.RegistryReference;
 import io.launcher.engine.ContainerRecord.EndpointRecord;
-import io.launcher.engine.ContainerRecord.StateRecord;
+import io.launcher.registry.RegistryReference;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.network.NetworkDriver;
 import io.launcher.spi.storage.SnapshotKey;
@@ -47,13 +43,11 @@ import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The engine: policy over the three SPIs. Owns the metadata store under the state root, the
@@ -61,8 +55,6 @@ import java.util.regex.Pattern;
  * filesystems, the isolation backend for sandboxes, the network driver for endpoints.
  */
 public final class LocalEngine implements Engine, AutoCloseable {
-    private static final Pattern NAME = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+");
-
     private final EngineSettings settings;
     private final List<BackendSelection<?>> selections;
     private final StorageDriver storage;
@@ -81,6 +73,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final ImageEvents imageEvents = new ImageEvents(events);
     private final Pruner pruner;
     private final ImageArchives archives;
+    private final ContainerNaming naming;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
                         IsolationBackend isolation, ContainerNetworking networking) throws IOException {
@@ -92,6 +85,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         this.importer = new ImageImporter(storage, layers, images);
         this.store = new ContainerStore(settings.root().resolve("containers"));
         this.registry = new ContainerRegistry();
+        this.naming = new ContainerNaming(images, storage, store, registry, events);
         this.lifecycle = new ContainerLifecycle(store, registry, storage, isolation, networking, new ContainerEvents(events));
         this.execs = new ExecSessions(new ContainerUsers(storage));
         LayerCollector collector = new LayerCollector(storage, layers, images);
@@ -267,33 +261,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public ContainerId create(Optional<String> requestedName, ContainerConfig config, HostConfig hostConfig) {
-        ImageId image = images.resolve(config.image());
-        ContainerConfig merged = SandboxSpecs.withImageDefaults(config, images.config(image).config());
-        SandboxSpecs.binds(hostConfig.binds());
-        SecurityOptions.seccomp(hostConfig.securityOpt());
-        PublishedPorts.check(hostConfig);
-        ContainerId id = ContainerId.random();
-        synchronized (registry) {
-            String name = requestedName.map(LocalEngine::validName)
-                    .orElseGet(() -> NameGenerator.generate(n -> registry.byName(n).isPresent()));
-            registry.byName(name).ifPresent(other -> {
-                throw new AlreadyExistsException("Conflict. The container name \"/" + name
-                        + "\" is already in use by container \"" + other.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
-            });
-            List<SnapshotKey> parents = images.chainIds(image).stream().map(LayerStore::snapshotOf).toList();
-            storage.prepare(new SnapshotKey(id.value()), parents.isEmpty() ? Optional.empty() : Optional.of(parents.get(parents.size() - 1)));
-            ContainerRecord record = new ContainerRecord(id.value(), name, Instant.now().toString(), image.toString(),
-                    merged, hostConfig, StateRecord.of(ContainerState.created()), null);
-            try {
-                store.save(record);
-            } catch (RuntimeException e) {
-                storage.remove(new SnapshotKey(id.value()));
-                throw e;
-            }
-            registry.add(new ContainerEntry(record));
-            new ContainerEvents(events).publish(record, "create");
-        }
-        return id;
+        return naming.create(requestedName, config, hostConfig);
     }
 
     @Override
@@ -392,22 +360,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public void rename(String container, String newName) {
-        String name = validName(newName);
-        synchronized (registry) {
-            ContainerEntry entry = registry.find(container);
-            if (entry.record().name().equals(name)) {
-                throw new InvalidSpecException("Renaming a container with the same name as its current name");
-            }
-            registry.byName(name).ifPresent(other -> {
-                throw new AlreadyExistsException("Conflict. The container name \"/" + name
-                        + "\" is already in use by container \"" + other.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
-            });
-            synchronized (entry) {
-                ContainerRecord renamed = entry.record().withName(name);
-                store.save(renamed);
-                entry.update(renamed);
-            }
-        }
+        naming.rename(container, newName);
     }
 
     @Override
@@ -475,12 +428,5 @@ public final class LocalEngine implements Engine, AutoCloseable {
                         ep.macAddress(), ep.portList());
         return new ContainerDetails(new ContainerId(r.id()), r.name(), Instant.parse(r.created()), ImageId.parse(r.image()),
                 r.config(), r.hostConfig(), r.state().toState(), store.logFile(r.id()).toString(), network);
-    }
-
-    private static String validName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw new InvalidSpecException("Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
-        }
-        return name.startsWith("/") ? name.substring(1) : name;
     }
 }
