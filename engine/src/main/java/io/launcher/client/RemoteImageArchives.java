@@ -1,17 +1,11 @@
 package io.launcher.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.launcher.api.ProgressListener;
-import io.launcher.daemon.ApiFaults;
-import io.launcher.daemon.DockerJson;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,26 +39,13 @@ final class RemoteImageArchives {
     /** The result lines of the stream; progress lines go to the listener, an error line is thrown. */
     private static List<String> read(InputStream body, ProgressListener progress) throws IOException {
         List<String> results = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node = DockerJson.MAPPER.readTree(line);
-            JsonNode error = DockerJson.field(node, "errorDetail");
-            if (error != null || DockerJson.field(node, "error") != null) {
-                String message = error != null ? DockerJson.text(error, "message") : DockerJson.text(node, "error");
-                throw ApiFaults.rebuild((int) DockerJson.number(error, "code"), DockerJson.text(node, ApiFaults.HEADER), message);
-            }
+        JsonMessages.read(body, node -> {
             if (node.hasNonNull("stream")) {
                 results.add(node.get("stream").asText().strip());
-                continue;
+            } else {
+                JsonMessages.reportItem(node, progress);
             }
-            JsonNode detail = DockerJson.field(node, "progressDetail");
-            boolean counted = detail != null && detail.has("current");
-            progress.item(DockerJson.text(node, "id"), DockerJson.text(node, "status"),
-                    counted ? DockerJson.number(detail, "current") : -1, counted ? DockerJson.number(detail, "total") : -1);
-        }
+        });
         return results;
     }
 }
