@@ -1,18 +1,12 @@
 package io.launcher.cli;
 
-import java.util.List;
-import java.util.concurrent.Callable;
+import io.launcher.api.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code rm}: removes containers, killing running ones first with {@code -f}. */
 @Command(name = "rm", description = "Remove one or more containers")
-public final class RmCommand implements Callable<Integer> {
-
-    @ParentCommand
-    LauncherCommand launcher;
+public final class RmCommand extends EachContainerCommand {
 
     @Option(names = {"-f", "--force"}, description = "Force the removal of a running container (uses SIGKILL)")
     boolean force;
@@ -21,17 +15,9 @@ public final class RmCommand implements Callable<Integer> {
     @Option(names = {"-v", "--volumes"}, description = "Remove anonymous volumes associated with the container")
     boolean volumes;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> containers;
-
     @Override
-    public Integer call() throws Exception {
-        return ContainerBatch.apply(launcher.session(), containers, container -> {
-            launcher.engine().remove(container, force);
-            return container;
-        });
+    String act(Engine engine, String container) {
+        engine.remove(container, force);
+        return container;
     }
 }

@@ -1,33 +1,19 @@
 package io.launcher.cli;
 
-import java.util.List;
-import java.util.concurrent.Callable;
+import io.launcher.api.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code stop}: SIGTERM, then SIGKILL after the grace period. */
 @Command(name = "stop", description = "Stop one or more running containers")
-public final class StopCommand implements Callable<Integer> {
-
-    @ParentCommand
-    LauncherCommand launcher;
+public final class StopCommand extends EachContainerCommand {
 
     @Option(names = {"-t", "--time", "--timeout"}, paramLabel = "SECONDS", description = "Seconds to wait before killing it (default 10)")
     int seconds = 10;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> containers;
-
     @Override
-    public Integer call() throws Exception {
-        return ContainerBatch.apply(launcher.session(), containers, container -> {
-            launcher.engine().stop(container, seconds);
-            return container;
-        });
+    String act(Engine engine, String container) {
+        engine.stop(container, seconds);
+        return container;
     }
 }

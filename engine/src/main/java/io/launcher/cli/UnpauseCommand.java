@@ -1,30 +1,15 @@
 package io.launcher.cli;
 
-import java.util.List;
-import java.util.concurrent.Callable;
+import io.launcher.api.Engine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code unpause}: thaws each paused container. */
 @Command(name = "unpause", description = "Unpause all processes within one or more containers")
-public final class UnpauseCommand implements Callable<Integer> {
-
-    @ParentCommand
-    LauncherCommand launcher;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> containers;
+public final class UnpauseCommand extends EachContainerCommand {
 
     @Override
-    public Integer call() throws Exception {
-        return ContainerBatch.apply(launcher.session(), containers, container -> {
-            launcher.engine().unpause(container);
-            return container;
-        });
+    String act(Engine engine, String container) {
+        engine.unpause(container);
+        return container;
     }
 }
