@@ -90,7 +90,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         this.execs = new ExecSessions(new ContainerUsers(storage));
         LayerCollector collector = new LayerCollector(storage, layers, images);
         this.remover = new ImageRemover(images, registry, collector);
-        this.pruner = new Pruner(registry, lifecycle, images, remover);
+        this.pruner = new Pruner(registry, lifecycle, images, remover, storage, layers);
         new StoreRecovery(storage, layers, store, registry, lifecycle, isolation, networking).recover();
         collector.collect();
         this.registries = new Registries(settings.insecureRegistries(), Registries.CHUNK_SIZE);

@@ -45,18 +45,23 @@ class EventsIT {
 
     @Test
     void containerPruneRemovesOnlyStoppedOnes() throws Exception {
-        assertEquals(0, launcher.launcher("create", "--name", "stopped1", "--network", "none", "base", "true").exitCode());
+        assertEquals(0, launcher.launcher("run", "--name", "stopped1", "--network", "none", "base",
+                "sh", "-c", "head -c 300000 /dev/zero > /big").exitCode());
+        // an untagged commit of it: a dangling image whose one layer holds the file
+        assertEquals(0, launcher.launcher("commit", "stopped1").exitCode());
         assertEquals(0, launcher.launcher("run", "-d", "--name", "alive1", "--network", "none", "base", "sleep", "300").exitCode());
         var refused = launcher.launcher("container", "prune");
         assertEquals(1, refused.exitCode());
         var pruned = launcher.launcher("container", "prune", "-f");
         assertEquals(0, pruned.exitCode(), pruned.err());
         assertTrue(pruned.out().startsWith("Deleted Containers:"), pruned.out());
+        assertTrue(pruned.out().contains("Total reclaimed space: 30"), "the 300 kB the container wrote: " + pruned.out());
         var names = launcher.launcher("ps", "-a", "--format", "{{.Names}}").out();
         assertTrue(names.contains("alive1") && !names.contains("stopped1"), names);
         assertEquals(0, launcher.launcher("rm", "-f", "alive1").exitCode());
         var images = launcher.launcher("image", "prune", "-f");
         assertEquals(0, images.exitCode(), images.err());
+        assertTrue(images.out().contains("Total reclaimed space: 30"), "the committed layer: " + images.out());
         assertTrue(launcher.launcher("images", "--format", "{{.Repository}}").out().contains("base"));
     }
 
