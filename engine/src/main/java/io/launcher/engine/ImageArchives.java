@@ -18,7 +18,7 @@ final class ImageArchives {
     ImageArchives(StorageDriver storage, LayerStore layers, ImageStore images, LayerCollector collector,
                   ImageEvents events, Path tempDir) throws IOException {
         ArchiveSpool.removeLeftovers(tempDir);
-        this.saver = new ImageSaver(storage, images, tempDir);
+        this.saver = new ImageSaver(new LayerTars(storage, layers), images, tempDir);
         this.loader = new ImageLoader(images, layers, new LayerApplier(storage, layers), collector, tempDir);
         this.events = events;
     }

@@ -51,8 +51,8 @@ final class ImageImporter {
     private LayerRecord applyLayer(InputStream tarball) {
         SnapshotKey temp = new SnapshotKey(TEMP_PREFIX + UUID.randomUUID());
         storage.prepare(temp, Optional.empty());
-        try {
-            TarLayerReader reader = new TarLayerReader(tarball);
+        try (SplitRecording split = new SplitRecording(layers)) {
+            TarLayerReader reader = new TarLayerReader(tarball, split.out());
             storage.apply(temp, reader);
             Digest diffId = reader.diffId();
             Optional<LayerRecord> existing = layers.find(diffId);
@@ -61,6 +61,7 @@ final class ImageImporter {
                 return existing.get();
             }
             storage.commit(LayerStore.snapshotOf(diffId), temp);
+            split.keep(diffId, reader);
             LayerRecord record = new LayerRecord(diffId.toString(), diffId.toString(), "", reader.uncompressedSize());
             layers.put(record);
             return record;

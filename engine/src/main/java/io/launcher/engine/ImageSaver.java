@@ -6,8 +6,6 @@ import io.launcher.api.Digest;
 import io.launcher.api.ImageId;
 import io.launcher.api.ImageReference;
 import io.launcher.api.InvalidSpecException;
-import io.launcher.layer.TarLayerWriter;
-import io.launcher.spi.storage.StorageDriver;
 import io.launcher.spi.storage.directory.Trees;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,19 +23,19 @@ import java.util.Map;
  * load} read alike: {@code blobs/sha256/} holds every layer tar (uncompressed, named by its diff
  * id), config and OCI manifest once; {@code manifest.json} lists per image its config, tags and
  * layers; {@code index.json} and {@code oci-layout} make it an OCI image layout too. Each layer
- * tar is rebuilt from its snapshot into a temporary file first, since a tar member's size comes
- * before its bytes. A rebuilt tar whose digest differs from the config's diff id (a layer imported
- * from a tar written another way) gets its new diff id into the saved config, as push does.
+ * tar is rebuilt ({@link LayerTars}: its original bytes, else re-serialised) into a temporary file
+ * first, since a tar member's size comes before its bytes. A re-serialised tar whose digest differs
+ * from the config's diff id gets its new diff id into the saved config, as push does.
  */
 final class ImageSaver {
     private static final String LAYER_TYPE = "application/vnd.oci.image.layer.v1.tar";
 
-    private final StorageDriver storage;
+    private final LayerTars tars;
     private final ImageStore images;
     private final Path tempDir;
 
-    ImageSaver(StorageDriver storage, ImageStore images, Path tempDir) {
-        this.storage = storage;
+    ImageSaver(LayerTars tars, ImageStore images, Path tempDir) {
+        this.tars = tars;
         this.images = images;
         this.tempDir = tempDir;
     }
@@ -82,15 +80,11 @@ final class ImageSaver {
             List<Digest> diffIds = new ArrayList<>();
             for (Digest chainId : images.chainIds(image.getKey())) {
                 Path file = spool.resolve(chainId.hex());
-                TarLayerWriter writer;
-                try (OutputStream layer = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-                    writer = new TarLayerWriter(layer);
-                    storage.diff(LayerStore.snapshotOf(chainId), writer);
-                    writer.finish();
-                }
-                diffIds.add(writer.diffId());
-                if (layerFiles.putIfAbsent(writer.diffId(), file) == null) {
-                    archive.file("blobs/sha256/" + writer.diffId().hex(), file);
+                Digest diffId = tars.write(chainId, spool,
+                        () -> new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
+                diffIds.add(diffId);
+                if (layerFiles.putIfAbsent(diffId, file) == null) {
+                    archive.file("blobs/sha256/" + diffId.hex(), file);
                 }
             }
             byte[] config = withDiffIds(images.configBytes(image.getKey()), diffIds);

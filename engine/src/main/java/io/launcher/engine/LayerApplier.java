@@ -39,13 +39,15 @@ final class LayerApplier {
         }
         SnapshotKey temp = new SnapshotKey(TEMP_PREFIX + UUID.randomUUID());
         storage.prepare(temp, parentChain.map(LayerStore::snapshotOf));
-        try (InputStream in = Files.newInputStream(blob); TarLayerReader reader = new TarLayerReader(in)) {
+        try (SplitRecording split = new SplitRecording(layers); InputStream in = Files.newInputStream(blob);
+             TarLayerReader reader = new TarLayerReader(in, split.out())) {
             storage.apply(temp, reader);
             if (!reader.diffId().equals(diffId)) {
                 throw new FailedPreconditionException("layer verification failed: the layer's content is "
                         + reader.diffId() + ", the image config says " + diffId);
             }
             storage.commit(LayerStore.snapshotOf(chainId), temp);
+            split.keep(chainId, reader);
             LayerRecord record = new LayerRecord(diffId.toString(), chainId.toString(),
                     parentChain.map(Digest::toString).orElse(""), reader.uncompressedSize());
             layers.put(record);

@@ -3,11 +3,9 @@ package io.launcher.engine;
 import io.launcher.api.Digest;
 import io.launcher.api.InternalException;
 import io.launcher.api.ProgressListener;
-import io.launcher.layer.TarLayerWriter;
 import io.launcher.registry.MediaTypes;
 import io.launcher.registry.RegistryClient;
 import io.launcher.registry.RegistryReference;
-import io.launcher.spi.storage.StorageDriver;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,10 +21,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * One layer of a push: skipped when the registry has its blob, mounted from a repository a pull
- * recorded, else rebuilt from the committed snapshot as a gzip tar and uploaded.
+ * recorded, else rebuilt from the committed snapshot ({@link LayerTars}) as a gzip tar and uploaded.
  */
 final class LayerBlobs {
-    private final StorageDriver storage;
+    private final LayerTars tars;
     private final BlobSources sources;
     private final Path tempDir;
 
@@ -34,8 +32,8 @@ final class LayerBlobs {
     record Pushed(Digest diffId, Digest digest, long size) {
     }
 
-    LayerBlobs(StorageDriver storage, BlobSources sources, Path tempDir) {
-        this.storage = storage;
+    LayerBlobs(LayerTars tars, BlobSources sources, Path tempDir) {
+        this.tars = tars;
         this.sources = sources;
         this.tempDir = tempDir;
     }
@@ -103,15 +101,12 @@ final class LayerBlobs {
 
     /** Writes the layer's tar, gzip-compressed, into {@code file}: its diff id, digest and size. */
     private Pushed rebuild(LayerRecord record, Path file) throws IOException {
-        MessageDigest sha = sha256();
-        TarLayerWriter writer;
-        try (OutputStream raw = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha);
-             GZIPOutputStream gzip = new FastGzip(raw)) {
-            writer = new TarLayerWriter(gzip);
-            storage.diff(LayerStore.snapshotOf(Digest.parse(record.chainId())), writer);
-            writer.finish();
-        }
-        return new Pushed(writer.diffId(), Digest.sha256(HexFormat.of().formatHex(sha.digest())), Files.size(file));
+        MessageDigest[] sha = new MessageDigest[1];
+        Digest diffId = tars.write(Digest.parse(record.chainId()), tempDir(), () -> {
+            sha[0] = sha256();
+            return new FastGzip(new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha[0]));
+        });
+        return new Pushed(diffId, Digest.sha256(HexFormat.of().formatHex(sha[0].digest())), Files.size(file));
     }
 
     private static boolean isGzip(String mediaType) {

@@ -4,15 +4,20 @@ import io.launcher.api.Digest;
 import io.launcher.api.InternalException;
 import io.launcher.spi.storage.SnapshotKey;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The engine's metadata of committed layers, one file a layer under {@code layers/}. The storage
- * driver holds the content as the committed snapshot named by the chain id's hex.
+ * driver holds the content as the committed snapshot named by the chain id's hex. Beside a
+ * layer's file may lie its tar-split record ({@code <hex>.split.gz}), which gives back the
+ * layer's original tar; a layer without one is whole too, its tar is then re-serialised.
  */
 final class LayerStore {
     private final Path dir;
@@ -36,10 +41,35 @@ final class LayerStore {
         StoreJson.write(dir.resolve(Digest.parse(record.chainId()).hex() + ".json"), record);
     }
 
+    /** The layer's tar-split record (gzip), if its tar was recorded when it was stored. */
+    Optional<Path> split(Digest chainId) {
+        Path file = splitFile(chainId);
+        return Files.exists(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** A file to record a tar-split into: kept by {@link #keepSplit}, else removed at the next start. */
+    Path newSplitFile() throws IOException {
+        return Files.createTempFile(dir, ".tmp-split-", ".gz");
+    }
+
+    /** Keeps a whole record written into {@code recorded} for the layer; put before the layer's own file. */
+    void keepSplit(Digest chainId, Path recorded) throws IOException {
+        try (FileChannel channel = FileChannel.open(recorded, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(recorded, splitFile(chainId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.syncDirectory(dir);
+    }
+
+    private Path splitFile(Digest chainId) {
+        return dir.resolve(chainId.hex() + ".split.gz");
+    }
+
     /** Forgets a layer; its snapshot, no longer owned, is removed next (or by recovery after a crash). */
     void remove(Digest chainId) {
         try {
             Files.deleteIfExists(dir.resolve(chainId.hex() + ".json"));
+            Files.deleteIfExists(splitFile(chainId));
         } catch (IOException e) {
             throw new InternalException("unable to remove layer " + chainId + ": " + e.getMessage(), e);
         }

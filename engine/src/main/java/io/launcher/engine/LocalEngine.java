@@ -98,7 +98,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ImagePuller.removeLeftovers(temp);
         BlobSources sources = new BlobSources(settings.root().resolve("distribution"));
         this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers), sources, temp);
-        this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(storage, sources, temp));
+        this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(new LayerTars(storage, layers), sources, temp));
         this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp);
     }
 

@@ -35,10 +35,22 @@ public final class TarLayerReader implements LayerReader, AutoCloseable {
     private boolean inEntry;
     private Map<String, byte[]> pendingXattrs = Map.of();
     private int neutralisedDevices;
+    private final TarSplitScanner split;
+    private boolean splitRecorded;
 
     public TarLayerReader(InputStream layer) throws IOException {
+        this(layer, null);
+    }
+
+    /**
+     * A reader that also writes the layer's tar-split record into {@code splitRecord} (best
+     * effort: see {@link #splitRecorded()}); the caller closes that stream.
+     */
+    public TarLayerReader(InputStream layer, OutputStream splitRecord) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(layer, 64 * 1024);
-        this.uncompressed = new Sha256InputStream(Compression.detect(buffered).decompress(buffered));
+        InputStream plain = Compression.detect(buffered).decompress(buffered);
+        this.split = splitRecord == null ? null : new TarSplitScanner(new TarSplitRecord.Writer(splitRecord));
+        this.uncompressed = new Sha256InputStream(split == null ? plain : new SplitTee(plain, split));
         this.recorder = new HeaderRecorder(uncompressed);
         this.tar = new TarArchiveInputStream(recorder);
     }
@@ -84,6 +96,7 @@ public final class TarLayerReader implements LayerReader, AutoCloseable {
         // The diff id covers the whole uncompressed stream, trailing blocks included.
         uncompressed.transferTo(OutputStream.nullOutputStream());
         exhausted = true;
+        splitRecorded = split != null && split.finish();
     }
 
     private Optional<LayerEntry> convert(TarArchiveEntry entry) {
@@ -167,6 +180,12 @@ public final class TarLayerReader implements LayerReader, AutoCloseable {
         return uncompressed.digest();
     }
 
+    /** Whether the tar-split record is complete and exact; only once {@link #next()} has returned empty. */
+    public boolean splitRecorded() {
+        requireExhausted();
+        return splitRecorded;
+    }
+
     public long uncompressedSize() {
         requireExhausted();
         return uncompressed.count();
@@ -181,6 +200,21 @@ public final class TarLayerReader implements LayerReader, AutoCloseable {
     @Override
     public void close() throws IOException {
         tar.close();
+    }
+
+    /** Shows the uncompressed stream to the tar-split scanner. */
+    private static final class SplitTee extends ObservedInputStream {
+        private final TarSplitScanner scanner;
+
+        SplitTee(InputStream in, TarSplitScanner scanner) {
+            super(in);
+            this.scanner = scanner;
+        }
+
+        @Override
+        protected void observe(byte[] buffer, int offset, int length) {
+            scanner.accept(buffer, offset, length);
+        }
     }
 
     /** One entry's content; closing it leaves the archive open. */
