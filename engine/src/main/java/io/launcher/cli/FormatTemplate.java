@@ -32,9 +32,12 @@ final class FormatTemplate {
         this.parts = parts;
     }
 
-    /** Parses a format; a malformed or unsupported one fails with a one-line reason. */
+    /**
+     * Parses a format; a malformed or unsupported one fails with a one-line reason. {@code json}
+     * alone is the docker CLI's short form of <code>{{json .}}</code>.
+     */
     static FormatTemplate parse(String format) {
-        String text = format;
+        String text = format.equals("json") ? "{{json .}}" : format;
         boolean table = text.startsWith(TABLE);
         if (table) {
             text = text.substring(TABLE.length());

@@ -298,7 +298,9 @@ public final class RemoteEngine implements Engine {
 
     @Override
     public LogCursor logs(String container, LogOptions options) {
-        return streams.logs(container, container(container).config().tty(), options);
+        // the TTY matters only to timestamps: without them, no inspect round trip first
+        boolean tty = options.times() && container(container).config().tty();
+        return streams.logs(container, tty, options);
     }
 
     @Override

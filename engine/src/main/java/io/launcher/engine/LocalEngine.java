@@ -402,7 +402,10 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public ProcessList top(String container, String psArgs) {
-        return ContainerTop.of(registry.find(container), psArgs);
+        ContainerEntry entry = registry.find(container);
+        ProcessList processes = ContainerTop.of(entry, psArgs);
+        new ContainerEvents(events).publish(entry.record(), "top");
+        return processes;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.launcher.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.launcher.api.ContainerConfig;
@@ -93,6 +94,16 @@ class FormattingTest {
                 + "\"Image\":\"base\",\"Labels\":\"\",\"LocalVolumes\":\"0\",\"Mounts\":\"\",\"Names\":\"one\","
                 + "\"Networks\":\"" + HostConfig.DEFAULT.networkMode().apiName() + "\",\"Ports\":\"\",\"RunningFor\":\"About a minute ago\",\"Size\":\"0B\","
                 + "\"State\":\"created\",\"Status\":\"Created\"}\n", cli.out);
+    }
+
+    @Test
+    void jsonAloneIsTheDockerCliShortFormOfJsonDot() {
+        container("c3", "one", List.of("x"), ContainerState.created(), Duration.ofSeconds(90));
+        cli.run("ps", "-a", "--format", "{{json .}}");
+        String longForm = cli.out;
+        cli.run("ps", "-a", "--format", "json");
+        assertEquals(longForm, cli.out);
+        assertTrue(cli.out.startsWith("{\"Command\""), cli.out);
     }
 
     @Test

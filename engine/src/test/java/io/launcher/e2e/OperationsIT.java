@@ -56,6 +56,10 @@ class OperationsIT {
             ok(docker);
             assertTrue(docker.out().startsWith("PID") && docker.out().contains("sleep 302"), docker.out());
         }
+        String until = Long.toString(System.currentTimeMillis() / 1000 + 1);
+        Distribution.Result events = launcher.launcher("events", "--since", "0", "--until", until,
+                "--filter", "container=top1", "--filter", "event=top", "--format", "{{.Action}}");
+        assertTrue(events.out().lines().anyMatch("top"::equals), "a top event, as dockerd sends: " + events.out());
         ok(launcher.launcher("rm", "-f", "top1"));
     }
 
