@@ -20,12 +20,27 @@ import java.util.stream.Stream;
  * layer's original tar; a layer without one is whole too, its tar is then re-serialised.
  */
 final class LayerStore {
+    private static final String SPLIT = ".split.gz";
+
     private final Path dir;
 
     LayerStore(Path dir) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
         AtomicFiles.removeLeftovers(dir);
+        removeOrphanSplits();
+    }
+
+    /** A record kept just before a crash that lost its layer's file belongs to no layer. */
+    private void removeOrphanSplits() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path split : files.filter(f -> f.getFileName().toString().endsWith(SPLIT)).toList()) {
+                String hex = split.getFileName().toString().replace(SPLIT, "");
+                if (!Files.exists(dir.resolve(hex + ".json"))) {
+                    Files.deleteIfExists(split);
+                }
+            }
+        }
     }
 
     static SnapshotKey snapshotOf(Digest chainId) {
@@ -62,7 +77,7 @@ final class LayerStore {
     }
 
     private Path splitFile(Digest chainId) {
-        return dir.resolve(chainId.hex() + ".split.gz");
+        return dir.resolve(chainId.hex() + SPLIT);
     }
 
     /** Forgets a layer; its snapshot, no longer owned, is removed next (or by recovery after a crash). */

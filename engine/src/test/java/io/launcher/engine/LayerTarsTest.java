@@ -85,6 +85,17 @@ class LayerTarsTest {
         assertNotEquals(tarDigest, rebuilt);
     }
 
+    @Test
+    void aRecordWhoseLayerWasNeverStoredIsRemovedAtStart() throws IOException {
+        Path layers = Files.createDirectories(dir.resolve("layers"));
+        Path orphan = Files.writeString(layers.resolve("ab".repeat(32) + ".split.gz"), "x");
+        Path kept = Files.writeString(layers.resolve("cd".repeat(32) + ".split.gz"), "x");
+        Files.writeString(layers.resolve("cd".repeat(32) + ".json"), "{}");
+        new LayerStore(layers);
+        assertTrue(Files.notExists(orphan));
+        assertTrue(Files.exists(kept));
+    }
+
     private LocalEngine engine(String name) throws IOException {
         Path root = Files.createDirectories(dir.resolve(name));
         LocalEngine engine = LocalEngine.open(new EngineSettings(root, root.resolve("plugins"), Optional.empty(), Optional.empty()),
