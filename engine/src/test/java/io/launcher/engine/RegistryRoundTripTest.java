@@ -94,6 +94,7 @@ class RegistryRoundTripTest {
         RegistryClient.Fetched manifest = client().manifest("team/app", "1");
         assertEquals(((io.launcher.registry.Manifest.Image) manifest.manifest()).config().digest(), id.digest());
         assertEquals(List.of("cat", "/etc/greeting"), second.image(name).config().cmd());
+        assertEquals(first.image(name).diffIds(), second.image(name).diffIds(), "the imported tar is pushed as it was");
         assertEquals("1: Pulling from team/app", pulled.lines.get(0));
         assertTrue(pulled.lines.stream().anyMatch(l -> l.endsWith(": Pulling fs layer")), pulled.lines.toString());
         assertTrue(pulled.lines.stream().anyMatch(l -> l.endsWith(": Pull complete")), pulled.lines.toString());
