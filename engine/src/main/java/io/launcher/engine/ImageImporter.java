@@ -4,8 +4,6 @@ import io.launcher.api.Digest;
 import io.launcher.api.ImageConfig;
 import io.launcher.api.ImageId;
 import io.launcher.api.ImportRequest;
-import io.launcher.api.InternalException;
-import io.launcher.api.LauncherException;
 import io.launcher.api.ProgressListener;
 import io.launcher.layer.ObservedInputStream;
 import io.launcher.layer.TarLayerReader;
@@ -66,14 +64,7 @@ final class ImageImporter {
             layers.put(record);
             return record;
         } catch (IOException | RuntimeException e) {
-            LauncherException failure = e instanceof LauncherException le ? le
-                    : new InternalException("unable to import the tarball: " + e.getMessage(), e);
-            try {
-                storage.remove(temp);
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
+            throw TempSnapshots.abandon(storage, temp, e, "unable to import the tarball");
         }
     }
 

@@ -2,8 +2,6 @@ package io.launcher.engine;
 
 import io.launcher.api.Digest;
 import io.launcher.api.FailedPreconditionException;
-import io.launcher.api.InternalException;
-import io.launcher.api.LauncherException;
 import io.launcher.layer.TarLayerReader;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
@@ -53,14 +51,7 @@ final class LayerApplier {
             layers.put(record);
             return record;
         } catch (IOException | RuntimeException e) {
-            LauncherException failure = e instanceof LauncherException le ? le
-                    : new InternalException("unable to apply layer " + diffId + ": " + e.getMessage(), e);
-            try {
-                storage.remove(temp);
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
+            throw TempSnapshots.abandon(storage, temp, e, "unable to apply layer " + diffId);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.launcher.engine;
 
 import io.launcher.api.Digest;
-import io.launcher.api.InternalException;
-import io.launcher.api.LauncherException;
 import io.launcher.layer.TarLayerWriter;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
@@ -51,14 +49,7 @@ final class LayerCommit {
                 return record;
             }
         } catch (IOException | RuntimeException e) {
-            LauncherException failure = e instanceof LauncherException le ? le
-                    : new InternalException("unable to commit the layer of " + container + ": " + e.getMessage(), e);
-            try {
-                storage.remove(temp);
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
+            throw TempSnapshots.abandon(storage, temp, e, "unable to commit the layer of " + container);
         }
     }
 
