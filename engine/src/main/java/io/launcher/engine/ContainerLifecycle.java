@@ -178,8 +178,7 @@ final class ContainerLifecycle {
                 return;
             }
             exit = entry.nextExit();
-            sandbox.signal(Signals.TERM, SignalTarget.INIT);
-            pauses.resumeAfterSignal(entry, sandbox);
+            signalUnlessEnding(entry, sandbox, Signals.TERM, SignalTarget.INIT);
         }
         if (!awaitQuietly(exit, Math.max(0, timeoutSeconds))) {
             killAndAwait(entry);
@@ -260,12 +259,25 @@ final class ContainerLifecycle {
                 return;
             }
             exit = entry.nextExit();
-            sandbox.signal(Signals.KILL, SignalTarget.ALL);
-            pauses.resumeAfterSignal(entry, sandbox);
+            signalUnlessEnding(entry, sandbox, Signals.KILL, SignalTarget.ALL);
         }
         if (!awaitQuietly(exit, 30)) {
             throw new FailedPreconditionException("container " + entry.id() + " did not exit 30 seconds after SIGKILL");
         }
+    }
+
+    /**
+     * Signals on the way to an exit (stop, rm -f). A process that ended a moment ago, its exit
+     * not yet recorded (a kill just before, as Testcontainers sends), refuses the signal: that
+     * exit is the one awaited, so the refusal is no failure.
+     */
+    private void signalUnlessEnding(ContainerEntry entry, Sandbox sandbox, int signal, SignalTarget target) {
+        try {
+            sandbox.signal(signal, target);
+        } catch (IllegalTransitionException ending) {
+            return;
+        }
+        pauses.resumeAfterSignal(entry, sandbox);
     }
 
     private static boolean awaitQuietly(CompletableFuture<Integer> exit, int seconds) {

@@ -118,9 +118,17 @@ class StoreCrashIT {
 
     private void assertConsistent() throws IOException, InterruptedException {
         List<String> owners = new ArrayList<>();
+        List<String> splits = new ArrayList<>();
         try (Stream<Path> layers = Files.list(dist.root().resolve("layers"))) {
-            layers.forEach(l -> owners.add(l.getFileName().toString().replace(".json", "")));
+            layers.map(l -> l.getFileName().toString()).forEach(name -> {
+                if (name.endsWith(".json")) {
+                    owners.add(name.substring(0, name.length() - ".json".length()));
+                } else if (name.endsWith(".split.gz")) {
+                    splits.add(name.substring(0, name.length() - ".split.gz".length()));
+                }
+            });
         }
+        assertTrue(owners.containsAll(splits), "a tar-split record without its layer: " + splits + " " + owners);
         owners.addAll(Calls.ok(dist, "ps", "-a", "-q", "--no-trunc").lines().toList());
         List<String> keys = new ArrayList<>();
         for (Path snapshot : snapshotDirs()) {

@@ -124,7 +124,18 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
                 pendingSignal = signal;
             } else if (state == SandboxState.RUNNING) {
                 end(ExitStatus.killed(signal, false));
+            } else if (state == SandboxState.STOPPED) {
+                // as the native backend: a process that has ended takes no more signals
+                throw new IllegalTransitionException("container " + spec.id() + " is not running");
             }
+        }
+
+        /** From now on an ending process's exit reaches the engine only on {@link #deliverExit()}. */
+        volatile boolean holdExit;
+        private volatile ExitStatus heldExit;
+
+        void deliverExit() {
+            CompletableFuture.runAsync(() -> exit.complete(heldExit));
         }
 
         @Override
@@ -192,6 +203,10 @@ final class FakeIsolation implements IsolationProvider, IsolationBackend {
 
         private void end(ExitStatus status) {
             state = SandboxState.STOPPED;
+            if (holdExit) {
+                heldExit = status;
+                return;
+            }
             CompletableFuture.runAsync(() -> exit.complete(status));
         }
 

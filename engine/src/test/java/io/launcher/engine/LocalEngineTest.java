@@ -31,6 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -156,6 +158,22 @@ class LocalEngineTest {
         assertTrue(restarted.container(id.value()).state().running());
         isolation.sandboxes.get(id).signal(9, io.launcher.spi.isolation.SignalTarget.INIT);
         assertEquals(137, restarted.await(id.value(), WaitCondition.NOT_RUNNING));
+    }
+
+    /** Testcontainers kills, then force-removes at once: the exit is still on its way. */
+    @Test
+    void forceRemovalRightAfterAKillWaitsForTheExitInsteadOfFailing() throws Exception {
+        ContainerId id = engine.create(Optional.empty(), ContainerConfig.of("base", List.of("sleep")), NONE);
+        engine.start(id.value());
+        FakeIsolation.FakeSandbox sandbox = isolation.sandboxes.get(id);
+        sandbox.holdExit = true;
+        engine.kill(id.value(), "KILL");
+        CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> engine.remove(id.value(), true));
+        Thread.sleep(100);
+        assertFalse(removal.isDone(), "the removal waits for the exit");
+        sandbox.deliverExit();
+        removal.get(10, TimeUnit.SECONDS);
+        assertThrows(NotFoundException.class, () -> engine.container(id.value()));
     }
 
     @Test
