@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -36,8 +39,16 @@ public final class Cli {
 
     private static int usageFailure(PrintStream err, ParameterException problem) {
         // One line, as every bad input gets (CONTRACT.md): the problem, then where help is.
-        err.println("launcher: " + problem.getMessage() + " (see '"
-                + problem.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+        CommandSpec command = problem.getCommandLine().getCommandSpec();
+        String name = command.qualifiedName();
+        if (problem instanceof MissingParameterException missing && missing.getMissing().stream().noneMatch(ArgSpec::isOption)) {
+            // the docker CLI's arity check: its words, and 1 where a bad flag gets 125
+            int needed = command.positionalParameters().stream().mapToInt(p -> p.arity().min()).sum();
+            err.println("launcher: '" + name + "' requires at least " + needed + (needed == 1 ? " argument" : " arguments")
+                    + " (see '" + name + " --help')");
+            return ENGINE_FAILED;
+        }
+        err.println("launcher: " + problem.getMessage() + " (see '" + name + " --help')");
         return CANNOT_RUN;
     }
 

@@ -63,7 +63,8 @@ class ImageCommandsTest {
         }
         assertEquals(0, cli.run("save", "base"));
         assertEquals("archive", cli.out);
-        assertEquals(125, cli.run("save"), "a usage error, as for every command here");
+        assertEquals(1, cli.run("save"), "a missing argument, as the docker CLI");
+        assertEquals("launcher: 'launcher save' requires at least 1 argument (see 'launcher save --help')\n", cli.err);
 
         cli.stdin = "from stdin".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, cli.run("load"));

@@ -59,7 +59,7 @@ class OperationalCommandsTest {
         assertTrue(cli.engine.calls.contains("top web []"));
         assertEquals(1, cli.run("top", "nothing"));
         assertEquals("Error response from daemon: No such container: nothing\n", cli.err);
-        assertEquals(125, cli.run("top"));
+        assertEquals(1, cli.run("top"));
     }
 
     @Test

@@ -126,10 +126,10 @@ class RunParsingTest {
     }
 
     @Test
-    void unknownFlagAndMissingImageExit125() {
+    void unknownFlagIs125AndAMissingImageArgumentIs1() {
         assertEquals(125, cli.run("run", "--bogus", "base"));
         assertTrue(cli.err.startsWith("launcher: "), cli.err);
-        assertEquals(125, cli.run("run"));
+        assertEquals(1, cli.run("run"), "a missing argument, as the docker CLI");
         assertEquals(125, cli.run("create", "--memory=x", "base"));
         assertTrue(cli.err.endsWith("(see 'launcher create --help')\n"), cli.err);
     }

@@ -106,7 +106,8 @@ class TerminalCommandsTest {
         assertEquals(0, cli.run("exec", "-d", "box", "sleep", "9"));
         assertEquals(List.of("createExec box", "startExec", "closeExec"), cli.engine.calls);
         assertFalse(cli.engine.lastExec.attachStdout());
-        assertEquals(125, cli.run("exec", "box"));
+        assertEquals(1, cli.run("exec", "box"));
+        assertTrue(cli.err.contains("'launcher exec' requires at least 2 arguments"), cli.err);
     }
 
     @Test
@@ -117,6 +118,6 @@ class TerminalCommandsTest {
         assertEquals(0, cli.run("rename", "web", "site"));
         assertEquals("", cli.out);
         assertEquals(List.of("restart web 2", "rename web site"), cli.engine.calls);
-        assertEquals(125, cli.run("rename", "web"));
+        assertEquals(1, cli.run("rename", "web"));
     }
 }
