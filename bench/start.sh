@@ -5,7 +5,8 @@
 #             in hybrid mode not supported, drop all controllers from cgroupv2": the unified
 #             hierarchy holds hugetlb), so it runs in a mount namespace without that mount and
 #             with its cgroup manager disabled; the unshare costs about a millisecond.
-#   engine    create + start + wait through the Engine API (curl on the UNIX socket)
+#   engine    create + start + wait through the Engine API (curl on the UNIX socket); after
+#             the table, the same four requests timed by curl itself (its start-up excluded)
 #   engine-unconfined  the same with HostConfig.SecurityOpt ["seccomp=unconfined"]: the row
 #             against engine is the cost of building and installing the seccomp filter
 #   cli       the whole `launcher run --rm --network none base /bin/true` round trip
@@ -95,6 +96,15 @@ commands+=(-n cli "$L run --rm --network none base /bin/true")
 [ "$have_lxc" = yes ] && commands+=(-n cli-lxc "$LL run --rm --network none base /bin/true")
 
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/start.json" "${commands[@]}" >&2
+
+# The engine row counts four curl processes and a shell. The engine's own time per step is each
+# request's time as curl measures it (connect to last byte, curl's start-up excluded).
+step() { curl -sf --unix-socket "$sock" -o "$work/step.out" -w '%{time_total}' "$@"; }
+for _ in $(seq "$runs"); do
+    create=$(step -H 'Content-Type: application/json' -d '{"Image":"base","Cmd":["/bin/true"],"HostConfig":{"NetworkMode":"none"}}' http://d/v1.47/containers/create)
+    id=$(sed 's/.*"Id":"\([0-9a-f]*\)".*/\1/' "$work/step.out")
+    echo "$create $(step -X POST "http://d/v1.47/containers/$id/start") $(step -X POST "http://d/v1.47/containers/$id/wait") $(step -X DELETE "http://d/v1.47/containers/$id")"
+done > "$work/steps.txt"
 # Medians, and each as a ratio of crun's (the issue's yardstick), from the same run.
 python3 - "$work/start.json" <<'PY'
 import json, sys
@@ -105,4 +115,18 @@ print("| command | median ms | min ms | x crun |")
 print("|---|---:|---:|---:|")
 for r in results:
     print(f"| {r['command']} | {r['median']*1000:.1f} | {r['min']*1000:.1f} | {r['median']*1000/base:.2f} |")
+PY
+python3 - "$work/start.json" "$work/steps.txt" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))["results"]
+by_name = {r["command"]: r["median"] * 1000 for r in results}
+base = by_name.get("crun") or by_name["floor"]
+rows = [[float(x) * 1000 for x in line.split()] for line in open(sys.argv[2]) if line.strip()]
+print()
+print("engine side, per request as curl times it (median ms of %d cycles):" % len(rows))
+print("| create | start | wait | delete | sum | x crun |")
+print("|---:|---:|---:|---:|---:|---:|")
+steps = [statistics.median(column) for column in zip(*rows)]
+total = statistics.median(sum(row) for row in rows)
+print("| " + " | ".join(f"{v:.1f}" for v in steps) + f" | {total:.1f} | {total / base:.2f} |")
 PY
