@@ -1,9 +1,6 @@
 package io.launcher.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code export}: the container's filesystem as a tar, to stdout or a file. */
+/** {@code export}: the container's filesystem as a tar, to stdout or a file ({@link TarOutput}). */
 @Command(name = "export", description = "Export a container's filesystem as a tar archive")
 public final class ExportCommand implements Callable<Integer> {
 
@@ -29,17 +26,11 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (output == null) {
-            OutputStream out = launcher.session().out();
-            launcher.engine().export(container, out);
-            out.flush();
-            return 0;
+        if (output != null) {
+            // asked first, so a wrong name fails before a file is made
+            launcher.engine().container(container);
         }
-        // Asked first so that a wrong name leaves no empty file behind.
-        launcher.engine().container(container);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            launcher.engine().export(container, out);
-        }
+        TarOutput.write(launcher.session(), output, out -> launcher.engine().export(container, out));
         return 0;
     }
 }

@@ -1,12 +1,8 @@
 package io.launcher.cli;
 
 import io.launcher.api.InvalidSpecException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,25 +31,10 @@ public final class SaveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (output == null) {
-            if (launcher.session().out() == System.out && System.console() != null) {
-                throw new InvalidSpecException("cowardly refusing to save to a terminal. Use the -o flag or redirect");
-            }
-            OutputStream out = launcher.session().out();
-            launcher.engine().saveImages(images, out);
-            out.flush();
-            return 0;
+        if (output == null && launcher.session().out() == System.out && System.console() != null) {
+            throw new InvalidSpecException("cowardly refusing to save to a terminal. Use the -o flag or redirect");
         }
-        Path target = output.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                launcher.engine().saveImages(images, out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        TarOutput.write(launcher.session(), output, out -> launcher.engine().saveImages(images, out));
         return 0;
     }
 }
