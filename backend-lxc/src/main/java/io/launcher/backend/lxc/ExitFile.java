@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** The exit code the supervisor records and the OOM kills the stop hook counted, as Docker reports them. */
 final class ExitFile {
+    /** lxc-execute's own failure code, which is also what it reports when lxc-init was killed. */
+    private static final int LXC_INIT_LOST = 1;
+
     private ExitFile() {
     }
 
@@ -20,6 +23,13 @@ final class ExitFile {
      * Docker's own exit codes read (a process that exits 130 by itself reads as SIGINT too).
      */
     static ExitStatus status(int code, boolean oomKilled) {
+        if (oomKilled && code == LXC_INIT_LOST) {
+            // lxc-init shares the container's memory cgroup: when the kernel's OOM killer takes
+            // it too (before LxcSandbox's shield is set, or past it), lxc-execute reports 1, not
+            // the 137 of the user's process it took first. A process that itself exits 1 while
+            // the OOM killer takes another one in its container reads as killed too.
+            return ExitStatus.killed(9, true);
+        }
         if (code > 128 && code <= 128 + 64) {
             return ExitStatus.killed(code - 128, oomKilled);
         }

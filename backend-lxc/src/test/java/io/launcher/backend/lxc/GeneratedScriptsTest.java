@@ -88,4 +88,11 @@ class GeneratedScriptsTest {
         assertEquals(ExitStatus.killed(9, false), ExitFile.status(137, false));
         assertEquals(ExitStatus.exited(255), ExitFile.status(255, false));
     }
+
+    @Test
+    void lxcExecutesOneAfterAnOomKillIsTheOomKill() {
+        assertEquals(ExitStatus.killed(9, true), ExitFile.status(1, true));
+        assertEquals(ExitStatus.exited(1), ExitFile.status(1, false));
+        assertEquals(ExitStatus.killed(9, true), ExitFile.status(137, true));
+    }
 }
