@@ -184,9 +184,11 @@ static void finish(int wait_status)
     char text[64];
     snprintf(text, sizeof text, "%d %d %d\n", e.code, e.signal, e.oom);
     write_file_atomic("exit", text);
-    control_broadcast_exit(&m, &e);
+    /* the clean-up comes before the news: an engine told of the exit deletes the bundle next and
+       waits for this process to be gone, which is then a matter of microseconds */
     unlink(SOCKET_NAME);
     cgroup_remove(m.spec);
+    control_broadcast_exit(&m, &e);
 }
 
 /* how long a line without its newline waits for the rest before it is logged as it is */

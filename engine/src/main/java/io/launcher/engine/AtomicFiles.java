@@ -23,6 +23,19 @@ final class AtomicFiles {
     }
 
     static void write(Path target, byte[] content) {
+        write(target, content, true);
+    }
+
+    /**
+     * The same temporary name and rename, without either fsync: for records that a killed engine
+     * must find whole and current (the page cache outlives the process, so it does) but that may
+     * roll back a few seconds on a power loss. See {@link ContainerStore} for what remains then.
+     */
+    static void replace(Path target, byte[] content) {
+        write(target, content, false);
+    }
+
+    private static void write(Path target, byte[] content, boolean durable) {
         Path dir = target.getParent();
         Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
@@ -32,14 +45,18 @@ final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the state root's filesystem cannot rename atomically", e);
             }
-            syncDirectory(dir);
+            if (durable) {
+                syncDirectory(dir);
+            }
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);

@@ -119,8 +119,8 @@ final class ContainerLifecycle {
     }
 
     /**
-     * Records an exit: the record is made durable before the sandbox (which holds the exit file)
-     * goes, and waiters wake once both are done. A {@code --rm} container's record is deleted
+     * Records an exit: the record is renamed into place before the sandbox (which holds the exit
+     * file) goes, so a killed engine finds one or the other, and waiters wake once both are done. A {@code --rm} container's record is deleted
      * next: it is written only when that removal fails.
      */
     private void exited(ContainerEntry entry, Sandbox sandbox, ExitStatus status, Throwable failure) {
