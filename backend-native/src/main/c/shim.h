@@ -4,8 +4,8 @@
  * The JVM is multi-threaded, so clone/setns/pivot_root happen here (runc's nsexec reasoning).
  * Process tree of one container:
  *
- *   launcher-shim create <bundle>     (spawned by the engine; exits once the init is parked)
- *     '- monitor (setsid, detached)   (owns the log pipes, the control socket, the exit file)
+ *   launcher-shim serve <dir>         (the spawner: started once by the engine, see serve.c)
+ *     '- monitor (a fork; setsid)     (owns the log pipes, the control socket, the exit file)
  *          '- init, pid 1 in new namespaces (mounts, pivot_root, waits for "start")
  *               '- the user's process (execve)
  */
@@ -83,6 +83,9 @@ int caps_set(unsigned long long keep);
 
 /* seccomp.c: Docker's default profile, lifted where the kept capabilities allow; last before execve */
 int seccomp_install(unsigned long long caps);
+
+/* serve.c: the engine's spawner of monitors */
+int serve_main(const char *dir);
 
 /* monitor.c */
 int monitor_run(const char *bundle, struct spec *spec, int report_fd);
