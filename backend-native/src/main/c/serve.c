@@ -4,6 +4,8 @@
  *
  *   engine -> spawner          monitor -> engine (on the same connection, then EOF)
  *   create <bundle>            ok <monitor pid> <init pid> | error <fault> <message>
+ *   run <bundle>               the same, the init told to start before the report (create
+ *                              and the monitor's "start" in one exchange)
  *
  * (fault 1: a system call failed, 2: the spec is invalid, 3: a bad request). The monitor is a
  * fork of this small single-threaded process, so a container costs one fork where launching
@@ -25,7 +27,8 @@
 #include "monitor.h"
 
 #define SPAWNER_SOCKET "spawner.sock"
-#define REQUEST "create "
+#define CREATE "create "
+#define RUN "run "
 
 static struct spec spec;
 
@@ -63,11 +66,18 @@ static int read_request(int conn, char *line, size_t cap)
 static int become_monitor(int conn)
 {
     char line[4200];
-    if (read_request(conn, line, sizeof line) < 0 || strncmp(line, REQUEST, strlen(REQUEST)) != 0) {
-        dprintf(conn, "error 3 unable to read a create request\n");
+    int run = 0;
+    const char *bundle = NULL;
+    if (read_request(conn, line, sizeof line) == 0) {
+        if (strncmp(line, CREATE, strlen(CREATE)) == 0)
+            bundle = line + strlen(CREATE);
+        else if (strncmp(line, RUN, strlen(RUN)) == 0)
+            bundle = line + strlen(RUN), run = 1;
+    }
+    if (bundle == NULL) {
+        dprintf(conn, "error 3 unable to read a create or run request\n");
         return 3;
     }
-    const char *bundle = line + strlen(REQUEST);
     char path[4300];
     snprintf(path, sizeof path, "%s/spec", bundle);
     if (spec_read(path, &spec) < 0) {
@@ -85,7 +95,7 @@ static int become_monitor(int conn)
     char title[4300];
     snprintf(title, sizeof title, "launcher-shim monitor %s", bundle);
     title_set(title);
-    return monitor_run(bundle, &spec, conn);
+    return monitor_run(bundle, &spec, conn, run);
 }
 
 static int listen_here(const char *dir)

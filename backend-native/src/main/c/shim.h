@@ -88,7 +88,8 @@ int seccomp_install(unsigned long long caps);
 int serve_main(const char *dir);
 
 /* monitor.c */
-int monitor_run(const char *bundle, struct spec *spec, int report_fd);
+/* start_now: the init runs the process at once, as a "start" request would */
+int monitor_run(const char *bundle, struct spec *spec, int report_fd, int start_now);
 
 /* init.c: the body of pid 1; never returns */
 struct init_args {

@@ -84,13 +84,7 @@ final class ContainerLifecycle {
                 spec = SandboxSpecs.withBinds(spec, etc.write(store.folder(record.id()), record.hostConfig().networkMode(),
                         spec.hostname(), record.name(), endpoint == null ? "" : endpoint.address(),
                         spec.binds().stream().map(BindMount::destination).collect(Collectors.toSet())));
-                Sandbox sandbox = isolation.create(spec);
-                try {
-                    sandbox.start();
-                } catch (RuntimeException e) {
-                    deleteQuietly(sandbox, e);
-                    throw e;
-                }
+                Sandbox sandbox = isolation.run(spec);
                 ContainerRecord started = record.withEndpoint(endpoint)
                         .withState(record.state().toState().started(sandbox.pid(), Instant.now()));
                 store.save(started);

@@ -30,8 +30,11 @@ final class Spawner {
         this.dir = dir;
     }
 
-    /** Starts the monitor of a bundle; returns once the init is parked. */
-    MonitorPids create(Path bundle) {
+    /**
+     * Starts the monitor of a bundle; returns once the init is parked, or with {@code run} once
+     * it was told to run the process (create and the monitor's "start" in one exchange).
+     */
+    MonitorPids create(Path bundle, boolean run) {
         Optional<MonitorConnection> connection = connect(false);
         if (connection.isEmpty()) {
             // a spawner that ended (killed, or its executable replaced) is started afresh once
@@ -39,7 +42,7 @@ final class Spawner {
         }
         try (MonitorConnection monitor = connection.orElseThrow(() ->
                 new SystemCallFailedException("connect to", dir.resolve(SOCKET).toString(), "ECONNREFUSED"))) {
-            return parse(monitor.request("create " + bundle));
+            return parse(monitor.request((run ? "run " : "create ") + bundle));
         } catch (IOException e) {
             throw new SystemCallFailedException("start monitor for", bundle.toString(), "it exited without a report", e);
         }
