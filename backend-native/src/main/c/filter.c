@@ -24,17 +24,13 @@ static int hex_digit(char c)
     return -1;
 }
 
-static int hex_field(const char *text, int digits, unsigned int *out)
+/* the digits were checked by seccomp_program_valid */
+static unsigned int hex_field(const char *text, int digits)
 {
     unsigned int value = 0;
-    for (int i = 0; i < digits; i++) {
-        int d = hex_digit(text[i]);
-        if (d < 0)
-            return -1;
-        value = value << 4 | (unsigned int)d;
-    }
-    *out = value;
-    return 0;
+    for (int i = 0; i < digits; i++)
+        value = value << 4 | (unsigned int)hex_digit(text[i]);
+    return value;
 }
 
 int seccomp_program_valid(const char *hex)
@@ -58,12 +54,8 @@ int seccomp_install_program(const char *hex)
     }
     for (size_t i = 0; i < n; i++) {
         const char *at = hex + i * 16;
-        unsigned int op, jt, jf, k;
-        hex_field(at, 4, &op);
-        hex_field(at + 4, 2, &jt);
-        hex_field(at + 6, 2, &jf);
-        hex_field(at + 8, 8, &k);
-        code[i] = (struct sock_filter){ (unsigned short)op, (unsigned char)jt, (unsigned char)jf, k };
+        code[i] = (struct sock_filter){ (unsigned short)hex_field(at, 4), (unsigned char)hex_field(at + 4, 2),
+                                        (unsigned char)hex_field(at + 6, 2), hex_field(at + 8, 8) };
     }
     struct sock_fprog prog = { (unsigned short)n, code };
     if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
