@@ -74,6 +74,26 @@ class SeccompIT {
         assertEquals("mkdir=0", admin.outLine(), admin.err());
     }
 
+    /**
+     * Docker's own default is an allow list: every call the profile does not name fails. Here
+     * every x86_64 call of the host's kernel headers but chmod and fchmodat is allowed, so busybox
+     * runs and chmod fails with the profile's default errno (ENOSYS, as defaultErrnoRet says).
+     */
+    @Test
+    void anAllowListProfileFailsEveryCallItDoesNotName() throws Exception {
+        Path header = Path.of("/usr/include/x86_64-linux-gnu/asm/unistd_64.h");
+        assumeTrue(Files.exists(header), "no kernel headers to list the calls");
+        List<String> names = Files.readAllLines(header).stream().filter(l -> l.startsWith("#define __NR_"))
+                .map(l -> l.split("\\s+")[1].substring("__NR_".length()))
+                .filter(n -> !n.equals("chmod") && !n.equals("fchmodat")).toList();
+        String json = "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"defaultErrnoRet\":38,\"syscalls\":[{\"names\":[\""
+                + String.join("\",\"", names) + "\"],\"action\":\"SCMP_ACT_ALLOW\"}]}";
+        Result run = launcher.launcher("run", "--rm", "--network", "none", "--security-opt", profile(json), "base", "sh", "-c",
+                "touch /f; chmod 600 /f; echo chmod=$?; echo still-running");
+        assertEquals(List.of("chmod=1", "still-running"), run.out().lines().toList(), run.err());
+        assertTrue(run.err().contains("Function not implemented"), run.err());
+    }
+
     @Test
     void anExecFollowsTheContainersProfile() throws Exception {
         String opt = profile(PROFILE);
