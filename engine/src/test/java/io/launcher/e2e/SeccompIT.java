@@ -8,17 +8,23 @@ import io.launcher.e2e.Distribution.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Custom seccomp profiles end to end, in Docker's JSON format, through the launcher CLI and the
- * real docker CLI: both read the file and send its JSON in {@code HostConfig.SecurityOpt}.
+ * real docker CLI: both read the file and send its JSON in {@code HostConfig.SecurityOpt}. On
+ * both isolation backends, each through a daemon of its own; lxc is skipped where its tools are missing.
  */
 @Tag("privileged")
+@ParameterizedClass(name = "--backend {0}")
+@ValueSource(strings = {"native", "lxc"})
 class SeccompIT {
     /** chmod to a mode with the owner's execute bit: EPERM; mkdir: EACCES unless CAP_SYS_ADMIN; the rest allowed. */
     private static final String PROFILE = """
@@ -42,15 +48,22 @@ class SeccompIT {
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void start() throws Exception {
-        launcher = Distribution.start().withBaseImage();
+    @Parameter
+    String backend;
+
+    @BeforeParameterizedClassInvocation
+    static void start(String backend) throws Exception {
+        if (backend.equals("lxc")) {
+            assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxc-execute")), "lxc-execute is not installed (Debian's lxc package)");
+        }
+        launcher = Distribution.start(List.of("--backend", backend)).withBaseImage();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         if (launcher != null) {
             launcher.close();
+            launcher = null;
         }
     }
 

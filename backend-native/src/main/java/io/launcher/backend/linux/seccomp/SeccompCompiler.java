@@ -31,6 +31,11 @@ public final class SeccompCompiler {
     }
 
     public static List<Bpf> compile(SeccompFilter filter) {
+        if (!"amd64".equals(System.getProperty("os.arch"))) {
+            // the arch check and the numbers are x86_64's: elsewhere the program would kill every process
+            throw new InvalidSpecException("custom seccomp profiles are supported on x86_64 only, not on "
+                    + System.getProperty("os.arch"));
+        }
         SeccompCompiler compiler = new SeccompCompiler();
         compiler.preamble();
         for (SeccompFilter.Rule rule : filter.rules()) {
