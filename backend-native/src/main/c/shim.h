@@ -62,6 +62,7 @@ struct spec {
     int stdin_open;
     unsigned long long caps;  /* bit n: capability n is kept */
     int seccomp_unconfined;   /* no seccomp filter (--security-opt seccomp=unconfined) */
+    const char *seccomp_program; /* a custom profile's compiled filter, hex (filter.c), or NULL */
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -86,6 +87,10 @@ int seccomp_install(unsigned long long caps);
 
 /* serve.c: the engine's spawner of monitors */
 int serve_main(const char *dir);
+
+/* filter.c: a custom profile's program, compiled by the Java side, installed instead of the default */
+int seccomp_program_valid(const char *hex);
+int seccomp_install_program(const char *hex);
 
 /* monitor.c */
 /* start_now: the init runs the process at once, as a "start" request would */
