@@ -233,7 +233,7 @@ final class ContainerLifecycle {
         }
         synchronized (entry) {
             try {
-                storage.remove(new SnapshotKey(entry.record().id()));
+                removeSnapshot(entry);
                 store.delete(entry.record().id());
             } catch (RuntimeException e) {
                 entry.abortRemoval();
@@ -242,6 +242,18 @@ final class ContainerLifecycle {
             registry.remove(entry, entry.state().exitCode());
             events.publish(entry.record(), "destroy");
             entry.removed().complete(entry.state().exitCode());
+        }
+    }
+
+    /**
+     * A snapshot already gone is no failure: a power loss can bring back the record of a removal
+     * that got as far as the snapshot (records are deleted without a sync, see ContainerStore).
+     */
+    private void removeSnapshot(ContainerEntry entry) {
+        try {
+            storage.remove(new SnapshotKey(entry.record().id()));
+        } catch (NotFoundException gone) {
+            LOG.info("container {} had no snapshot left to remove", entry.id());
         }
     }
 

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * engine still finds every record whole and current (the page cache outlives the process). What a
  * power loss or a kernel crash can do is roll the store back by the last few seconds (ext4 commits
  * its journal every 5 s): a container created just before may be gone (its snapshot is then an
- * orphan that recovery removes), one removed just before may come back (recovery finishes that
- * removal when its snapshot went, see {@link StoreRecovery}), and a state change may be lost, which
+ * orphan that recovery removes), one removed just before may come back (without its snapshot,
+ * if the removal got that far: {@code rm} then removes it), and a state change may be lost, which
  * only matters to {@code ps -a} since no container survives a power loss anyway. A record is whole
  * or absent where the file system commits a rename after the data it names (ext4's default
  * auto_da_alloc does for a replacing rename); one left empty or torn is set aside at start as

@@ -11,7 +11,6 @@ import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,13 +47,7 @@ final class StoreRecovery {
     }
 
     void recover() throws IOException {
-        Set<String> snapshots = new HashSet<>();
-        storage.walk(info -> snapshots.add(info.key().value()));
         for (ContainerRecord record : store.loadAll()) {
-            if (!snapshots.contains(record.id())) {
-                finishRemoval(record);
-                continue;
-            }
             ContainerEntry entry = new ContainerEntry(record);
             registry.add(entry);
             if (record.state().toState().running()) {
@@ -64,15 +57,6 @@ final class StoreRecovery {
         networking.sweep(registry.all().stream().filter(ContainerEntry::running).map(ContainerEntry::id)
                 .collect(Collectors.toSet()));
         removeOrphanSnapshots();
-    }
-
-    /**
-     * A record without its snapshot is a removal that a power loss cut after the snapshot went
-     * (records are deleted without a sync, see {@link ContainerStore}): the removal is finished.
-     */
-    private void finishRemoval(ContainerRecord record) {
-        store.delete(record.id());
-        LOG.info("removed container {} whose removal a crash interrupted", record.id());
     }
 
     private void readopt(ContainerEntry entry) {
