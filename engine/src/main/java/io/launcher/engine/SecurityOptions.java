@@ -43,7 +43,13 @@ final class SecurityOptions {
         };
     }
 
-    /** no_new_privs is set for every container process; asking to turn it off cannot be honoured. */
+    /** Whether {@code --security-opt no-new-privileges} was given: a privileged container has no_new_privs only then. */
+    static boolean asksNoNewPrivileges(List<String> options) {
+        return options.stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges=true")
+                || o.equals("no-new-privileges:true"));
+    }
+
+    /** no_new_privs is set for every unprivileged container process; asking to turn it off cannot be honoured. */
     private static void noNewPrivileges(String option, String value) {
         if (!value.isEmpty() && !value.equals("true")) {
             throw new InvalidSpecException("invalid --security-opt: \"" + option + "\": no-new-privileges is always on");
