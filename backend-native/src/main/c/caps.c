@@ -54,6 +54,12 @@ static int last_cap(void)
     return last;
 }
 
+/* every capability this project knows (the privileged set, as moby's GetAllCapabilities) */
+unsigned long long caps_all(void)
+{
+    return (1ULL << N_NAMES) - 1;
+}
+
 int caps_drop_bounding(unsigned long long keep)
 {
     int last = last_cap();
