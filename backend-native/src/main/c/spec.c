@@ -289,6 +289,8 @@ static int parse(const char *path, struct spec *spec)
     }
     spec->args[spec->n_args] = NULL;
     spec->env[spec->n_env] = NULL;
+    if (spec->privileged)
+        spec->caps &= caps_all();
     spec->filter_caps = spec->caps;
     return 0;
 }
