@@ -33,7 +33,10 @@ abstract class PrivilegedCases extends ProcessCases {
             "grep -E '^(Cap(Inh|Prm|Eff|Bnd)|NoNewPrivs|Seccomp):' /proc/self/status",
             "mkdir -p /mnt/kit; mount -t tmpfs kit /mnt/kit && echo mount=ok || echo mount=denied",
             "grep -q ' /sys sysfs rw' /proc/mounts && echo sys=rw || echo sys=ro",
-            "grep -c ' /proc/' /proc/mounts | sed 's/^/proc-masks=/'");
+            // Docker's masked and read-only /proc paths (not a runtime's own, such as LXC's boot_id)
+            "grep -cE ' /proc/(" + String.join("|", "kcore", "keys", "timer_list", "sched_debug", "acpi", "scsi",
+                    "interrupts", "latency_stats", "bus", "fs", "irq", "sys", "sysrq-trigger") + ") ' /proc/mounts"
+                    + " | sed 's/^/proc-masks=/'");
 
     /** Docker's privileged spec over a kit spec: what the engine sends for {@code --privileged}. */
     static SandboxSpec privileged(SandboxSpec spec) {
