@@ -53,6 +53,7 @@ final class SpecTranslator {
         }
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
+        entries.addAll(CgroupEntries.devices(spec.privileged(), cgroups));
         entries.add(new LxcEntry.NoNewPrivs(spec.noNewPrivileges()));
         if (spec.seccomp() == SeccompProfile.DEFAULT) {
             entries.add(new LxcEntry.SeccompProfile(dir.seccomp()));

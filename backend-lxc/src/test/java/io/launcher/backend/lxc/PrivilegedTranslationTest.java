@@ -56,6 +56,7 @@ class PrivilegedTranslationTest {
         assertEquals(List.of(new LxcEntry.NoNewPrivs(false)), config.all(LxcEntry.NoNewPrivs.class));
         assertEquals(List.of(), config.all(LxcEntry.SeccompProfile.class));
         assertEquals(List.of(new LxcEntry.CapKeep(EnumSet.allOf(Capability.class))), config.all(LxcEntry.CapKeep.class));
+        assertEquals(List.of(new LxcEntry.CgroupDevices(false, true, "a")), config.all(LxcEntry.CgroupDevices.class));
     }
 
     @Test
@@ -67,6 +68,11 @@ class PrivilegedTranslationTest {
         assertTrue(config.all(LxcEntry.MountEntry.class).stream().noneMatch(m -> m.source().startsWith("/dev/")
                 && !m.source().equals("/dev/null")), config.render());
         assertEquals(List.of(new LxcEntry.NoNewPrivs(true)), config.all(LxcEntry.NoNewPrivs.class));
+        List<LxcEntry.CgroupDevices> devices = config.all(LxcEntry.CgroupDevices.class);
+        assertEquals(new LxcEntry.CgroupDevices(false, false, "a"), devices.get(0), "Docker's rules: deny all first");
+        assertTrue(devices.containsAll(List.of(new LxcEntry.CgroupDevices(false, true, "c 1:3 rwm"),
+                new LxcEntry.CgroupDevices(false, true, "c 136:* rwm"), new LxcEntry.CgroupDevices(false, true, "c *:* m"))));
+        assertEquals("lxc.cgroup2.devices.deny", new LxcEntry.CgroupDevices(true, false, "a").key());
     }
 
     @Test

@@ -103,6 +103,24 @@ abstract class PrivilegedCases extends ProcessCases {
         assertTrue(run.stdout().contains("/dev/pts/"), "a terminal of the container's devpts: " + run.stdout());
     }
 
+    /**
+     * The devices cgroup, not the absence of a node, is what keeps a container from the host's
+     * devices: CAP_MKNOD lets any container make one (Docker allows that), only a privileged one
+     * may open it. Checked on cgroup v1 (the devices controller); where it is missing the case
+     * is skipped.
+     */
+    @Test
+    void onlyAPrivilegedContainerMayOpenANodeItMade() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/sys/fs/cgroup/devices/devices.list")),
+                "no cgroup v1 devices controller on this host");
+        String script = "mknod /dev/kit-loop c 10 237 && echo mknod=ok; (exec 3</dev/kit-loop) 2>/dev/null"
+                + " && echo open=ok || echo open=denied";
+        assertEquals(List.of("mknod=ok", "open=denied"), runner.run(backend, runner.spec("sh", "-c", script)).stdout()
+                .lines().toList());
+        assertEquals(List.of("mknod=ok", "open=ok"), runner.run(backend, privileged(runner.spec("sh", "-c", script)))
+                .stdout().lines().toList());
+    }
+
     @Test
     void aPrivilegedExecHasEveryCapabilityUnderTheContainersFilter() throws Exception {
         Sandbox sandbox = runner.create(backend, runner.spec("sleep", "60"));
