@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Docker's {@code --security-opt} values, checked at create and turned into what the backend
  * applies at start. Accepted: {@code seccomp=unconfined} and {@code seccomp=default};
- * {@code no-new-privileges} (always in force here); {@code apparmor=...} and {@code label=...},
+ * {@code no-new-privileges} (always in force, but for a privileged container only when given);
+ * {@code apparmor=...} and {@code label=...},
  * which have nothing to act on without AppArmor or SELinux (Docker ignores them likewise where
  * the host has neither). A custom seccomp profile (the docker CLI sends the JSON file's content)
  * is refused rather than silently replaced by the default one.
