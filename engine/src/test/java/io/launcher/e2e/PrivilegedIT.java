@@ -86,6 +86,8 @@ class PrivilegedIT {
         Result exec = launcher.docker("exec", "--privileged", "plain", "grep", "CapEff", "/proc/self/status");
         assertTrue(exec.outLine().matches("CapEff:\t000001ff[0-9a-f]{8}"), exec.out() + exec.err());
         assertEquals("CapEff:\t00000000a80425fb", launcher.docker("exec", "plain", "grep", "CapEff", "/proc/self/status").outLine());
+        Result viaLauncher = launcher.launcher("exec", "--privileged", "plain", "grep", "CapEff", "/proc/self/status");
+        assertTrue(viaLauncher.outLine().matches("CapEff:\t000001ff[0-9a-f]{8}"), viaLauncher.out() + viaLauncher.err());
         assertEquals(0, launcher.docker("rm", "-f", "plain").exitCode());
     }
 
