@@ -127,6 +127,7 @@ int exec_main(const char *bundle, const char *spec_path)
     process.filter_caps = container.caps;
     process.seccomp_unconfined = container.seccomp_unconfined;
     process.no_new_privs = container.no_new_privs;
+    process.seccomp_program = container.seccomp_program;
     sigset_t set;
     sigfillset(&set);
     sigprocmask(SIG_BLOCK, &set, NULL);

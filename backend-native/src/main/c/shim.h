@@ -62,6 +62,7 @@ struct spec {
     int stdin_open;
     unsigned long long caps;  /* bit n: capability n is kept */
     int seccomp_unconfined;   /* no seccomp filter (--security-opt seccomp=unconfined) */
+    const char *seccomp_program; /* a custom profile's compiled filter, hex (filter.c), or NULL */
     int privileged;           /* --privileged: /proc unmasked, /sys rw, the host's devices; an exec: every capability */
     int no_new_privs;         /* set no_new_privs (absent from the spec: 1) */
     unsigned long long filter_caps;  /* the capabilities the seccomp filter is lifted for: the container's */
@@ -87,6 +88,10 @@ unsigned long long caps_all(void);
 
 /* seccomp.c: Docker's default profile, lifted where the kept capabilities allow; last before execve */
 int seccomp_install(unsigned long long caps);
+
+/* filter.c: a custom profile's program, compiled by the Java side, installed instead of the default */
+int seccomp_program_valid(const char *hex);
+int seccomp_install_program(const char *hex);
 
 /* monitor.c */
 int monitor_run(const char *bundle, struct spec *spec, int report_fd);

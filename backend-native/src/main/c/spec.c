@@ -31,6 +31,7 @@
  *   pids       <max>
  *   cap        <CAP_NAME>                     one capability kept, repeated; all others are dropped
  *   seccomp    default | unconfined           Docker's default filter (seccomp.c), or none; absent: default
+ *              | program <hex>                a custom profile compiled to classic BPF (filter.c)
  *   privileged 0|1                            --privileged: /proc unmasked, /sys read-write, the host's
  *                                             device nodes in /dev; in an exec's spec: every capability
  *   nonewprivs 0|1                            set no_new_privs on the processes; absent: 1
@@ -178,6 +179,10 @@ static int apply(struct spec *spec, const char *key, char **f, int n)
     if (strcmp(key, "seccomp") == 0 && n == 1) {
         spec->seccomp_unconfined = strcmp(f[0], "unconfined") == 0;
         return spec->seccomp_unconfined || strcmp(f[0], "default") == 0 ? 0 : -1;
+    }
+    if (strcmp(key, "seccomp") == 0 && n == 2 && strcmp(f[0], "program") == 0) {
+        spec->seccomp_program = f[1];
+        return seccomp_program_valid(f[1]);
     }
     if ((strcmp(key, "privileged") == 0 || strcmp(key, "nonewprivs") == 0) && n == 1) {
         if (parse_number(f[0], &number) < 0 || number > 1)

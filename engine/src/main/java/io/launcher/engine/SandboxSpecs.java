@@ -59,7 +59,8 @@ final class SandboxSpecs {
     /**
      * Docker's {@code --privileged} (moby's TweakCapabilities and WithSeccomp): every capability,
      * whatever {@code --cap-add} and {@code --cap-drop} say, and no seccomp filter, whatever
-     * {@code --security-opt seccomp=} says; both are still checked, so a bad value is refused alike.
+     * {@code --security-opt seccomp=} says (a custom profile is not even read, as moby returns
+     * before parsing it); capability names and option syntax are still checked.
      */
     static SandboxSpec build(ContainerId id, ContainerConfig c, HostConfig host, List<Mount> rootfs,
                              NetworkAttachment network, Path logFile, ContainerUsers.ExecUser user) {
@@ -73,10 +74,11 @@ final class SandboxSpecs {
         if (host.privileged()) {
             return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
                     host.readonlyRootfs(), logFile, Set.copyOf(Capabilities.ALL), SeccompProfile.UNCONFINED,
-                    host.logConfig(), true, SecurityOptions.asksNoNewPrivileges(host.securityOpt()));
+                    host.logConfig(), null, true, SecurityOptions.asksNoNewPrivileges(host.securityOpt()));
         }
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
-                host.readonlyRootfs(), logFile, capabilities, seccomp, host.logConfig());
+                host.readonlyRootfs(), logFile, capabilities, seccomp, host.logConfig(),
+                SecurityOptions.seccompFilter(host.securityOpt(), capabilities));
     }
 
     /**
@@ -155,7 +157,7 @@ final class SandboxSpecs {
         binds.addAll(spec.binds());
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
                 binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log(),
-                spec.privileged(), spec.noNewPrivileges());
+                spec.seccompFilter(), spec.privileged(), spec.noNewPrivileges());
     }
 
     /** The user an exec runs as: its own, else the container's. */

@@ -55,7 +55,7 @@ final class SpecTranslator {
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
         entries.addAll(CgroupEntries.devices(spec.privileged(), cgroups));
         entries.add(new LxcEntry.NoNewPrivs(spec.noNewPrivileges()));
-        if (spec.seccomp() == SeccompProfile.DEFAULT) {
+        if (spec.seccomp() != SeccompProfile.UNCONFINED) {
             entries.add(new LxcEntry.SeccompProfile(dir.seccomp()));
         }
         entries.add(new LxcEntry.CapKeep(capabilities(spec)));

@@ -37,7 +37,7 @@ class PrivilegedTranslationTest {
                 temp.resolve("log.json"), Capabilities.DOCKER_DEFAULT);
         return !privileged ? plain : new SandboxSpec(plain.id(), plain.rootfs(), process, "box", plain.network(),
                 plain.resources(), List.of(), false, plain.logFile(), Set.copyOf(Capabilities.ALL),
-                SeccompProfile.UNCONFINED, LogConfig.DEFAULT, true, false);
+                SeccompProfile.UNCONFINED, LogConfig.DEFAULT, null, true, false);
     }
 
     private LxcConfig translate(SandboxSpec spec) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * capability, no filter, {@link SandboxSpec#privileged()}, no no_new_privs) and
  * {@code exec --privileged} ({@link ProcessSpec#privileged()}); and the unprivileged contrast.
  */
-abstract class PrivilegedCases extends ProcessCases {
+abstract class PrivilegedCases extends SeccompProfileCases {
     /** Host devices a privileged container must see when the host has them (Docker makes them all). */
     private static final List<String> HOST_DEVICES = List.of("/dev/loop-control", "/dev/kmsg", "/dev/fuse");
     private static final String PROBES = String.join("; ",
@@ -42,7 +42,7 @@ abstract class PrivilegedCases extends ProcessCases {
     static SandboxSpec privileged(SandboxSpec spec) {
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(),
                 spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), Set.copyOf(Capabilities.ALL),
-                SeccompProfile.UNCONFINED, LogConfig.DEFAULT, true, false);
+                SeccompProfile.UNCONFINED, LogConfig.DEFAULT, null, true, false);
     }
 
     /**
