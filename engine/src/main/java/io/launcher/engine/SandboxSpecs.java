@@ -59,8 +59,8 @@ final class SandboxSpecs {
     /**
      * Docker's {@code --privileged} (moby's TweakCapabilities and WithSeccomp): every capability,
      * whatever {@code --cap-add} and {@code --cap-drop} say, and no seccomp filter, whatever
-     * {@code --security-opt seccomp=} says (a custom profile is not even read, as moby returns
-     * before parsing it); capability names and option syntax are still checked.
+     * {@code --security-opt seccomp=} says (moby ignores a custom profile then); capability names
+     * and the options, a custom profile's JSON included, are still checked.
      */
     static SandboxSpec build(ContainerId id, ContainerConfig c, HostConfig host, List<Mount> rootfs,
                              NetworkAttachment network, Path logFile, ContainerUsers.ExecUser user) {

@@ -58,6 +58,16 @@ class PrivilegedSpecTest {
     }
 
     @Test
+    void aCustomProfileIsIgnoredForAPrivilegedContainer() {
+        String profile = "seccomp={\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[{\"names\":[\"chmod\"],"
+                + "\"action\":\"SCMP_ACT_ERRNO\"}]}";
+        SandboxSpec privileged = build(host(true, List.of(), List.of(), List.of(profile)));
+        assertEquals(SeccompProfile.UNCONFINED, privileged.seccomp());
+        assertEquals(null, privileged.seccompFilter());
+        assertEquals(SeccompProfile.CUSTOM, build(host(false, List.of(), List.of(), List.of(profile))).seccomp());
+    }
+
+    @Test
     void noNewPrivilegesOnlyWhenAsked() {
         assertTrue(build(host(true, List.of(), List.of(), List.of("no-new-privileges"))).noNewPrivileges());
         assertTrue(build(host(true, List.of(), List.of(), List.of("no-new-privileges:true"))).noNewPrivileges());
