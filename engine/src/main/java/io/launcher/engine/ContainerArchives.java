@@ -33,10 +33,12 @@ final class ContainerArchives {
     private final StorageDriver storage;
     private final ContainerRegistry registry;
     private final LayerMerge merge;
+    private final DiskReserve reserve;
 
-    ContainerArchives(StorageDriver storage, ContainerRegistry registry) {
+    ContainerArchives(StorageDriver storage, ContainerRegistry registry, DiskReserve reserve) {
         this.storage = storage;
         this.registry = registry;
+        this.reserve = reserve;
         this.merge = new LayerMerge(storage);
     }
 
@@ -122,7 +124,7 @@ final class ContainerArchives {
         if (!node.isDirectory()) {
             throw new InvalidSpecException("extraction point is not a directory");
         }
-        try (TarLayerReader tar = new TarLayerReader(body)) {
+        try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meter())) {
             storage.apply(chain.get(0), new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir));
         }
     }

@@ -74,15 +74,17 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final Pruner pruner;
     private final ImageArchives archives;
     private final ContainerNaming naming;
+    private final DiskReserve reserve;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
                         IsolationBackend isolation, ContainerNetworking networking) throws IOException {
         this.settings = settings;
         this.selections = selections;
         this.storage = storage;
+        this.reserve = DiskReserve.of(settings.root(), settings.minFreeSpace());
         this.layers = new LayerStore(settings.root().resolve("layers"));
         this.images = new ImageStore(settings.root().resolve("images"), layers);
-        this.importer = new ImageImporter(storage, layers, images);
+        this.importer = new ImageImporter(storage, layers, images, reserve);
         this.store = new ContainerStore(settings.root().resolve("containers"));
         this.registry = new ContainerRegistry();
         this.naming = new ContainerNaming(images, storage, store, registry, events);
@@ -97,9 +99,10 @@ public final class LocalEngine implements Engine, AutoCloseable {
         var temp = settings.root().resolve("tmp");
         ImagePuller.removeLeftovers(temp);
         BlobSources sources = new BlobSources(settings.root().resolve("distribution"));
-        this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers), sources, temp);
+        this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers, reserve), sources, temp,
+                reserve);
         this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(new LayerTars(storage, layers), sources, temp));
-        this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp);
+        this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp, reserve);
     }
 
     /** Chooses and opens the backends, then loads the store, re-adopting running containers. */
@@ -235,18 +238,18 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public PathStat statPath(String container, String path) {
-        return new ContainerArchives(storage, registry).stat(container, path);
+        return new ContainerArchives(storage, registry, reserve).stat(container, path);
     }
 
     @Override
     public void archivePath(String container, String path, OutputStream out) throws IOException {
-        new ContainerArchives(storage, registry).archive(container, path, out);
+        new ContainerArchives(storage, registry, reserve).archive(container, path, out);
     }
 
     @Override
     public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
                                boolean noOverwriteDirNonDir) throws IOException {
-        new ContainerArchives(storage, registry).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+        new ContainerArchives(storage, registry, reserve).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
     }
 
     @Override
