@@ -125,7 +125,22 @@ final class ContainerArchives {
             throw new InvalidSpecException("extraction point is not a directory");
         }
         try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meter())) {
-            storage.apply(chain.get(0), new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir));
+            ArchiveExtraction extraction = new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir);
+            try {
+                storage.apply(chain.get(0), extraction);
+            } catch (IOException | RuntimeException e) {
+                undo(chain.get(0), extraction, e);
+                throw e;
+            }
+        }
+    }
+
+    /** A failed copy (a full disk, a refused entry) takes back the files it added. */
+    private void undo(SnapshotKey layer, ArchiveExtraction extraction, Exception failure) {
+        try {
+            storage.apply(layer, extraction.undo());
+        } catch (IOException | RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 

@@ -77,11 +77,11 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final DiskReserve reserve;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
-                        IsolationBackend isolation, ContainerNetworking networking) throws IOException {
+                        IsolationBackend isolation, ContainerNetworking networking, DiskReserve reserve) throws IOException {
         this.settings = settings;
         this.selections = selections;
         this.storage = storage;
-        this.reserve = DiskReserve.of(settings.root(), settings.minFreeSpace());
+        this.reserve = reserve;
         this.layers = new LayerStore(settings.root().resolve("layers"));
         this.images = new ImageStore(settings.root().resolve("images"), layers);
         this.importer = new ImageImporter(storage, layers, images, reserve);
@@ -107,6 +107,11 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     /** Chooses and opens the backends, then loads the store, re-adopting running containers. */
     public static LocalEngine open(EngineSettings settings, Providers providers) {
+        return open(settings, providers, DiskReserve.of(settings.root(), settings.minFreeSpace()));
+    }
+
+    /** As {@link #open(EngineSettings, Providers)}, keeping free space as {@code reserve} says (tests fake the disk). */
+    static LocalEngine open(EngineSettings settings, Providers providers, DiskReserve reserve) {
         BackendSelection<IsolationBackend> isolation =
                 BackendSelection.choose("isolation", providers.isolation(), settings.isolation(), settings.root(), true);
         BackendSelection<StorageDriver> storage =
@@ -117,7 +122,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
                 .reduce((a, b) -> a + "; " + b).orElse("no network plugin was found");
         try {
             return new LocalEngine(settings, List.of(isolation, storage, network), storage.driver().orElseThrow(),
-                    isolation.driver().orElseThrow(), new ContainerNetworking(network.driver(), networkReason));
+                    isolation.driver().orElseThrow(), new ContainerNetworking(network.driver(), networkReason), reserve);
         } catch (IOException e) {
             throw new InternalException("unable to open the state root " + settings.root() + ": " + e.getMessage(), e);
         }
