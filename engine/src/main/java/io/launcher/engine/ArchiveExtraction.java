@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The entries of a {@code docker cp} tar moved under the extraction directory, as the container
@@ -79,10 +80,10 @@ final class ArchiveExtraction implements LayerReader {
     /**
      * What undoes a failed extraction's additions: a whiteout for each path it added whose parent
      * it did not add too (removing a folder takes what is below it). Files it replaced keep what
-     * was written into them, as with Docker.
+     * was written into them, as with Docker; paths on a mount ({@code mounted}) are not the layer's.
      */
-    LayerReader undo() {
-        var paths = added.stream().filter(p -> !added.contains(parentOf(p))).iterator();
+    LayerReader undo(Predicate<String> mounted) {
+        var paths = added.stream().filter(p -> !added.contains(parentOf(p)) && !mounted.test(p)).iterator();
         return () -> paths.hasNext() ? Optional.of(new LayerEntry.Whiteout(paths.next())) : Optional.empty();
     }
 

@@ -243,18 +243,22 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public PathStat statPath(String container, String path) {
-        return new ContainerArchives(storage, registry, reserve).stat(container, path);
+        return copies().stat(container, path);
     }
 
     @Override
     public void archivePath(String container, String path, OutputStream out) throws IOException {
-        new ContainerArchives(storage, registry, reserve).archive(container, path, out);
+        copies().archive(container, path, out);
     }
 
     @Override
     public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
                                boolean noOverwriteDirNonDir) throws IOException {
-        new ContainerArchives(storage, registry, reserve).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+        copies().extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+    }
+
+    private ContainerArchives copies() {
+        return new ContainerArchives(storage, registry, reserve, settings.root().resolve("containers"));
     }
 
     @Override
