@@ -129,7 +129,7 @@ final class ContainerArchives {
         String directory = tree.resolve(asked.path(), true);
         Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), directory, tree);
         if (volume.isPresent()) {
-            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners);
+            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners, reserve);
             return;
         }
         if (entry.record().hostConfig().readonlyRootfs()) {

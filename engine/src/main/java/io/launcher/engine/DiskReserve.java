@@ -4,6 +4,7 @@ import io.launcher.api.InternalException;
 import io.launcher.api.SystemCallFailedException;
 import io.launcher.layer.WriteMeter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -58,6 +59,22 @@ final class DiskReserve {
         }
         check();
         return new Meter();
+    }
+
+    /**
+     * A meter for a write into a host folder ({@code cp} into a volume): the reserve's when the
+     * folder shares the state root's filesystem (a volume under {@code /srv} fills {@code /} as
+     * well), none when it lies on another one.
+     */
+    WriteMeter meterFor(Path folder) {
+        try {
+            if (!Files.getFileStore(folder).equals(Files.getFileStore(root))) {
+                return WriteMeter.NONE;
+            }
+        } catch (IOException e) {
+            // A folder that cannot be looked at is metered: the write fails there anyway, or is kept in bounds.
+        }
+        return meter();
     }
 
     /** Fails with Docker's words when the filesystem is below its reserve. */

@@ -216,7 +216,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public ImageId commit(String container, CommitRequest request) {
         ContainerEntry entry = registry.find(container);
-        ImageId id = new ImageCommitter(images, new LayerCommit(storage, layers, registry)).commit(entry.record(), request);
+        ImageId id = new ImageCommitter(images, new LayerCommit(storage, layers, registry, reserve.meter())).commit(entry.record(), request);
         new ContainerEvents(events).publish(entry.record(), "commit");
         return id;
     }

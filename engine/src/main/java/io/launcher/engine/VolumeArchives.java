@@ -114,8 +114,8 @@ final class VolumeArchives {
         }
     }
 
-    static void extract(Target target, ArchivePath asked, String container, InputStream body, boolean copyOwners)
-            throws IOException {
+    static void extract(Target target, ArchivePath asked, String container, InputStream body, boolean copyOwners,
+                        DiskReserve reserve) throws IOException {
         if (target.bind().readOnly()) {
             throw new FailedPreconditionException("mounted volume is marked read-only");
         }
@@ -123,7 +123,7 @@ final class VolumeArchives {
         if (!stat.isDirectory()) {
             throw new InvalidSpecException("extraction point is not a directory");
         }
-        try (TarLayerReader tar = new TarLayerReader(body)) {
+        try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meterFor(target.bind().source()))) {
             LayerReader owned = () -> tar.next().map(e -> owners(e, copyOwners));
             HostDirectory.write(owned, target.host(), UnaryOperator.identity(), true);
         } catch (FileAlreadyExistsException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.launcher.api.CommitRequest;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageDetails;
@@ -110,6 +111,29 @@ class DiskGuardTest {
         assertEquals(11, engine.statPath(box, "/etc/passwd").size());
         engine.extractArchive(box, "/etc", new ByteArrayInputStream(tar(false, "small", MIB)), false, false);
         assertEquals(MIB, engine.statPath(box, "/etc/small").size());
+    }
+
+    @Test
+    void aCommitOfALayerTooLargeForTheDiskStops() throws IOException {
+        String box = engine.create(Optional.of("box"), ContainerConfig.of("img", List.of("true")), hostConfig()).value();
+        engine.extractArchive(box, "/etc", new ByteArrayInputStream(tar(false, "big", 12 * MIB)), false, false);
+        List<ImageDetails> before = engine.images();
+        long usedBefore = written(dir);
+        assertThrows(SystemCallFailedException.class, () -> engine.commit(box, new CommitRequest(
+                Optional.of(ImageReference.parse("snap")), "", "", List.of())));
+        assertEquals(before, engine.images());
+        assertLeftNothing(usedBefore);
+    }
+
+    @Test
+    void aCopyBombIntoAVolumeOnTheSameFilesystemStops() throws IOException {
+        Path volume = Files.createDirectories(dir.resolve("volume"));
+        String box = engine.create(Optional.of("vol"), ContainerConfig.of("img", List.of("true")),
+                new HostConfig(false, NetworkMode.NONE, ResourceLimits.NONE, List.of(volume + ":/data"), false, List.of(),
+                        List.of())).value();
+        assertThrows(SystemCallFailedException.class, () -> engine.extractArchive(box, "/data",
+                new ByteArrayInputStream(tar(true, "zeros", BOMB)), false, false));
+        assertTrue(written(volume) < 24 * MIB, "the copy went on past the reserve");
     }
 
     private void assertLeftNothing(long usedBefore) throws IOException {
