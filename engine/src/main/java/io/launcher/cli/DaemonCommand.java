@@ -41,7 +41,7 @@ public final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--min-free-space", paramLabel = "SIZE|PCT%", converter = FreeSpaceOption.class,
             description = "Free space the state root's filesystem keeps: imports, loads, pulls and copies into "
-                    + "containers stop before it (env LAUNCHER_MIN_FREE_SPACE, default 5% at most 1GiB, 0 for none)")
+                    + "containers stop before it (env LAUNCHER_MIN_FREE_SPACE, default 5%% at most 1GiB, 0 for none)")
     MinFreeSpace minFreeSpace;
 
     @Option(names = "--help", usageHelp = true, description = "Print usage")
