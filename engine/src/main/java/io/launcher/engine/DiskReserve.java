@@ -14,8 +14,10 @@ import java.util.function.LongSupplier;
  * stream is written into it. Each operation takes a {@link #meter()}, shown every byte it
  * passes on to be written; free space is asked of the filesystem only every {@link #interval()}
  * bytes (statvfs is cheap, but not per 64 kB read) or every {@value #PERIOD_MILLIS} ms (a hard
- * link copied up writes without reading). The interval is a quarter of the reserve, so a stream
- * stops with three quarters of it still free, whatever runs beside it.
+ * link copied up writes without reading). The interval is a quarter of the reserve (256 kB to
+ * 16 MiB), so a stream alone stops with at least three quarters of it still free. Several
+ * streams at once each overshoot by at most their interval; the reserve is what absorbs that, and
+ * what the store, the logs and the running containers keep once a stream is stopped.
  */
 final class DiskReserve {
     static final long PERIOD_MILLIS = 200;
