@@ -69,6 +69,12 @@ class DiskSpaceIT {
         assertEquals(imagesBefore, ok(launcher.launcher("images", "-q", "--no-trunc")).out());
         assertEquals("ok", ok(launcher.launcher("run", "--rm", "--network", "none", "base", "echo", "ok")).outLine());
         assertFreedAndClean(freeBefore);
+        if (Distribution.dockerCli().isPresent()) {
+            Result docker = launcher.docker("import", bomb.toString(), "bomb");
+            assertEquals(1, docker.exitCode(), docker.out() + docker.err());
+            assertTrue(docker.err().contains(": no space left on device ("), docker.err());
+            assertFreedAndClean(freeBefore);
+        }
     }
 
     @Test
