@@ -123,6 +123,7 @@ int exec_main(const char *bundle, const char *spec_path)
         die();
     process.caps = container.caps;
     process.seccomp_unconfined = container.seccomp_unconfined;
+    process.seccomp_program = container.seccomp_program;
     sigset_t set;
     sigfillset(&set);
     sigprocmask(SIG_BLOCK, &set, NULL);

@@ -62,6 +62,7 @@ struct spec {
     int stdin_open;
     unsigned long long caps;  /* bit n: capability n is kept */
     int seccomp_unconfined;   /* no seccomp filter (--security-opt seccomp=unconfined) */
+    const char *seccomp_program; /* a custom profile's compiled filter, hex (filter.c), or NULL */
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -83,6 +84,10 @@ int caps_set(unsigned long long keep);
 
 /* seccomp.c: Docker's default profile, lifted where the kept capabilities allow; last before execve */
 int seccomp_install(unsigned long long caps);
+
+/* filter.c: a custom profile's program, compiled by the Java side, installed instead of the default */
+int seccomp_program_valid(const char *hex);
+int seccomp_install_program(const char *hex);
 
 /* monitor.c */
 int monitor_run(const char *bundle, struct spec *spec, int report_fd);

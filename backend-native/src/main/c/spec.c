@@ -31,6 +31,7 @@
  *   pids       <max>
  *   cap        <CAP_NAME>                     one capability kept, repeated; all others are dropped
  *   seccomp    default | unconfined           Docker's default filter (seccomp.c), or none; absent: default
+ *              | program <hex>                a custom profile compiled to classic BPF (filter.c)
  *
  * An exec's spec (launcher-shim exec) holds only version, arg, env, cwd, user, group, terminal
  * and stdin: namespaces, cgroup, capabilities and seccomp come from the container's bundle.
@@ -174,6 +175,10 @@ static int apply(struct spec *spec, const char *key, char **f, int n)
     if (strcmp(key, "seccomp") == 0 && n == 1) {
         spec->seccomp_unconfined = strcmp(f[0], "unconfined") == 0;
         return spec->seccomp_unconfined || strcmp(f[0], "default") == 0 ? 0 : -1;
+    }
+    if (strcmp(key, "seccomp") == 0 && n == 2 && strcmp(f[0], "program") == 0) {
+        spec->seccomp_program = f[1];
+        return seccomp_program_valid(f[1]);
     }
     if ((strcmp(key, "terminal") == 0 || strcmp(key, "stdin") == 0) && n == 1) {
         if (parse_number(f[0], &number) < 0)

@@ -62,9 +62,11 @@ final class SandboxSpecs {
         String cwd = c.workingDir().isEmpty() ? "/" : c.workingDir();
         ProcessSpec process = new ProcessSpec(args(c), env, cwd, user.uid(), user.gid(), user.additionalGids(),
                 c.tty(), c.openStdin());
+        Set<String> capabilities = capabilities(host.capAdd(), host.capDrop());
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
-                host.readonlyRootfs(), logFile, capabilities(host.capAdd(), host.capDrop()),
-                SecurityOptions.seccomp(host.securityOpt()), host.logConfig());
+                host.readonlyRootfs(), logFile, capabilities,
+                SecurityOptions.seccomp(host.securityOpt()), host.logConfig(),
+                SecurityOptions.seccompFilter(host.securityOpt(), capabilities));
     }
 
     /**
@@ -142,7 +144,8 @@ final class SandboxSpecs {
         List<BindMount> binds = new ArrayList<>(first);
         binds.addAll(spec.binds());
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
-                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log());
+                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log(),
+                spec.seccompFilter());
     }
 
     /** The user an exec runs as: its own, else the container's. */

@@ -51,7 +51,7 @@ final class SpecTranslator {
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
         entries.add(new LxcEntry.NoNewPrivs(true));
-        if (spec.seccomp() == SeccompProfile.DEFAULT) {
+        if (spec.seccomp() != SeccompProfile.UNCONFINED) {
             entries.add(new LxcEntry.SeccompProfile(dir.seccomp()));
         }
         entries.add(new LxcEntry.CapKeep(capabilities(spec)));

@@ -1,12 +1,13 @@
 package io.launcher.backend.linux;
 
 import io.launcher.api.InternalException;
+import io.launcher.backend.linux.seccomp.Bpf;
+import io.launcher.backend.linux.seccomp.SeccompCompiler;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
-import io.launcher.spi.isolation.SeccompProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class SpecFile {
         file.record("nanocpus", Long.toString(spec.resources().nanoCpus()));
         file.record("pids", Long.toString(spec.resources().pidsLimit()));
         new TreeSet<>(spec.capabilities()).forEach(name -> file.record("cap", name));
-        file.record("seccomp", spec.seccomp() == SeccompProfile.UNCONFINED ? "unconfined" : "default");
+        file.seccomp(spec);
         return file.out.toByteArray();
     }
 
@@ -79,6 +80,15 @@ public final class SpecFile {
         process.additionalGids().forEach(gid -> record("group", Integer.toString(gid)));
         record("terminal", process.terminal() ? "1" : "0");
         record("stdin", process.stdin() ? "1" : "0");
+    }
+
+    /** A custom profile travels compiled: the shim installs the program as given. */
+    private void seccomp(SandboxSpec spec) {
+        switch (spec.seccomp()) {
+            case UNCONFINED -> record("seccomp", "unconfined");
+            case CUSTOM -> record("seccomp", "program", Bpf.encode(SeccompCompiler.compile(spec.seccompFilter())));
+            default -> record("seccomp", "default");
+        }
     }
 
     private void network(NetworkAttachment network) {

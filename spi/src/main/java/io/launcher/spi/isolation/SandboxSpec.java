@@ -25,6 +25,8 @@ import java.util.Set;
  * {@code --cap-add}/{@code --cap-drop} applied); a backend never adds to it.
  *
  * <p>{@code seccomp}: the system call filter of the container's processes (init and exec).
+ * {@code seccompFilter}: the rules of a custom profile, present exactly when {@code seccomp} is
+ * {@link SeccompProfile#CUSTOM} (null otherwise).
  */
 public record SandboxSpec(
         ContainerId id,
@@ -38,7 +40,8 @@ public record SandboxSpec(
         Path logFile,
         Set<String> capabilities,
         SeccompProfile seccomp,
-        LogConfig log) {
+        LogConfig log,
+        SeccompFilter seccompFilter) {
 
     public SandboxSpec {
         rootfs = List.copyOf(rootfs);
@@ -46,6 +49,18 @@ public record SandboxSpec(
         capabilities = Set.copyOf(capabilities);
         java.util.Objects.requireNonNull(seccomp, "seccomp");
         log = log == null ? LogConfig.DEFAULT : log;
+        if ((seccomp == SeccompProfile.CUSTOM) != (seccompFilter != null)) {
+            throw new IllegalArgumentException("a custom seccomp profile needs its filter, and only it has one");
+        }
+    }
+
+    /** A spec without a custom seccomp filter: the form callers written before custom profiles use. */
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname,
+                       NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
+                       boolean readonlyRootfs, Path logFile, Set<String> capabilities, SeccompProfile seccomp,
+                       LogConfig log) {
+        this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
+                seccomp, log, null);
     }
 
     /** A spec with the default log bounds: the form callers written before log options use. */
