@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Docker's {@code --security-opt} values, checked at create and turned into what the backend
  * applies at start. Accepted: {@code seccomp=unconfined} and {@code seccomp=default};
- * {@code no-new-privileges} (always in force here); {@code apparmor=...} and {@code label=...},
+ * {@code no-new-privileges} (always in force, but for a privileged container only when given);
+ * {@code apparmor=...} and {@code label=...},
  * which have nothing to act on without AppArmor or SELinux (Docker ignores them likewise where
  * the host has neither). A custom seccomp profile arrives as its JSON (the docker CLI sends
  * the file's content): it is checked here and resolved against the container's capabilities by
@@ -50,6 +51,12 @@ final class SecurityOptions {
         };
     }
 
+    /** Whether {@code --security-opt no-new-privileges} was given: a privileged container has no_new_privs only then. */
+    static boolean asksNoNewPrivileges(List<String> options) {
+        return options.stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges=true")
+                || o.equals("no-new-privileges:true"));
+    }
+
     /** The custom profile's rules for a container keeping {@code capabilities}; null unless the last seccomp option is a profile. */
     static SeccompFilter seccompFilter(List<String> options, Set<String> capabilities) {
         if (seccomp(options) != SeccompProfile.CUSTOM) {
@@ -66,7 +73,7 @@ final class SecurityOptions {
                 arm ? "SCMP_ARCH_AARCH64" : "SCMP_ARCH_X86_64");
     }
 
-    /** no_new_privs is set for every container process; asking to turn it off cannot be honoured. */
+    /** no_new_privs is set for every unprivileged container process; asking to turn it off cannot be honoured. */
     private static void noNewPrivileges(String option, String value) {
         if (!value.isEmpty() && !value.equals("true")) {
             throw new InvalidSpecException("invalid --security-opt: \"" + option + "\": no-new-privileges is always on");

@@ -65,6 +65,28 @@ class SpecFileTest {
     }
 
     @Test
+    void aPrivilegedSpecSaysSoAndMayClearNoNewPrivileges() {
+        SandboxSpec plain = new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", "/r", List.of())),
+                new ProcessSpec(List.of("true"), List.of(), "/", 0, 0, List.of(), false, false), "h",
+                new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false, Path.of("/l"), Set.of());
+        String unprivileged = new String(SpecFile.render(plain), StandardCharsets.UTF_8);
+        assertTrue(unprivileged.lines().noneMatch(line -> line.startsWith("privileged") || line.startsWith("nonewprivs")),
+                unprivileged);
+        SandboxSpec privileged = new SandboxSpec(plain.id(), plain.rootfs(), plain.process(), "h", plain.network(),
+                plain.resources(), List.of(), false, plain.logFile(), plain.capabilities(), SeccompProfile.UNCONFINED,
+                LogConfig.DEFAULT, null, true, false);
+        List<String> lines = new String(SpecFile.render(privileged), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.containsAll(List.of("privileged 1", "nonewprivs 0")), lines.toString());
+    }
+
+    @Test
+    void aPrivilegedExecSaysSo() {
+        ProcessSpec exec = new ProcessSpec(List.of("sh"), List.of(), "/", 0, 0, List.of(), false, false, true);
+        assertEquals("version 1\narg sh\ncwd /\nuser 0 0\nterminal 0\nstdin 0\nprivileged 1\n",
+                new String(SpecFile.renderProcess(exec), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aCustomProfileTravelsAsItsCompiledProgram() {
         SeccompFilter filter = new SeccompFilter(SeccompFilter.Action.ALLOW, List.of(),
                 List.of(new SeccompFilter.Rule(List.of("chmod"), SeccompFilter.Action.errno(1), List.of())));
