@@ -27,15 +27,17 @@ final class AtomicFiles {
     }
 
     /**
-     * The same temporary name and rename, without either fsync: for records that a killed engine
-     * must find whole and current (the page cache outlives the process, so it does) but that may
-     * roll back a few seconds on a power loss. See {@link ContainerStore} for what remains then.
+     * The same temporary name, fsync and rename, without the fsync of the folder: the file a
+     * rename brings in is always whole, but a power loss may undo the rename itself, leaving the
+     * previous version (or, for a new file, none). For records written on every step of a
+     * container's life, where the folder's journal commit would double the cost; see
+     * {@link ContainerStore} for what a power loss can roll back.
      */
     static void replace(Path target, byte[] content) {
         write(target, content, false);
     }
 
-    private static void write(Path target, byte[] content, boolean durable) {
+    private static void write(Path target, byte[] content, boolean renameDurable) {
         Path dir = target.getParent();
         Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
@@ -45,16 +47,14 @@ final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                if (durable) {
-                    channel.force(true);
-                }
+                channel.force(true);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the state root's filesystem cannot rename atomically", e);
             }
-            if (durable) {
+            if (renameDurable) {
                 syncDirectory(dir);
             }
         } catch (IOException e) {

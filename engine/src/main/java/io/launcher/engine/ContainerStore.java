@@ -21,18 +21,17 @@ import org.slf4j.LoggerFactory;
  * and deletes it, so a killed engine never finds half a container; a folder without its record
  * is such a leftover. Stores of the earlier layout ({@code <id>/container.json}) are moved over.
  *
- * <p>Records are written by temporary name and rename without fsync ({@link AtomicFiles#replace}),
- * and removed without syncing the folder: these writes sit on the path of every create, start,
- * exit and removal, where two journal commits each cost more than the rest of the step. A killed
- * engine still finds every record whole and current (the page cache outlives the process). What a
- * power loss or a kernel crash can do is roll the store back by the last few seconds (ext4 commits
- * its journal every 5 s): a container created just before may be gone (its snapshot is then an
- * orphan that recovery removes), one removed just before may come back (without its snapshot,
- * if the removal got that far: {@code rm} then removes it), and a state change may be lost, which
- * only matters to {@code ps -a} since no container survives a power loss anyway. A record is whole
- * or absent where the file system commits a rename after the data it names (ext4's default
- * auto_da_alloc does for a replacing rename); one left empty or torn is set aside at start as
- * {@code <id>.json.damaged} with an error logged, rather than stopping the engine.
+ * <p>Records are written by temporary name, fsync and rename ({@link AtomicFiles#replace}), but
+ * neither that rename nor a removal syncs the folder: these writes sit on the path of every
+ * create, start, exit and removal, where the folder's journal commit would double their cost.
+ * A killed engine finds every record whole and current (the page cache outlives the process), and
+ * so does a power loss, up to the last few seconds of renames and removals (ext4 commits its
+ * journal every 5 s): a container created just before may be gone (its snapshot is then an
+ * orphan that recovery removes), one removed just before may come back (without its snapshot, if
+ * the removal got that far: {@code rm} then removes it), and a state change may be lost, which
+ * only matters to {@code ps -a} since no container survives a power loss anyway. A record that
+ * is still found empty or torn (a file system that reorders more than ext4) is set aside at start
+ * as {@code <id>.json.damaged} with an error logged, rather than stopping the engine.
  */
 final class ContainerStore {
     private static final String LEGACY_RECORD = "container.json";
