@@ -215,8 +215,14 @@ final class FakeEngine implements Engine {
     }
 
     private ContainerDetails find(String container) {
+        // Docker's order, as the real engine: a name wins over an id prefix.
         for (ContainerDetails details : containers.values()) {
-            if (details.id().value().startsWith(container) || details.name().equals("/" + container)) {
+            if (details.id().value().equals(container) || details.name().equals("/" + container)) {
+                return details;
+            }
+        }
+        for (ContainerDetails details : containers.values()) {
+            if (details.id().value().startsWith(container)) {
                 return details;
             }
         }

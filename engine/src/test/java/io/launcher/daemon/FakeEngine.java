@@ -284,8 +284,15 @@ public class FakeEngine implements Engine {
 
     @Override
     public synchronized ContainerDetails container(String container) {
+        // Docker's order: a name wins over an id prefix ("c" names a container, though an id
+        // may start with c).
         for (ContainerDetails c : containers.values()) {
-            if (c.id().value().startsWith(container) || c.name().equals(container)) {
+            if (c.id().value().equals(container) || c.name().equals(container)) {
+                return c;
+            }
+        }
+        for (ContainerDetails c : containers.values()) {
+            if (c.id().value().startsWith(container)) {
                 return c;
             }
         }
