@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * A tar streamed as a response body (export): headers and small files are gathered into large
- * chunks (one write each instead of one per header), and a larger file's bytes are sent by the
+ * A tar streamed as a response body (export): headers and small files are gathered into chunks
+ * of up to 64 kB (one write each instead of one per header), and a larger file's bytes are sent by the
  * kernel from the page cache in the chunk that ends with the headers before it, so an export
  * copies no file content through the heap.
  */
@@ -18,7 +18,9 @@ final class TarBody extends OutputStream implements FileSink {
     private static final int SMALL_FILE = 16 * 1024;
 
     private final ChunkedOutputStream chunks;
-    private final byte[] buffer = new byte[1 << 20];
+    // Small: it holds the headers between two sent files, and a larger one outlives the daemon's
+    // small young generation, is promoted and costs a full collection per export.
+    private final byte[] buffer = new byte[1 << 16];
     private int used;
 
     TarBody(ChunkedOutputStream chunks) {

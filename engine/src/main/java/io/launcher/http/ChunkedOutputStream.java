@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  * connection open.
  */
 public final class ChunkedOutputStream extends OutputStream {
+    private static final byte[] CRLF = {'\r', '\n'};
+
     private final OutputStream out;
     private final SocketChannel channel;
     private boolean closed;
@@ -72,7 +74,7 @@ public final class ChunkedOutputStream extends OutputStream {
             }
             sent += n;
         }
-        out.write(new byte[] {'\r', '\n'});
+        out.write(CRLF);
     }
 
     @Override

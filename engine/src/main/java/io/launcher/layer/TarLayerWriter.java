@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,10 +34,13 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
 
     private static final int COPY_BUFFER = 1 << 18;
     private static final int RECORD = 512;
+    private static final byte[] ZEROS = new byte[RECORD];
     private static final ZipEncoding NAMES = ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8);
 
     private final Sha256OutputStream uncompressed;
     private final TarArchiveOutputStream tar;
+    /** The header record of a sent file, reused: an export writes thousands. */
+    private final byte[] record = new byte[RECORD];
     private byte[] copyBuffer;
     private boolean finished;
 
@@ -118,7 +122,7 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
      */
     private void send(LayerEntry.RegularFile f, FileContent file) throws IOException {
         writePax(f.path(), null, f.attributes());
-        byte[] record = new byte[RECORD];
+        Arrays.fill(record, (byte) 0);
         header(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size()).writeEntryHeader(record, NAMES, true);
         uncompressed.write(record);
         FileChannel channel = file.channel();
@@ -127,7 +131,7 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
             throw new IOException("content of " + f.path() + " has " + sent + " bytes, not " + f.size());
         }
         int padding = (int) ((RECORD - f.size() % RECORD) % RECORD);
-        uncompressed.write(new byte[padding]);
+        uncompressed.write(ZEROS, 0, padding);
     }
 
     /** Large reads: InputStream.transferTo's 8 kB would cost a read(2) per 8 kB of a layer. */
