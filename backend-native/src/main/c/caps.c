@@ -54,6 +54,21 @@ static int last_cap(void)
     return last;
 }
 
+/*
+ * The privileged set, as moby's GetAllCapabilities: every capability this project knows that the
+ * shim itself holds; where the engine runs with fewer (itself in a container), a privileged
+ * container gets what the engine has rather than failing on the rest.
+ */
+unsigned long long caps_all(void)
+{
+    struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+    struct __user_cap_data_struct data[2];
+    unsigned long long known = (1ULL << N_NAMES) - 1;
+    if (syscall(SYS_capget, &header, data) < 0)
+        return known;
+    return known & (data[0].permitted | ((unsigned long long)data[1].permitted << 32));
+}
+
 int caps_drop_bounding(unsigned long long keep)
 {
     int last = last_cap();

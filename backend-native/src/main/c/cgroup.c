@@ -1,6 +1,6 @@
 /*
  * One cgroup per container, chosen once: cgroup v2 when /sys/fs/cgroup is the unified
- * hierarchy, else the v1 memory, cpu, pids and freezer hierarchies, each at
+ * hierarchy, else the v1 memory, cpu, pids, freezer and devices hierarchies, each at
  * <ctrl>/launcher/<id>. A controller that cannot be set up is an error only when the spec asks
  * for its limit; the freezer (pause) is driven from Java through the same directories.
  */
@@ -59,6 +59,31 @@ static int make_dir(const char *dir)
     return 0;
 }
 
+/*
+ * Docker's device rules (moby's default spec): any node may be made (mknod), but only the
+ * harmless ones read or written: null, zero, full, random, urandom, tty, console, ptmx, the
+ * ptys and tun. A privileged container may use every device, as on the host.
+ */
+static const char *const DEVICE_RULES[] = {
+    "c *:* m", "b *:* m", "c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
+    "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:200 rwm",
+};
+
+static int v1_devices(const char *dir, const struct spec *s)
+{
+    char allow[4096], deny[4096];
+    snprintf(allow, sizeof allow, "%s/devices.allow", dir);
+    snprintf(deny, sizeof deny, "%s/devices.deny", dir);
+    if (s->privileged)
+        return write_string(allow, "a");
+    if (write_string(deny, "a") < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof DEVICE_RULES / sizeof DEVICE_RULES[0]; i++)
+        if (write_string(allow, DEVICE_RULES[i]) < 0)
+            return -1;
+    return 0;
+}
+
 static int v1_limits(const char *name, const char *dir, const struct spec *s)
 {
     if (strcmp(name, "memory") == 0 && s->memory_bytes > 0) {
@@ -70,6 +95,8 @@ static int v1_limits(const char *name, const char *dir, const struct spec *s)
     }
     if (strcmp(name, "pids") == 0 && s->pids_limit > 0)
         return knob(dir, "pids.max", s->pids_limit);
+    if (strcmp(name, "devices") == 0)
+        return v1_devices(dir, s);
     if (strcmp(name, "cpu") != 0)
         return 0;
     if (s->cpu_shares > 0 && knob(dir, "cpu.shares", s->cpu_shares) < 0)
@@ -103,7 +130,7 @@ int cgroup_v2_limits(const char *dir, const struct spec *s)
     return 0;
 }
 
-#define V1_CONTROLLERS 4
+#define V1_CONTROLLERS 5
 
 static void v1_controllers(const struct spec *s, struct controller out[V1_CONTROLLERS])
 {
@@ -111,7 +138,10 @@ static void v1_controllers(const struct spec *s, struct controller out[V1_CONTRO
     out[1] = (struct controller){ "cpu", s->cpu_shares > 0 || s->nano_cpus > 0 };
     out[2] = (struct controller){ "pids", s->pids_limit > 0 };
     out[3] = (struct controller){ "freezer", 0 };
+    /* the device rules are confinement, not a limit: required wherever the hierarchy exists */
+    out[4] = (struct controller){ "devices", access(CGROUP_ROOT "/devices", F_OK) == 0 };
 }
+
 
 int cgroup_create(const struct spec *spec)
 {

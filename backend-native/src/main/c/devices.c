@@ -48,13 +48,15 @@ static int mount_at(const char *dev_dir, const char *sub, const char *type, unsi
     return 0;
 }
 
-int devices_populate(const char *dev_dir)
+int devices_populate(const char *dev_dir, int privileged)
 {
     if (mount("tmpfs", dev_dir, "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k") < 0)
         return fail_sys("mount tmpfs at", dev_dir);
     for (size_t i = 0; i < sizeof NODES / sizeof NODES[0]; i++)
         if (bind_node(dev_dir, NODES[i]) < 0)
             return -1;
+    if (privileged && host_devices_copy(dev_dir) < 0)
+        return -1;
     if (mount_at(dev_dir, "pts", "devpts", MS_NOSUID | MS_NOEXEC,
                  "newinstance,ptmxmode=0666,mode=0620,gid=5") < 0)
         return -1;

@@ -133,7 +133,7 @@ static void become_user(const struct spec *spec)
         _exit(126);
     }
     prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
-    if (caps_set(spec->caps) < 0 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
+    if (caps_set(spec->caps) < 0 || (spec->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)) {
         dprintf(2, "%s\n", shim_fault ? shim_error : "unable to set no_new_privs");
         _exit(126);
     }
@@ -153,7 +153,9 @@ void exec_user_process(const struct spec *spec, const struct process_io *io)
     become_user(spec);
     /* last: after no_new_privs, which lets a process without CAP_SYS_ADMIN install it, and
      * after every call of ours the filter might deny; execve and the PATH lookup are allowed */
-    if (!spec->seccomp_unconfined && seccomp_install(spec->caps) < 0) {
+    int filtered = spec->seccomp_unconfined ? 0
+        : spec->seccomp_program ? seccomp_install_program(spec->seccomp_program) : seccomp_install(spec->filter_caps);
+    if (filtered < 0) {
         dprintf(2, "%s\n", shim_error);
         _exit(126);
     }

@@ -168,7 +168,8 @@ int init_main(void *arg)
     }
     /* the bundle path (argv) is not needed past pivot_root; the init keeps no more than the set */
     title_set("launcher-init");
-    if (caps_drop_bounding(a->spec->caps) < 0 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
+    if (caps_drop_bounding(a->spec->caps) < 0
+        || (a->spec->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)) {
         dprintf(a->sync_fd, "error %d %s\n", FAULT_SYSCALL, shim_fault ? shim_error : "unable to set no_new_privs");
         _exit(1);
     }

@@ -191,11 +191,12 @@ int rootfs_prepare(const char *bundle, const struct spec *spec)
         return -1;
     if (mount_kernel_fs(root, "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC) < 0)
         return -1;
-    if (mount_kernel_fs(root, "sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY) < 0)
+    /* privileged, as Docker: /sys writable and no masked or read-only kernel paths */
+    if (mount_kernel_fs(root, "sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | (spec->privileged ? 0 : MS_RDONLY)) < 0)
         return -1;
-    if (masks_apply(root) < 0)
+    if (!spec->privileged && masks_apply(root) < 0)
         return -1;
-    if (kernel_mount_point(root, "dev", dev, sizeof dev) < 0 || devices_populate(dev) < 0)
+    if (kernel_mount_point(root, "dev", dev, sizeof dev) < 0 || devices_populate(dev, spec->privileged) < 0)
         return -1;
     if (mount_binds(spec, root) < 0)
         return -1;

@@ -62,6 +62,10 @@ struct spec {
     int stdin_open;
     unsigned long long caps;  /* bit n: capability n is kept */
     int seccomp_unconfined;   /* no seccomp filter (--security-opt seccomp=unconfined) */
+    const char *seccomp_program; /* a custom profile's compiled filter, hex (filter.c), or NULL */
+    int privileged;           /* --privileged: /proc unmasked, /sys rw, the host's devices; an exec: every capability */
+    int no_new_privs;         /* set no_new_privs (absent from the spec: 1) */
+    unsigned long long filter_caps;  /* the capabilities the seccomp filter is lifted for: the container's */
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -80,9 +84,14 @@ int spec_read_process(const char *path, struct spec *spec);
 int caps_add(unsigned long long *set, const char *name);
 int caps_drop_bounding(unsigned long long keep);
 int caps_set(unsigned long long keep);
+unsigned long long caps_all(void);
 
 /* seccomp.c: Docker's default profile, lifted where the kept capabilities allow; last before execve */
 int seccomp_install(unsigned long long caps);
+
+/* filter.c: a custom profile's program, compiled by the Java side, installed instead of the default */
+int seccomp_program_valid(const char *hex);
+int seccomp_install_program(const char *hex);
 
 /* monitor.c */
 int monitor_run(const char *bundle, struct spec *spec, int report_fd);
@@ -109,8 +118,9 @@ void inroot_fd_path(int fd, char *out, size_t cap);
 /* masks.c: Docker's masked and read-only /proc and /sys paths under root */
 int masks_apply(const char *root);
 
-/* devices.c: the minimal /dev of a container */
-int devices_populate(const char *dev_dir);
+/* devices.c: the minimal /dev of a container; privileged: with the host's device nodes (hostdev.c) */
+int devices_populate(const char *dev_dir, int privileged);
+int host_devices_copy(const char *dev_dir);
 
 /* exec.c: runs in the forked user process; never returns */
 struct process_io {

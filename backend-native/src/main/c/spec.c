@@ -31,9 +31,14 @@
  *   pids       <max>
  *   cap        <CAP_NAME>                     one capability kept, repeated; all others are dropped
  *   seccomp    default | unconfined           Docker's default filter (seccomp.c), or none; absent: default
+ *              | program <hex>                a custom profile compiled to classic BPF (filter.c)
+ *   privileged 0|1                            --privileged: /proc unmasked, /sys read-write, the host's
+ *                                             device nodes in /dev; in an exec's spec: every capability
+ *   nonewprivs 0|1                            set no_new_privs on the processes; absent: 1
  *
- * An exec's spec (launcher-shim exec) holds only version, arg, env, cwd, user, group, terminal
- * and stdin: namespaces, cgroup, capabilities and seccomp come from the container's bundle.
+ * An exec's spec (launcher-shim exec) holds only version, arg, env, cwd, user, group, terminal,
+ * stdin and privileged: namespaces, cgroup, capabilities, seccomp and no_new_privs come from the
+ * container's bundle.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -175,6 +180,16 @@ static int apply(struct spec *spec, const char *key, char **f, int n)
         spec->seccomp_unconfined = strcmp(f[0], "unconfined") == 0;
         return spec->seccomp_unconfined || strcmp(f[0], "default") == 0 ? 0 : -1;
     }
+    if (strcmp(key, "seccomp") == 0 && n == 2 && strcmp(f[0], "program") == 0) {
+        spec->seccomp_program = f[1];
+        return seccomp_program_valid(f[1]);
+    }
+    if ((strcmp(key, "privileged") == 0 || strcmp(key, "nonewprivs") == 0) && n == 1) {
+        if (parse_number(f[0], &number) < 0 || number > 1)
+            return -1;
+        *(key[0] == 'p' ? &spec->privileged : &spec->no_new_privs) = (int)number;
+        return 0;
+    }
     if ((strcmp(key, "terminal") == 0 || strcmp(key, "stdin") == 0) && n == 1) {
         if (parse_number(f[0], &number) < 0)
             return -1;
@@ -262,6 +277,7 @@ static char *slurp(const char *path)
 static int parse(const char *path, struct spec *spec)
 {
     memset(spec, 0, sizeof *spec);
+    spec->no_new_privs = 1;
     char *data = slurp(path);
     if (data == NULL)
         return -1;
@@ -278,6 +294,9 @@ static int parse(const char *path, struct spec *spec)
     }
     spec->args[spec->n_args] = NULL;
     spec->env[spec->n_env] = NULL;
+    if (spec->privileged)
+        spec->caps &= caps_all();
+    spec->filter_caps = spec->caps;
     return 0;
 }
 

@@ -8,6 +8,8 @@ import java.util.List;
  * {@code publishAllPorts} ({@code -P}) publishes every exposed port on a port the engine picks.
  * {@code securityOpt} is Docker's {@code --security-opt} list as given ({@code seccomp=unconfined});
  * {@code logConfig} bounds the container's json-file log ({@code --log-opt max-size, max-file}).
+ * {@code privileged} is Docker's {@code --privileged}: every capability, no seccomp filter, /proc
+ * unmasked, /sys writable and the host's devices in /dev.
  */
 public record HostConfig(
         boolean autoRemove,
@@ -20,10 +22,11 @@ public record HostConfig(
         List<PortBinding> portBindings,
         boolean publishAllPorts,
         List<String> securityOpt,
-        LogConfig logConfig) {
+        LogConfig logConfig,
+        boolean privileged) {
 
     public static final HostConfig DEFAULT = new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(),
-            false, List.of(), List.of(), List.of(), false, List.of(), LogConfig.DEFAULT);
+            false, List.of(), List.of(), List.of(), false, List.of(), LogConfig.DEFAULT, false);
 
     public HostConfig {
         binds = List.copyOf(binds);
@@ -35,6 +38,15 @@ public record HostConfig(
         securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
         // And records stored before log options existed get the default bounds.
         logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
+    }
+
+    /** A host config without {@code --privileged}: the form callers written before it use. */
+    public HostConfig(boolean autoRemove, NetworkMode networkMode, ResourceLimits resources, List<String> binds,
+                      boolean readonlyRootfs, List<String> capAdd, List<String> capDrop,
+                      List<PortBinding> portBindings, boolean publishAllPorts, List<String> securityOpt,
+                      LogConfig logConfig) {
+        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, portBindings,
+                publishAllPorts, securityOpt, logConfig, false);
     }
 
     /** A host config with the default log bounds: the form callers written before log options use. */

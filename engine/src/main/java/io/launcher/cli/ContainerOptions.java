@@ -81,6 +81,9 @@ public final class ContainerOptions {
     @Option(names = "--read-only", description = "Mount the container's root filesystem as read only")
     boolean readOnly;
 
+    @Option(names = "--privileged", description = "Give extended privileges to this container")
+    boolean privileged;
+
     @Option(names = "--cap-add", paramLabel = "CAP", description = "Add Linux capabilities")
     List<String> capAdd = new ArrayList<>();
 
@@ -93,7 +96,7 @@ public final class ContainerOptions {
     @Option(names = "--log-opt", paramLabel = "KEY=VALUE", description = "Log driver options (max-size, max-file)")
     List<String> logOpts = new ArrayList<>();
 
-    @Option(names = "--security-opt", paramLabel = "OPT", description = "Security Options (seccomp=unconfined)")
+    @Option(names = "--security-opt", paramLabel = "OPT", description = "Security Options (seccomp=unconfined|builtin|PROFILE.json)")
     List<String> securityOpt = new ArrayList<>();
 
     Optional<String> name() {
@@ -114,7 +117,7 @@ public final class ContainerOptions {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
         return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll,
-                securityOpt, logConfig());
+                SecurityOpts.resolve(securityOpt), logConfig(), privileged);
     }
 
     /** {@code --log-opt max-size=10m}: checked here, so a bad value fails before anything is created. */

@@ -36,6 +36,9 @@ public final class ExecCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Username or UID (format: <name|uid>[:<group|gid>])")
     String user;
 
+    @Option(names = "--privileged", description = "Give extended privileges to the command")
+    boolean privileged;
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
@@ -57,7 +60,8 @@ public final class ExecCommand implements Callable<Integer> {
                 session.variable(entry).ifPresent(value -> environment.add(entry + "=" + value));
             }
         }
-        ExecConfig config = new ExecConfig(command, environment, workdir, user, tty, interactive && !detach, !detach, !detach);
+        ExecConfig config = new ExecConfig(command, environment, workdir, user, tty, interactive && !detach, !detach, !detach,
+                privileged);
         String exec = engine.createExec(container, config);
         try (ExecSession started = engine.startExec(exec)) {
             if (detach) {

@@ -65,6 +65,7 @@ final class InspectView {
         view.put("AutoRemove", host.autoRemove());
         view.put("CapAdd", host.capAdd());
         view.put("CapDrop", host.capDrop());
+        view.put("Privileged", host.privileged());
         // Docker shows null, not [], for a container created without security options
         view.put("SecurityOpt", host.securityOpt().isEmpty() ? null : host.securityOpt());
         view.put("ReadonlyRootfs", host.readonlyRootfs());

@@ -113,7 +113,7 @@ public final class ContainerJson {
         node.put("AutoRemove", host.autoRemove());
         node.put("CapAdd", DockerJson.arrayOrNull(host.capAdd()));
         node.put("CapDrop", DockerJson.arrayOrNull(host.capDrop()));
-        node.put("Privileged", false);
+        node.put("Privileged", host.privileged());
         node.put("SecurityOpt", DockerJson.arrayOrNull(host.securityOpt()));
         node.put("ReadonlyRootfs", host.readonlyRootfs());
         node.put("Memory", host.resources().memoryBytes());

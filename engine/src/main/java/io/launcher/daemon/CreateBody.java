@@ -50,7 +50,8 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
                 PortJson.readBindings(DockerJson.field(host, "PortBindings")),
                 DockerJson.bool(host, "PublishAllPorts"),
                 DockerJson.strings(host, "SecurityOpt"),
-                logConfig(DockerJson.field(host, "LogConfig")));
+                logConfig(DockerJson.field(host, "LogConfig")),
+                DockerJson.bool(host, "Privileged"));
     }
 
     /** Docker's {@code LogConfig {Type, Config}}; absent, or with an empty type, it is json-file with the defaults. */

@@ -16,7 +16,7 @@ public final class ExecJson {
         return new ExecConfig(DockerJson.strings(node, "Cmd"), DockerJson.strings(node, "Env"),
                 DockerJson.text(node, "WorkingDir"), DockerJson.text(node, "User"), DockerJson.bool(node, "Tty"),
                 DockerJson.bool(node, "AttachStdin"), DockerJson.bool(node, "AttachStdout"),
-                DockerJson.bool(node, "AttachStderr"));
+                DockerJson.bool(node, "AttachStderr"), DockerJson.bool(node, "Privileged"));
     }
 
     public static ObjectNode writeConfig(ExecConfig config) {
@@ -29,6 +29,7 @@ public final class ExecJson {
         node.set("Env", DockerJson.array(config.env()));
         node.put("WorkingDir", config.workingDir());
         node.put("User", config.user());
+        node.put("Privileged", config.privileged());
         return node;
     }
 
@@ -51,7 +52,7 @@ public final class ExecJson {
         node.put("CanRemove", false);
         node.put("DetachKeys", "");
         ObjectNode process = node.putObject("ProcessConfig");
-        process.put("privileged", false);
+        process.put("privileged", config.privileged());
         process.put("user", config.user());
         process.put("tty", config.tty());
         process.put("entrypoint", config.cmd().get(0));
@@ -69,7 +70,8 @@ public final class ExecJson {
         cmd.addAll(DockerJson.strings(process, "arguments"));
         ExecConfig config = new ExecConfig(cmd, DockerJson.strings(process, "env"), DockerJson.text(process, "workingDir"),
                 DockerJson.text(process, "user"), DockerJson.bool(process, "tty"), DockerJson.bool(node, "OpenStdin"),
-                DockerJson.bool(node, "OpenStdout"), DockerJson.bool(node, "OpenStderr"));
+                DockerJson.bool(node, "OpenStdout"), DockerJson.bool(node, "OpenStderr"),
+                DockerJson.bool(process, "privileged"));
         JsonNode exit = DockerJson.field(node, "ExitCode");
         return new ExecDetails(DockerJson.text(node, "ID"), new ContainerId(DockerJson.text(node, "ContainerID")), config,
                 DockerJson.bool(node, "Running"), exit == null ? -1 : exit.asInt(), (int) DockerJson.number(node, "Pid"));

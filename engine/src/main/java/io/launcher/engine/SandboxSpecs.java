@@ -12,6 +12,7 @@ import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SeccompProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,12 @@ final class SandboxSpecs {
         return args;
     }
 
+    /**
+     * Docker's {@code --privileged} (moby's TweakCapabilities and WithSeccomp): every capability,
+     * whatever {@code --cap-add} and {@code --cap-drop} say, and no seccomp filter, whatever
+     * {@code --security-opt seccomp=} says (moby ignores a custom profile then); capability names
+     * and the options, a custom profile's JSON included, are still checked.
+     */
     static SandboxSpec build(ContainerId id, ContainerConfig c, HostConfig host, List<Mount> rootfs,
                              NetworkAttachment network, Path logFile, ContainerUsers.ExecUser user) {
         String hostname = hostname(id, c);
@@ -62,9 +69,16 @@ final class SandboxSpecs {
         String cwd = c.workingDir().isEmpty() ? "/" : c.workingDir();
         ProcessSpec process = new ProcessSpec(args(c), env, cwd, user.uid(), user.gid(), user.additionalGids(),
                 c.tty(), c.openStdin());
+        Set<String> capabilities = capabilities(host.capAdd(), host.capDrop());
+        SeccompProfile seccomp = SecurityOptions.seccomp(host.securityOpt());
+        if (host.privileged()) {
+            return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
+                    host.readonlyRootfs(), logFile, Set.copyOf(Capabilities.ALL), SeccompProfile.UNCONFINED,
+                    host.logConfig(), null, true, SecurityOptions.asksNoNewPrivileges(host.securityOpt()));
+        }
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
-                host.readonlyRootfs(), logFile, capabilities(host.capAdd(), host.capDrop()),
-                SecurityOptions.seccomp(host.securityOpt()), host.logConfig());
+                host.readonlyRootfs(), logFile, capabilities, seccomp, host.logConfig(),
+                SecurityOptions.seccompFilter(host.securityOpt(), capabilities));
     }
 
     /**
@@ -134,7 +148,7 @@ final class SandboxSpecs {
         exec.env().forEach(e -> env.put(key(e), e));
         String cwd = !exec.workingDir().isEmpty() ? exec.workingDir() : c.workingDir().isEmpty() ? "/" : c.workingDir();
         return new ProcessSpec(exec.cmd(), new ArrayList<>(env.values()), cwd, user.uid(), user.gid(), user.additionalGids(),
-                exec.tty(), exec.attachStdin());
+                exec.tty(), exec.attachStdin(), exec.privileged());
     }
 
     /** The spec with {@code first} bound before its own binds (a user's bind then lands on top). */
@@ -142,7 +156,8 @@ final class SandboxSpecs {
         List<BindMount> binds = new ArrayList<>(first);
         binds.addAll(spec.binds());
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
-                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log());
+                binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log(),
+                spec.seccompFilter(), spec.privileged(), spec.noNewPrivileges());
     }
 
     /** The user an exec runs as: its own, else the container's. */

@@ -44,6 +44,25 @@ final class CgroupEntries {
         return entries;
     }
 
+    /**
+     * Docker's device rules (moby's default spec): any node may be made, only the harmless ones
+     * used (null, zero, full, random, urandom, tty, console, ptmx, the ptys, tun); a privileged
+     * container may use every device.
+     */
+    static List<LxcEntry> devices(boolean privileged, CgroupVersion version) {
+        boolean v2 = version != CgroupVersion.V1;
+        if (privileged) {
+            return List.of(new LxcEntry.CgroupDevices(v2, true, "a"));
+        }
+        List<LxcEntry> entries = new ArrayList<>();
+        entries.add(new LxcEntry.CgroupDevices(v2, false, "a"));
+        for (String rule : List.of("c *:* m", "b *:* m", "c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
+                "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:200 rwm")) {
+            entries.add(new LxcEntry.CgroupDevices(v2, true, rule));
+        }
+        return entries;
+    }
+
     /** cpu.shares [2, 262144] onto cpu.weight [1, 10000], runc's conversion. */
     static long weight(long shares) {
         long clamped = Math.min(262_144, Math.max(2, shares));

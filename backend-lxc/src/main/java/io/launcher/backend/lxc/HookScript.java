@@ -150,14 +150,16 @@ final class HookScript {
 
                 case "$3" in
                     pre-mount) pre_mount ;;
-                    mount) read_only_paths; check_command ;;
+                    mount) %scheck_command ;;
                     start-host) start_host ;;
                     stop) stop ;;
                 esac
                 """.formatted(spec.id(), ShellWord.quote(dir.path().toString()),
                 String.join("\n", rootfsMounts(spec.rootfs())), String.join("\n", mountpoints(spec)),
                 ShellWord.quote(spec.process().args().get(0)), ShellWord.quote(searchPath(spec.process().env())),
-                ShellWord.quote(spec.process().cwd()));
+                ShellWord.quote(spec.process().cwd()),
+                // privileged, as Docker: no read-only kernel paths
+                spec.privileged() ? "" : "read_only_paths; ");
     }
 
     /** Each layer mount as given; a bind needs no type, mount(8) turns bind/rbind options into MS_BIND. */

@@ -72,6 +72,11 @@ final class LxcExec implements ExecProcess {
             command.add("-v");
             command.add(variable);
         }
+        if (spec.privileged()) {
+            // exec --privileged: lxc-attach's own (every) capability, not the container's set;
+            // the cgroup, the seccomp filter and no_new_privs stay the container's, as with Docker
+            command.add("--elevated-privileges=CAP");
+        }
         command.addAll(List.of("-u", Integer.toString(spec.uid()), "-g", Integer.toString(spec.gid()), "--"));
         if (!spec.cwd().equals("/")) {
             command.addAll(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", spec.cwd()));

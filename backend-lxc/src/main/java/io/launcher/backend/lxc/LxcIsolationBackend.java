@@ -7,7 +7,6 @@ import io.launcher.backend.lxc.config.LxcConfig;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
-import io.launcher.spi.isolation.SeccompProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +46,11 @@ public final class LxcIsolationBackend implements IsolationBackend {
         ContainerDir dir = new ContainerDir(containers.resolve(spec.id().value()));
         LxcConfig config = SpecTranslator.translate(spec, dir, cgroups);
         String text = config.render();
+        String seccomp = switch (spec.seccomp()) {
+            case DEFAULT -> SeccompPolicy.render(SpecTranslator.capabilities(spec));
+            case CUSTOM -> CustomSeccompPolicy.render(spec.seccompFilter());
+            case UNCONFINED -> null;
+        };
         try {
             Files.createDirectories(containers);
             Files.createDirectory(dir.path());
@@ -63,8 +67,8 @@ public final class LxcIsolationBackend implements IsolationBackend {
         }
         AtomicFile.write(dir.hook(), HookScript.render(spec, dir), "rwx------");
         AtomicFile.write(dir.supervise(), SupervisorScript.render(spec, dir, tools), "rwx------");
-        if (spec.seccomp() == SeccompProfile.DEFAULT) {
-            AtomicFile.write(dir.seccomp(), SeccompPolicy.render(SpecTranslator.capabilities(spec)), "rw-------");
+        if (seccomp != null) {
+            AtomicFile.write(dir.seccomp(), seccomp, "rw-------");
         }
         AtomicFile.write(dir.config(), text, "rw-------");
         return LxcSandbox.create(spec.id(), dir, tools);

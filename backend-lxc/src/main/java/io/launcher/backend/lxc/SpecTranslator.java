@@ -33,7 +33,9 @@ final class SpecTranslator {
         if (spec.readonlyRootfs()) {
             entries.add(new LxcEntry.RootfsOptions(List.of("ro")));
         }
-        entries.add(new LxcEntry.MountAuto(EnumSet.of(AutoMount.PROC_MIXED, AutoMount.SYS_RO, AutoMount.CGROUP_MIXED)));
+        entries.add(new LxcEntry.MountAuto(spec.privileged()
+                ? EnumSet.of(AutoMount.PROC_RW, AutoMount.SYS_RW, AutoMount.CGROUP_RW)
+                : EnumSet.of(AutoMount.PROC_MIXED, AutoMount.SYS_RO, AutoMount.CGROUP_MIXED)));
         entries.add(new LxcEntry.Autodev(true));
         entries.add(new LxcEntry.PtyMax(PTY_MAX));
         if (!spec.process().terminal()) {
@@ -44,14 +46,16 @@ final class SpecTranslator {
         // Docker's /dev/shm: LXC's autodev /dev is a tmpfs, so the mountpoint costs the image nothing.
         entries.add(new LxcEntry.MountEntry("shm", "dev/shm", "tmpfs",
                 List.of("rw", "nosuid", "nodev", "noexec", "mode=1777", "size=65536k", "create=dir")));
-        entries.addAll(maskedPaths());
+        // privileged, as Docker: nothing masked, and the host's device nodes in /dev
+        entries.addAll(spec.privileged() ? HostDevices.bindEntries() : maskedPaths());
         for (BindMount bind : spec.binds()) {
             entries.add(bindEntry(bind));
         }
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
-        entries.add(new LxcEntry.NoNewPrivs(true));
-        if (spec.seccomp() == SeccompProfile.DEFAULT) {
+        entries.addAll(CgroupEntries.devices(spec.privileged(), cgroups));
+        entries.add(new LxcEntry.NoNewPrivs(spec.noNewPrivileges()));
+        if (spec.seccomp() != SeccompProfile.UNCONFINED) {
             entries.add(new LxcEntry.SeccompProfile(dir.seccomp()));
         }
         entries.add(new LxcEntry.CapKeep(capabilities(spec)));

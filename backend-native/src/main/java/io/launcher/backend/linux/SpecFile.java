@@ -1,12 +1,13 @@
 package io.launcher.backend.linux;
 
 import io.launcher.api.InternalException;
+import io.launcher.backend.linux.seccomp.Bpf;
+import io.launcher.backend.linux.seccomp.SeccompCompiler;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
-import io.launcher.spi.isolation.SeccompProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * the table at the top of {@code src/main/c/spec.c}: one record a line, a key then fields each
  * preceded by a space; in a field '\' is "\\", bytes 0x01-0x20 and 0x7f are "\xHH", an empty
  * field is "\e". Keys: version id hostname log logrotate arg env cwd user group terminal stdin mount
- * mountopt bind network readonly memory cpushares nanocpus pids cap seccomp.
+ * mountopt bind network readonly memory cpushares nanocpus pids cap seccomp privileged nonewprivs.
  */
 public final class SpecFile {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,7 +51,8 @@ public final class SpecFile {
         file.record("nanocpus", Long.toString(spec.resources().nanoCpus()));
         file.record("pids", Long.toString(spec.resources().pidsLimit()));
         new TreeSet<>(spec.capabilities()).forEach(name -> file.record("cap", name));
-        file.record("seccomp", spec.seccomp() == SeccompProfile.UNCONFINED ? "unconfined" : "default");
+        file.seccomp(spec);
+        file.privileges(spec.privileged(), spec.noNewPrivileges());
         return file.out.toByteArray();
     }
 
@@ -59,6 +61,7 @@ public final class SpecFile {
         SpecFile file = new SpecFile();
         file.record("version", "1");
         file.process(process);
+        file.privileges(process.privileged(), true);
         return file.out.toByteArray();
     }
 
@@ -79,6 +82,25 @@ public final class SpecFile {
         process.additionalGids().forEach(gid -> record("group", Integer.toString(gid)));
         record("terminal", process.terminal() ? "1" : "0");
         record("stdin", process.stdin() ? "1" : "0");
+    }
+
+    /** Written only when they differ from the shim's defaults (unprivileged, no_new_privs). */
+    private void privileges(boolean privileged, boolean noNewPrivileges) {
+        if (privileged) {
+            record("privileged", "1");
+        }
+        if (!noNewPrivileges) {
+            record("nonewprivs", "0");
+        }
+    }
+
+    /** A custom profile travels compiled: the shim installs the program as given. */
+    private void seccomp(SandboxSpec spec) {
+        switch (spec.seccomp()) {
+            case UNCONFINED -> record("seccomp", "unconfined");
+            case CUSTOM -> record("seccomp", "program", Bpf.encode(SeccompCompiler.compile(spec.seccompFilter())));
+            default -> record("seccomp", "default");
+        }
     }
 
     private void network(NetworkAttachment network) {

@@ -8,11 +8,14 @@ import io.launcher.api.ContainerId;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
+import io.launcher.backend.linux.seccomp.Bpf;
+import io.launcher.backend.linux.seccomp.SeccompCompiler;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SeccompFilter;
 import io.launcher.spi.isolation.SeccompProfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,5 +62,41 @@ class SpecFileTest {
                 "nanocpus 0", "pids 50", "cap CAP_CHOWN", "cap CAP_KILL", "seccomp unconfined", "");
         assertEquals(expected, text);
         assertTrue(text.lines().allMatch(line -> line.chars().noneMatch(c -> c < 0x20)));
+    }
+
+    @Test
+    void aPrivilegedSpecSaysSoAndMayClearNoNewPrivileges() {
+        SandboxSpec plain = new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", "/r", List.of())),
+                new ProcessSpec(List.of("true"), List.of(), "/", 0, 0, List.of(), false, false), "h",
+                new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false, Path.of("/l"), Set.of());
+        String unprivileged = new String(SpecFile.render(plain), StandardCharsets.UTF_8);
+        assertTrue(unprivileged.lines().noneMatch(line -> line.startsWith("privileged") || line.startsWith("nonewprivs")),
+                unprivileged);
+        SandboxSpec privileged = new SandboxSpec(plain.id(), plain.rootfs(), plain.process(), "h", plain.network(),
+                plain.resources(), List.of(), false, plain.logFile(), plain.capabilities(), SeccompProfile.UNCONFINED,
+                LogConfig.DEFAULT, null, true, false);
+        List<String> lines = new String(SpecFile.render(privileged), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.containsAll(List.of("privileged 1", "nonewprivs 0")), lines.toString());
+    }
+
+    @Test
+    void aPrivilegedExecSaysSo() {
+        ProcessSpec exec = new ProcessSpec(List.of("sh"), List.of(), "/", 0, 0, List.of(), false, false, true);
+        assertEquals("version 1\narg sh\ncwd /\nuser 0 0\nterminal 0\nstdin 0\nprivileged 1\n",
+                new String(SpecFile.renderProcess(exec), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCustomProfileTravelsAsItsCompiledProgram() {
+        SeccompFilter filter = new SeccompFilter(SeccompFilter.Action.ALLOW, List.of(),
+                List.of(new SeccompFilter.Rule(List.of("chmod"), SeccompFilter.Action.errno(1), List.of())));
+        SandboxSpec spec = new SandboxSpec(ContainerId.random(), List.of(new Mount("overlay", "overlay", List.of())),
+                new ProcessSpec(List.of("true"), List.of(), "/", 0, 0, List.of(), false, false), "h",
+                new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false, Path.of("/logs/c.log"), Set.of(),
+                SeccompProfile.CUSTOM, LogConfig.DEFAULT, filter);
+        String record = new String(SpecFile.render(spec), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("seccomp ")).findFirst().orElseThrow();
+        assertEquals("seccomp program " + Bpf.encode(SeccompCompiler.compile(filter)), record);
+        assertTrue(record.matches("seccomp program ([0-9a-f]{16})+"), record);
     }
 }

@@ -25,6 +25,16 @@ import java.util.Set;
  * {@code --cap-add}/{@code --cap-drop} applied); a backend never adds to it.
  *
  * <p>{@code seccomp}: the system call filter of the container's processes (init and exec).
+ * {@code seccompFilter}: the rules of a custom profile, present exactly when {@code seccomp} is
+ * {@link SeccompProfile#CUSTOM} (null otherwise).
+ *
+ * <p>{@code privileged}: Docker's {@code --privileged} apart from what {@code capabilities} and
+ * {@code seccomp} already say (the engine sets those): /proc without masked or read-only paths,
+ * /sys and the cgroup file systems writable, and a /dev holding the host's device nodes (with a
+ * devpts, /dev/shm and /dev/mqueue of the container's own), every device allowed by the devices
+ * cgroup. {@code noNewPrivileges}: the container's processes (init and exec) run with
+ * no_new_privs; without it and without CAP_SYS_ADMIN a backend cannot install a seccomp filter,
+ * so the engine clears it only for privileged containers, which have no filter.
  */
 public record SandboxSpec(
         ContainerId id,
@@ -38,7 +48,10 @@ public record SandboxSpec(
         Path logFile,
         Set<String> capabilities,
         SeccompProfile seccomp,
-        LogConfig log) {
+        LogConfig log,
+        SeccompFilter seccompFilter,
+        boolean privileged,
+        boolean noNewPrivileges) {
 
     public SandboxSpec {
         rootfs = List.copyOf(rootfs);
@@ -46,6 +59,27 @@ public record SandboxSpec(
         capabilities = Set.copyOf(capabilities);
         java.util.Objects.requireNonNull(seccomp, "seccomp");
         log = log == null ? LogConfig.DEFAULT : log;
+        if ((seccomp == SeccompProfile.CUSTOM) != (seccompFilter != null)) {
+            throw new IllegalArgumentException("a custom seccomp profile needs its filter, and only it has one");
+        }
+    }
+
+    /** An unprivileged spec with no_new_privs: the form callers written before privileged mode use. */
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname,
+                       NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
+                       boolean readonlyRootfs, Path logFile, Set<String> capabilities, SeccompProfile seccomp,
+                       LogConfig log, SeccompFilter seccompFilter) {
+        this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
+                seccomp, log, seccompFilter, false, true);
+    }
+
+    /** A spec without a custom seccomp filter: the form callers written before custom profiles use. */
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname,
+                       NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
+                       boolean readonlyRootfs, Path logFile, Set<String> capabilities, SeccompProfile seccomp,
+                       LogConfig log) {
+        this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
+                seccomp, log, null);
     }
 
     /** A spec with the default log bounds: the form callers written before log options use. */

@@ -72,6 +72,12 @@ final class KitRunner {
                 spec.resources(), spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), seccomp, spec.log());
     }
 
+    static SandboxSpec withSeccompFilter(SandboxSpec spec, io.launcher.spi.isolation.SeccompFilter filter) {
+        return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
+                spec.binds(), spec.readonlyRootfs(), spec.logFile(), spec.capabilities(),
+                io.launcher.spi.isolation.SeccompProfile.CUSTOM, spec.log(), filter);
+    }
+
     /** What an exec'd process printed and how it ended. */
     record Exec(int code, String stdout, String stderr) { }
 

@@ -100,6 +100,15 @@ public sealed interface LxcEntry {
         public String value() { return Long.toString(limit); }
     }
 
+    /**
+     * {@code lxc.cgroup[2].devices.allow|deny = rule}: one device cgroup rule ({@code c 1:3 rwm},
+     * {@code a}), for the v1 controller or LXC's v2 (eBPF) emulation of it.
+     */
+    record CgroupDevices(boolean v2, boolean allow, String rule) implements LxcEntry {
+        public String key() { return (v2 ? "lxc.cgroup2" : "lxc.cgroup") + ".devices." + (allow ? "allow" : "deny"); }
+        public String value() { return rule; }
+    }
+
     /** {@code lxc.cgroup2.cpu.max = quota period}, in microseconds. */
     record CgroupCpuMax(long quotaMicros, long periodMicros) implements LxcEntry {
         public String key() { return "lxc.cgroup2.cpu.max"; }

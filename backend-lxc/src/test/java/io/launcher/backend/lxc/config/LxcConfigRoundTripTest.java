@@ -42,6 +42,9 @@ class LxcConfigRoundTripTest {
                 sample(new LxcEntry.CgroupLimit(CgroupSetting.V2_CPU_WEIGHT, 20), "lxc.cgroup2.cpu.weight = 20"),
                 sample(new LxcEntry.CgroupLimit(CgroupSetting.V2_PIDS_MAX, 100), "lxc.cgroup2.pids.max = 100"),
                 sample(new LxcEntry.CgroupCpuMax(50000, 100000), "lxc.cgroup2.cpu.max = 50000 100000"),
+                sample(new LxcEntry.CgroupDevices(false, false, "a"), "lxc.cgroup.devices.deny = a"),
+                sample(new LxcEntry.CgroupDevices(false, true, "c 136:* rwm"), "lxc.cgroup.devices.allow = c 136:* rwm"),
+                sample(new LxcEntry.CgroupDevices(true, true, "c 1:3 rwm"), "lxc.cgroup2.devices.allow = c 1:3 rwm"),
                 sample(new LxcEntry.CapKeep(Capability.dockerDefaults()),
                         "lxc.cap.keep = chown dac_override fowner fsetid kill setgid setuid setpcap net_bind_service"
                                 + " net_raw sys_chroot mknod audit_write setfcap"),

@@ -1,0 +1,61 @@
+package io.launcher.backend.linux.seccomp;
+
+/**
+ * One classic BPF instruction ({@code struct sock_filter}) and the opcodes and seccomp constants
+ * the compiler uses, as the kernel's {@code linux/filter.h}, {@code linux/seccomp.h} and
+ * {@code linux/audit.h} define them. Jumps are unsigned 32-bit comparisons of the accumulator.
+ */
+public record Bpf(int code, int jt, int jf, int k) {
+    static final int LD_W_ABS = 0x20;
+    static final int ALU_AND_K = 0x54;
+    static final int JMP_JA = 0x05;
+    static final int JMP_JEQ_K = 0x15;
+    static final int JMP_JGT_K = 0x25;
+    static final int JMP_JGE_K = 0x35;
+    static final int RET_K = 0x06;
+
+    static final int RET_KILL_PROCESS = 0x80000000;
+    static final int RET_KILL_THREAD = 0x00000000;
+    static final int RET_TRAP = 0x00030000;
+    static final int RET_ERRNO = 0x00050000;
+    static final int RET_LOG = 0x7ffc0000;
+    static final int RET_ALLOW = 0x7fff0000;
+
+    static final int AUDIT_ARCH_X86_64 = 0xc000003e;
+    static final int X32_SYSCALL_BIT = 0x40000000;
+
+    /** {@code struct seccomp_data}: nr, arch, instruction pointer, then six 64-bit arguments. */
+    static final int OFFSET_NR = 0;
+    static final int OFFSET_ARCH = 4;
+    static final int OFFSET_ARGS = 16;
+
+    /** The largest program the kernel accepts (BPF_MAXINSNS). */
+    public static final int MAX_INSTRUCTIONS = 4096;
+
+    public Bpf {
+        if (jt < 0 || jt > 255 || jf < 0 || jf > 255) {
+            throw new IllegalArgumentException("a BPF jump reaches at most 255 instructions");
+        }
+    }
+
+    /**
+     * The program as the spec file carries it (spec.c's {@code seccomp program} record): per
+     * instruction 16 hex digits, code (4), jt (2), jf (2), k (8), most significant first.
+     */
+    public static String encode(java.util.List<Bpf> program) {
+        StringBuilder hex = new StringBuilder(program.size() * 16);
+        for (Bpf insn : program) {
+            hex.append(String.format("%04x%02x%02x%08x", insn.code(), insn.jt(), insn.jf(), insn.k()));
+        }
+        return hex.toString();
+    }
+
+    /** Where the low 32 bits of argument {@code index} are: x86_64 is little endian. */
+    static int argLow(int index) {
+        return OFFSET_ARGS + 8 * index;
+    }
+
+    static int argHigh(int index) {
+        return argLow(index) + 4;
+    }
+}

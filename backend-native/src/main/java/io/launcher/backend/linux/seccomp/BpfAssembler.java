@@ -1,0 +1,69 @@
+package io.launcher.backend.linux.seccomp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a classic BPF program with forward jumps to named labels, resolved to the relative
+ * offsets the kernel wants once every label is placed. A conditional jump reaches at most 255
+ * instructions ahead; the compiler keeps its blocks far shorter than that.
+ */
+final class BpfAssembler {
+    /** A jump target: the next instruction, or a label placed later. */
+    record Target(int label) {
+        static final Target NEXT = new Target(-1);
+    }
+
+    private record Pending(int code, Target jt, Target jf, int k) {
+    }
+
+    private final List<Pending> code = new ArrayList<>();
+    private final Map<Integer, Integer> placed = new HashMap<>();
+    private int labels;
+
+    Target label() {
+        return new Target(labels++);
+    }
+
+    void place(Target label) {
+        placed.put(label.label(), code.size());
+    }
+
+    void statement(int opcode, int k) {
+        code.add(new Pending(opcode, Target.NEXT, Target.NEXT, k));
+    }
+
+    void jump(int opcode, int k, Target jt, Target jf) {
+        code.add(new Pending(opcode, jt, jf, k));
+    }
+
+    int size() {
+        return code.size();
+    }
+
+    List<Bpf> assemble() {
+        List<Bpf> program = new ArrayList<>(code.size());
+        for (int i = 0; i < code.size(); i++) {
+            Pending p = code.get(i);
+            program.add(new Bpf(p.code(), offset(i, p.jt()), offset(i, p.jf()), p.k()));
+        }
+        return program;
+    }
+
+    private int offset(int from, Target target) {
+        if (target.label() < 0) {
+            return 0;
+        }
+        Integer at = placed.get(target.label());
+        if (at == null || at <= from) {
+            throw new IllegalStateException("BPF label " + target.label() + " is not placed after instruction " + from);
+        }
+        int offset = at - from - 1;
+        if (offset > 255) {
+            throw new IllegalStateException("BPF jump of " + offset + " instructions at " + from);
+        }
+        return offset;
+    }
+}
