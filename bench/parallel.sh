@@ -55,7 +55,7 @@ for _ in $(seq "$idle"); do
 done
 sleep 2
 busy_rss=$(rss "$java_pid"); busy_threads=$(threads "$java_pid")
-monitors=$(pgrep -f "launcher-shim create $root" | xargs -r ps -o rss= -p | awk '{s+=$1; n++} END {printf "%d monitors, %.0f kB each", n, s/n}')
+monitors=$(pgrep -f "launcher-shim monitor $root" | xargs -r ps -o rss= -p | awk '{s+=$1; n++} END {printf "%d monitors, %.0f kB each", n, s/n}')
 echo "| measure | result |"
 echo "|---|---:|"
 echo "| 50 runs, 10 in parallel, engine side | ${engine} s |"

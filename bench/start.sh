@@ -130,3 +130,5 @@ steps = [statistics.median(column) for column in zip(*rows)]
 total = statistics.median(sum(row) for row in rows)
 print("| " + " | ".join(f"{v:.1f}" for v in steps) + f" | {total:.1f} | {total / base:.2f} |")
 PY
+# Timings on this shared machine swing with the load: say what it was.
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -164,22 +164,32 @@ static void handle_resize(struct monitor *m, struct client *c, const char *args)
     reply(c, "ok\n");
 }
 
-static void handle_start(struct monitor *m, struct client *c)
+/* tells the parked init to run the process: "start" or, with a terminal, "start <pts>" */
+int control_start_init(struct monitor *m)
 {
     char line[32];
-    if (m->started) {
-        reply(c, "error cannot start an already running container\n");
-        return;
-    }
     int n = m->tty_fd >= 0 ? snprintf(line, sizeof line, "start %d\n", m->pts) : snprintf(line, sizeof line, "start\n");
     if (write(m->start_fd, line, (size_t)n) != n) {
-        reply(c, "error unable to start init %d: %s\n", m->init_pid, errno_name(errno));
-        return;
+        snprintf(shim_error, sizeof shim_error, "unable to start init %d: %s", m->init_pid, errno_name(errno));
+        return -1;
     }
     m->started = 1;
     /* only now: before the child opens the slave, the master reads nothing worth waiting for */
     if (m->tty_fd >= 0)
         m->tty = (struct log_stream){ .fd = fcntl(m->tty_fd, F_DUPFD_CLOEXEC, 3), .name = "stdout" };
+    return 0;
+}
+
+static void handle_start(struct monitor *m, struct client *c)
+{
+    if (m->started) {
+        reply(c, "error cannot start an already running container\n");
+        return;
+    }
+    if (control_start_init(m) < 0) {
+        reply(c, "error %s\n", shim_error);
+        return;
+    }
     reply(c, "started %d\n", m->init_pid);
 }
 

@@ -184,9 +184,11 @@ static void finish(int wait_status)
     char text[64];
     snprintf(text, sizeof text, "%d %d %d\n", e.code, e.signal, e.oom);
     write_file_atomic("exit", text);
-    control_broadcast_exit(&m, &e);
+    /* the clean-up comes before the news: an engine told of the exit deletes the bundle next and
+       waits for this process to be gone, which is then a matter of microseconds */
     unlink(SOCKET_NAME);
     cgroup_remove(m.spec);
+    control_broadcast_exit(&m, &e);
 }
 
 /* how long a line without its newline waits for the rest before it is logged as it is */
@@ -271,7 +273,7 @@ static int report(int report_fd, const char *fmt, ...)
     return 0;
 }
 
-int monitor_run(const char *bundle, struct spec *spec, int report_fd)
+int monitor_run(const char *bundle, struct spec *spec, int report_fd, int start_now)
 {
     m.spec = spec;
     m.tty_fd = m.stdin_fd = -1;
@@ -286,7 +288,7 @@ int monitor_run(const char *bundle, struct spec *spec, int report_fd)
     m.signal_fd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
     int log_ok = log_file_open(&m.log, spec) == 0;
     if (!log_ok || m.signal_fd < 0 || create_container(bundle, spec) < 0
-        || (m.listen_fd = control_listen(SOCKET_NAME)) < 0) {
+        || (m.listen_fd = control_listen(SOCKET_NAME)) < 0 || (start_now && control_start_init(&m) < 0)) {
         abandon(spec);
         report(report_fd, "error %d %s\n", shim_fault ? shim_fault : FAULT_SYSCALL, shim_error);
         return 1;

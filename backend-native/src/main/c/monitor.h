@@ -45,6 +45,7 @@ struct monitor {
 };
 
 int control_listen(const char *name);
+int control_start_init(struct monitor *m);
 void control_accept(struct monitor *m);
 void control_read(struct monitor *m, struct client *c);
 void control_broadcast_exit(struct monitor *m, const struct exit_status *e);

@@ -4,8 +4,8 @@
  * The JVM is multi-threaded, so clone/setns/pivot_root happen here (runc's nsexec reasoning).
  * Process tree of one container:
  *
- *   launcher-shim create <bundle>     (spawned by the engine; exits once the init is parked)
- *     '- monitor (setsid, detached)   (owns the log pipes, the control socket, the exit file)
+ *   launcher-shim serve <dir>         (the spawner: started once by the engine, see serve.c)
+ *     '- monitor (a fork; setsid)     (owns the log pipes, the control socket, the exit file)
  *          '- init, pid 1 in new namespaces (mounts, pivot_root, waits for "start")
  *               '- the user's process (execve)
  */
@@ -89,12 +89,16 @@ unsigned long long caps_all(void);
 /* seccomp.c: Docker's default profile, lifted where the kept capabilities allow; last before execve */
 int seccomp_install(unsigned long long caps);
 
+/* serve.c: the engine's spawner of monitors */
+int serve_main(const char *dir);
+
 /* filter.c: a custom profile's program, compiled by the Java side, installed instead of the default */
 int seccomp_program_valid(const char *hex);
 int seccomp_install_program(const char *hex);
 
 /* monitor.c */
-int monitor_run(const char *bundle, struct spec *spec, int report_fd);
+/* start_now: the init runs the process at once, as a "start" request would */
+int monitor_run(const char *bundle, struct spec *spec, int report_fd, int start_now);
 
 /* init.c: the body of pid 1; never returns */
 struct init_args {

@@ -28,7 +28,7 @@ final class DaemonProcess {
         PluginCatalog plugins = PluginCatalog.load(settings.plugins());
         LOG.info("plugins found in {}: {}", settings.plugins(), plugins.pluginIds());
         EngineSettings engineSettings = new EngineSettings(settings.root(), settings.plugins(),
-                Optional.of(settings.backend()), settings.storage(), settings.insecureRegistries());
+                Optional.of(settings.backend()), settings.storage(), settings.insecureRegistries(), settings.minFreeSpace());
         RootLock rootLock = RootLock.acquire(settings.root());
         LocalEngine engine = LocalEngine.open(engineSettings, plugins.providers());
         CountDownLatch stopped = new CountDownLatch(1);

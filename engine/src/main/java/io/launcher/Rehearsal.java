@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every command once, silently, so that a JVM recording a class-data archive
- * ({@code -XX:ArchiveClassesAtExit}, see bin/launcher) captures what real calls load: picocli's
+ * Runs every command once, silently, so that a JVM listing the classes it loads for a class-data
+ * archive ({@code -XX:DumpLoadedClassList}, see bin/launcher) captures what real calls load: picocli's
  * model of each command, the failure paths, and the whole client side (HTTP codec, Jackson, the
  * API's JSON) through a real round trip to an API server on a private socket, answered by an
  * in-memory {@link RehearsalEngine}. It never reaches a real engine or store.

@@ -1,5 +1,6 @@
 package io.launcher.cli;
 
+import io.launcher.engine.MinFreeSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]", description = "Registry to reach over plain HTTP (repeatable)")
     List<String> insecureRegistries = new ArrayList<>();
 
+    @Option(names = "--min-free-space", paramLabel = "SIZE|PCT%", converter = FreeSpaceOption.class,
+            description = "Free space the state root's filesystem keeps: imports, loads, pulls and copies into "
+                    + "containers stop before it (env LAUNCHER_MIN_FREE_SPACE, default 5%% at most 1GiB, 0 for none)")
+    MinFreeSpace minFreeSpace;
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
@@ -59,7 +65,9 @@ public final class DaemonCommand implements Callable<Integer> {
         Optional<String> storageName = Optional.ofNullable(storage).or(() -> session.variable("LAUNCHER_STORAGE"));
         Path pluginDir = plugins != null ? plugins
                 : session.variable("LAUNCHER_PLUGINS").map(Path::of).orElse(where.home().resolve("plugins"));
+        MinFreeSpace reserve = minFreeSpace != null ? minFreeSpace
+                : session.variable("LAUNCHER_MIN_FREE_SPACE").map(FreeSpaceOption::parse).orElse(MinFreeSpace.DEFAULT);
         return new DaemonSettings(where.root(), where.socket(), where.home(),
-                isolation, storageName, pluginDir.toAbsolutePath().normalize(), insecureRegistries);
+                isolation, storageName, pluginDir.toAbsolutePath().normalize(), insecureRegistries, reserve);
     }
 }

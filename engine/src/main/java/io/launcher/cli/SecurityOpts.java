@@ -1,8 +1,8 @@
 package io.launcher.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.launcher.api.InvalidSpecException;
+import io.launcher.daemon.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +14,10 @@ import java.util.List;
  * {@code --security-opt} as the docker CLI sends it: {@code seccomp=PATH} becomes
  * {@code seccomp=<the file's JSON, compacted>}, since the engine may run elsewhere and reads no
  * client file; {@code seccomp=unconfined}, {@code seccomp=builtin} (and {@code default}) and the
- * other options go as given. The engine checks the profile itself.
+ * other options go as given. The engine checks the profile itself. Every {@code run} passes here:
+ * the JSON goes through jackson-core's streaming codec, not an ObjectMapper (see {@link JsonTrees}).
  */
 final class SecurityOpts {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private SecurityOpts() {
     }
 
@@ -46,9 +45,10 @@ final class SecurityOpts {
             throw new InvalidSpecException("opening seccomp profile (" + value + ") failed: " + reason(e));
         }
         try {
-            return "seccomp=" + MAPPER.writeValueAsString(MAPPER.readTree(content));
-        } catch (JsonProcessingException e) {
-            throw new InvalidSpecException("compacting json for seccomp profile (" + value + ") failed: " + e.getOriginalMessage());
+            return "seccomp=" + JsonTrees.text(JsonTrees.read(content));
+        } catch (IOException e) {
+            String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new InvalidSpecException("compacting json for seccomp profile (" + value + ") failed: " + problem);
         }
     }
 

@@ -5,7 +5,7 @@ import io.launcher.api.InternalException;
 import io.launcher.api.LauncherException;
 import io.launcher.api.UnavailableException;
 import io.launcher.daemon.ApiFaults;
-import io.launcher.daemon.DockerJson;
+import io.launcher.daemon.JsonTrees;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpClientConnection;
 import io.launcher.http.HttpProtocolException;
@@ -47,7 +47,7 @@ final class EngineConnection implements Closeable {
         try {
             byte[] bytes = new byte[0];
             if (body != null) {
-                bytes = DockerJson.MAPPER.writeValueAsBytes(body);
+                bytes = JsonTrees.bytes(body);
                 headers.set("Content-Type", "application/json");
             }
             return checked(connection.request(method, target.toString(), headers, bytes));
@@ -72,7 +72,7 @@ final class EngineConnection implements Closeable {
     JsonNode json(String method, ApiTarget target, JsonNode body) {
         HttpResponse response = send(method, target, body, new Headers());
         try {
-            return DockerJson.MAPPER.readTree(response.body());
+            return JsonTrees.read(response.body());
         } catch (IOException e) {
             throw lost(e);
         }
@@ -85,7 +85,7 @@ final class EngineConnection implements Closeable {
         String text = response.bodyText();
         String message = text.strip();
         try {
-            JsonNode node = DockerJson.MAPPER.readTree(text);
+            JsonNode node = JsonTrees.read(text);
             if (node != null && node.hasNonNull("message")) {
                 message = node.get("message").asText();
             }

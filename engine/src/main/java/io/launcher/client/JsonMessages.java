@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.launcher.api.ProgressListener;
 import io.launcher.daemon.ApiFaults;
 import io.launcher.daemon.DockerJson;
+import io.launcher.daemon.JsonTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ final class JsonMessages {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode node = DockerJson.MAPPER.readTree(line);
+            JsonNode node = JsonTrees.read(line);
             JsonNode error = DockerJson.field(node, "errorDetail");
             if (error != null || DockerJson.field(node, "error") != null) {
                 String message = error != null ? DockerJson.text(error, "message") : DockerJson.text(node, "error");

@@ -34,6 +34,7 @@ import io.launcher.api.WaitCondition;
 import io.launcher.daemon.ContainerJson;
 import io.launcher.daemon.CreateBody;
 import io.launcher.daemon.DockerJson;
+import io.launcher.daemon.JsonTrees;
 import io.launcher.daemon.EngineInfoJson;
 import io.launcher.daemon.ExecJson;
 import io.launcher.daemon.ImageJson;
@@ -260,7 +261,7 @@ public final class RemoteEngine implements Engine {
                 .param("condition", condition.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         try (EngineConnection call = EngineConnection.open(socket)) {
             HttpResponse response = call.send("POST", target, null, new Headers());
-            JsonNode answer = DockerJson.MAPPER.readTree(response.body());
+            JsonNode answer = JsonTrees.read(response.body());
             JsonNode error = DockerJson.field(answer, "Error");
             if (error != null && !DockerJson.text(error, "Message").isEmpty()) {
                 throw new InternalException(DockerJson.text(error, "Message"));

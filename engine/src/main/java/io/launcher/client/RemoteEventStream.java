@@ -5,6 +5,7 @@ import io.launcher.api.EngineEvent;
 import io.launcher.api.EventStream;
 import io.launcher.api.InternalException;
 import io.launcher.daemon.DockerJson;
+import io.launcher.daemon.JsonTrees;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class RemoteEventStream implements EventStream {
             do {
                 line = in.readLine();
             } while (line != null && line.isBlank());
-            return line == null ? Optional.empty() : Optional.of(parse(DockerJson.MAPPER.readTree(line)));
+            return line == null ? Optional.empty() : Optional.of(parse(JsonTrees.read(line)));
         } catch (ClosedByInterruptException e) {
             throw new InterruptedException("interrupted while reading the events");
         } catch (IOException e) {

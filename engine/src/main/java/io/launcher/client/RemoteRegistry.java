@@ -6,6 +6,7 @@ import io.launcher.api.InternalException;
 import io.launcher.api.ProgressListener;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.daemon.DockerJson;
+import io.launcher.daemon.JsonTrees;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpResponse;
 import io.launcher.registry.RegistryReference;
@@ -65,13 +66,9 @@ final class RemoteRegistry {
         if (credentials.isEmpty() || credentials.get().isEmpty()) {
             return new Headers();
         }
-        try {
-            byte[] json = DockerJson.MAPPER.writeValueAsBytes(DockerJson.object()
-                    .put("username", credentials.get().username()).put("password", credentials.get().password())
-                    .put("serveraddress", server));
-            return Headers.of("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(json));
-        } catch (IOException e) {
-            throw new InternalException("unable to encode credentials: " + e.getMessage(), e);
-        }
+        byte[] json = JsonTrees.bytes(DockerJson.object()
+                .put("username", credentials.get().username()).put("password", credentials.get().password())
+                .put("serveraddress", server));
+        return Headers.of("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(json));
     }
 }

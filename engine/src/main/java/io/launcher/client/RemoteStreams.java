@@ -1,12 +1,14 @@
 package io.launcher.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launcher.api.EventFilter;
 import io.launcher.api.EventStream;
 import io.launcher.api.ExecSession;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.daemon.DockerJson;
+import io.launcher.daemon.JsonTrees;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpResponse;
 import java.io.OutputStream;
@@ -106,7 +108,9 @@ final class RemoteStreams {
         filter.since().ifPresent(t -> target.param("since", unix(t)));
         filter.until().ifPresent(t -> target.param("until", unix(t)));
         if (!filter.filters().isEmpty()) {
-            target.param("filters", DockerJson.MAPPER.valueToTree(filter.filters()).toString());
+            ObjectNode filters = DockerJson.object();
+            filter.filters().forEach((name, values) -> filters.set(name, DockerJson.array(values)));
+            target.param("filters", JsonTrees.text(filters));
         }
         EngineConnection call = EngineConnection.open(socket);
         try {

@@ -26,12 +26,12 @@ record ApiRequest(HttpExchange exchange, List<String> params, String version) {
         if (bytes.length == 0) {
             return DockerJson.object();
         }
-        JsonNode node = DockerJson.MAPPER.readTree(bytes);
+        JsonNode node = DockerMapper.MAPPER.readTree(bytes);
         return node == null || node.isNull() ? DockerJson.object() : node;
     }
 
     void json(int status, JsonNode body) throws IOException {
-        byte[] bytes = DockerJson.MAPPER.writeValueAsBytes(body);
+        byte[] bytes = DockerMapper.MAPPER.writeValueAsBytes(body);
         byte[] line = new byte[bytes.length + 1];
         System.arraycopy(bytes, 0, line, 0, bytes.length);
         line[bytes.length] = '\n';

@@ -75,7 +75,7 @@ final class ApiRouter implements HttpHandler {
     }
 
     private static void error(HttpExchange exchange, int status, String message, String fault) throws IOException {
-        byte[] body = (DockerJson.MAPPER.writeValueAsString(DockerJson.object().put("message", message)) + "\n")
+        byte[] body = (DockerMapper.MAPPER.writeValueAsString(DockerJson.object().put("message", message)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         Headers headers = Headers.of("Content-Type", "application/json");
         if (fault != null) {

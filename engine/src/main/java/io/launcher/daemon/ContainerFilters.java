@@ -30,7 +30,7 @@ final class ContainerFilters implements Predicate<ContainerDetails> {
     static ContainerFilters parse(String json) throws JsonProcessingException {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         if (json != null && !json.isBlank()) {
-            JsonNode root = DockerJson.MAPPER.readTree(json);
+            JsonNode root = DockerMapper.MAPPER.readTree(json);
             root.fields().forEachRemaining(e -> filters.put(e.getKey(), values(e.getValue())));
         }
         for (Map.Entry<String, List<String>> filter : filters.entrySet()) {

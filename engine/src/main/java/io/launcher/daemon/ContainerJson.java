@@ -2,6 +2,7 @@ package io.launcher.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.ContainerDetails;
@@ -129,7 +130,7 @@ public final class ContainerJson {
 
     /** Bind specs {@code host:container[:ro]} as Docker lists mounts. */
     static ArrayNode mounts(HostConfig host) {
-        ArrayNode mounts = DockerJson.MAPPER.createArrayNode();
+        ArrayNode mounts = JsonNodeFactory.instance.arrayNode();
         for (String bind : host.binds()) {
             String[] parts = bind.split(":");
             if (parts.length < 2) {

@@ -124,7 +124,7 @@ final class ContainerRoutes {
             answer.put("StatusCode", -1);
             answer.putObject("Error").put("Message", e.getMessage());
         }
-        out.write(DockerJson.MAPPER.writeValueAsBytes(answer));
+        out.write(DockerMapper.MAPPER.writeValueAsBytes(answer));
         out.write('\n');
         out.close();
     }
@@ -143,7 +143,7 @@ final class ContainerRoutes {
         boolean all = request.query().flag("all") || filters.selectsStatus();
         long limit = request.query().number("limit", -1);
         Instant now = Instant.now();
-        ArrayNode array = DockerJson.MAPPER.createArrayNode();
+        ArrayNode array = DockerMapper.MAPPER.createArrayNode();
         // Newest first, as docker ps lists them.
         List<ContainerDetails> containers = engine.containers(all).stream()
                 .sorted(Comparator.comparing(ContainerDetails::created).reversed())

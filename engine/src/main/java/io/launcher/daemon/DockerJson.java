@@ -1,9 +1,8 @@
 package io.launcher.daemon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,17 +13,17 @@ import java.util.TreeMap;
 
 /**
  * JSON as the Docker API uses it, read leniently: a missing field, an explicit {@code null} and
- * an unknown key all mean "not given" (docker-java sends all three).
+ * an unknown key all mean "not given" (docker-java sends all three). Trees are made by the node
+ * factory, not a mapper: the client builds them on its hot path (see {@link JsonTrees}).
  */
 public final class DockerJson {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DockerJson() {
     }
 
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return NODES.objectNode();
     }
 
     public static JsonNode field(JsonNode node, String name) {
@@ -75,14 +74,14 @@ public final class DockerJson {
     }
 
     public static ArrayNode array(Collection<String> values) {
-        ArrayNode array = MAPPER.createArrayNode();
+        ArrayNode array = NODES.arrayNode();
         values.forEach(array::add);
         return array;
     }
 
     /** A JSON array, or null for an empty list, as Docker prints unset slices. */
     public static JsonNode arrayOrNull(List<String> values) {
-        return values.isEmpty() ? MAPPER.nullNode() : array(values);
+        return values.isEmpty() ? NODES.nullNode() : array(values);
     }
 
     /** A map with sorted keys, as Go's encoder writes maps. */

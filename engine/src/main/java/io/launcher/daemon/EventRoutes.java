@@ -42,7 +42,7 @@ final class EventRoutes {
             OutputStream out = request.stream("application/json");
             out.flush();
             for (Optional<EngineEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
-                byte[] line = DockerJson.MAPPER.writeValueAsBytes(json(e.get()));
+                byte[] line = DockerMapper.MAPPER.writeValueAsBytes(json(e.get()));
                 out.write(line);
                 out.write('\n');
                 out.flush();
@@ -113,7 +113,7 @@ final class EventRoutes {
     private static Map<String, List<String>> filters(String json) throws IOException {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         if (!json.isBlank()) {
-            JsonNode root = DockerJson.MAPPER.readTree(json);
+            JsonNode root = DockerMapper.MAPPER.readTree(json);
             root.fields().forEachRemaining(e -> filters.put(e.getKey(), ContainerFilters.values(e.getValue())));
         }
         return filters;

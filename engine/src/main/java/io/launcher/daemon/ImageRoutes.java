@@ -88,7 +88,7 @@ final class ImageRoutes {
     }
 
     private void list(ApiRequest request) throws IOException {
-        ArrayNode array = DockerJson.MAPPER.createArrayNode();
+        ArrayNode array = DockerMapper.MAPPER.createArrayNode();
         for (ImageDetails image : engine.images()) {
             array.add(ImageJson.summary(image));
         }

@@ -65,7 +65,7 @@ final class ImportProgressStream implements ProgressListener {
         if (out == null) {
             out = request.stream("application/json");
         }
-        out.write(DockerJson.MAPPER.writeValueAsBytes(line));
+        out.write(DockerMapper.MAPPER.writeValueAsBytes(line));
         out.write('\n');
         out.flush();
     }

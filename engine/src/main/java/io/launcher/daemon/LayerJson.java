@@ -2,6 +2,7 @@ package io.launcher.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launcher.api.FilesystemChange;
 import io.launcher.api.ImageDeletion;
@@ -16,7 +17,7 @@ public final class LayerJson {
     }
 
     public static ArrayNode history(List<ImageHistory> steps) {
-        ArrayNode array = DockerJson.MAPPER.createArrayNode();
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (ImageHistory step : steps) {
             ObjectNode node = array.addObject();
             node.put("Id", step.id());
@@ -40,7 +41,7 @@ public final class LayerJson {
     }
 
     public static ArrayNode changes(List<FilesystemChange> changes) {
-        ArrayNode array = DockerJson.MAPPER.createArrayNode();
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
         changes.forEach(c -> array.addObject().put("Path", c.path()).put("Kind", c.kind().code()));
         return array;
     }
@@ -55,7 +56,7 @@ public final class LayerJson {
     }
 
     public static ArrayNode deletions(List<ImageDeletion> deletions) {
-        ArrayNode array = DockerJson.MAPPER.createArrayNode();
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
         deletions.forEach(d -> array.addObject().put(d.kind() == ImageDeletion.Kind.UNTAGGED ? "Untagged" : "Deleted", d.name()));
         return array;
     }

@@ -27,7 +27,7 @@ final class NetworkRoutes {
     }
 
     private void list(ApiRequest request) throws IOException {
-        ArrayNode array = DockerJson.MAPPER.createArrayNode();
+        ArrayNode array = DockerMapper.MAPPER.createArrayNode();
         engine.networks().forEach(n -> array.add(json(n)));
         request.json(200, array);
     }

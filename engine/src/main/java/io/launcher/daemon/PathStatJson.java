@@ -33,12 +33,12 @@ public final class PathStatJson {
         ObjectNode node = DockerJson.object().put("name", stat.name()).put("size", stat.size())
                 .put("mode", goMode(stat.mode())).put("mtime", DockerTime.format(stat.modified()))
                 .put("linkTarget", stat.linkTarget());
-        return Base64.getEncoder().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(JsonTrees.bytes(node));
     }
 
     public static PathStat decode(String header) {
         try {
-            JsonNode node = DockerJson.MAPPER.readTree(Base64.getDecoder().decode(header));
+            JsonNode node = JsonTrees.read(Base64.getDecoder().decode(header));
             return new PathStat(DockerJson.text(node, "name"), (long) DockerJson.number(node, "size"),
                     unixMode((long) DockerJson.number(node, "mode")), DockerTime.parse(DockerJson.text(node, "mtime")),
                     DockerJson.text(node, "linkTarget"));

@@ -2,6 +2,7 @@ package io.launcher.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.PortBinding;
@@ -74,7 +75,7 @@ final class PortJson {
 
     /** The container list's rows: one per published port, then one per exposed port not published. */
     static ArrayNode summary(List<PortBinding> published, List<String> exposed) {
-        ArrayNode rows = DockerJson.MAPPER.createArrayNode();
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         List<String> seen = new ArrayList<>();
         for (PortBinding b : published) {
             rows.addObject().put("IP", b.hostIp()).put("PrivatePort", b.containerPort())

@@ -100,7 +100,7 @@ final class RegistryProgressStream implements ProgressListener {
         if (out == null) {
             out = request.stream("application/json");
         }
-        out.write(DockerJson.MAPPER.writeValueAsBytes(line));
+        out.write(DockerMapper.MAPPER.writeValueAsBytes(line));
         out.write('\n');
         out.flush();
     }

@@ -81,7 +81,7 @@ final class RegistryRoutes {
         try {
             String text = header.get().strip().replace('-', '+').replace('_', '/');
             byte[] json = Base64.getMimeDecoder().decode(text);
-            JsonNode node = DockerJson.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
+            JsonNode node = DockerMapper.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
             if (node == null || !node.isObject()) {
                 return Optional.empty();
             }

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The entries of a {@code docker cp} tar moved under the extraction directory, as the container
@@ -30,6 +32,8 @@ final class ArchiveExtraction implements LayerReader {
     private final Deque<LayerEntry> pending = new ArrayDeque<>();
     /** Directories already written to the container's layer by this extraction. */
     private final Set<String> written = new HashSet<>();
+    /** Paths this extraction added that the container did not have, in the order they came. */
+    private final Set<String> added = new LinkedHashSet<>();
 
     ArchiveExtraction(FileTree tree, String directory, LayerReader source, boolean copyOwners,
                       boolean noOverwriteDirNonDir) {
@@ -63,11 +67,29 @@ final class ArchiveExtraction implements LayerReader {
         ensureParents(target);
         checkOverwrite(entry, target);
         LayerEntry moved = moved(entry, target);
+        if (tree.lookup(target).isEmpty()) {
+            added.add(target);
+        }
         tree.put(target, FileTree.nodeOf(moved));
         if (moved instanceof LayerEntry.Directory) {
             written.add(target);
         }
         pending.addLast(moved);
+    }
+
+    /**
+     * What undoes a failed extraction's additions: a whiteout for each path it added whose parent
+     * it did not add too (removing a folder takes what is below it). Files it replaced keep what
+     * was written into them, as with Docker; paths on a mount ({@code mounted}) are not the layer's.
+     */
+    LayerReader undo(Predicate<String> mounted) {
+        var paths = added.stream().filter(p -> !added.contains(parentOf(p)) && !mounted.test(p)).iterator();
+        return () -> paths.hasNext() ? Optional.of(new LayerEntry.Whiteout(paths.next())) : Optional.empty();
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     /** The layer path an archive path lands on: its parent resolved in the container, then its name. */
@@ -93,6 +115,9 @@ final class ArchiveExtraction implements LayerReader {
             }
             FileAttributes attributes = node.map(FileTree.Node::attributes)
                     .orElse(new FileAttributes(0755, 0, 0, Instant.now(), Map.of()));
+            if (node.isEmpty()) {
+                added.add(parent);
+            }
             pending.addLast(new LayerEntry.Directory(parent, attributes));
             tree.put(parent, new FileTree.Node(FileTree.Kind.DIRECTORY, attributes, 0, null));
         }

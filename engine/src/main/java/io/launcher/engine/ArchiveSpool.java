@@ -1,6 +1,8 @@
 package io.launcher.engine;
 
 import io.launcher.api.InvalidSpecException;
+import io.launcher.layer.MeteredInputStream;
+import io.launcher.layer.WriteMeter;
 import io.launcher.spi.storage.directory.Trees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -36,11 +38,14 @@ final class ArchiveSpool implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Reads the whole archive (plain tar or gzip) into a new folder under {@code tempDir}. */
-    static ArchiveSpool read(InputStream archive, Path tempDir) throws IOException {
+    /**
+     * Reads the whole archive (plain tar or gzip) into a new folder under {@code tempDir}, showing
+     * every uncompressed byte to {@code meter}, which may stop it.
+     */
+    static ArchiveSpool read(InputStream archive, Path tempDir, WriteMeter meter) throws IOException {
         ArchiveSpool spool = new ArchiveSpool(Files.createTempDirectory(Files.createDirectories(tempDir), TEMP_PREFIX));
         try {
-            spool.fill(archive);
+            spool.fill(archive, meter);
             return spool;
         } catch (IOException | RuntimeException e) {
             spool.close();
@@ -48,12 +53,12 @@ final class ArchiveSpool implements AutoCloseable {
         }
     }
 
-    private void fill(InputStream archive) throws IOException {
+    private void fill(InputStream archive, WriteMeter meter) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(archive, 1 << 16);
         buffered.mark(2);
         boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
         buffered.reset();
-        InputStream plain = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        InputStream plain = new MeteredInputStream(gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered, meter);
         TarArchiveInputStream tar = new TarArchiveInputStream(plain);
         byte[] buffer = new byte[1 << 18];
         int count = 0;

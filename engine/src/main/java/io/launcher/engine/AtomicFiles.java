@@ -23,6 +23,21 @@ final class AtomicFiles {
     }
 
     static void write(Path target, byte[] content) {
+        write(target, content, true);
+    }
+
+    /**
+     * The same temporary name, fsync and rename, without the fsync of the folder: the file a
+     * rename brings in is always whole, but a power loss may undo the rename itself, leaving the
+     * previous version (or, for a new file, none). For records written on every step of a
+     * container's life, where the folder's journal commit would double the cost; see
+     * {@link ContainerStore} for what a power loss can roll back.
+     */
+    static void replace(Path target, byte[] content) {
+        write(target, content, false);
+    }
+
+    private static void write(Path target, byte[] content, boolean renameDurable) {
         Path dir = target.getParent();
         Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
@@ -39,7 +54,9 @@ final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the state root's filesystem cannot rename atomically", e);
             }
-            syncDirectory(dir);
+            if (renameDurable) {
+                syncDirectory(dir);
+            }
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);

@@ -14,18 +14,24 @@ import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code docker cp}: stat, read and write paths of a container's filesystem, running or not.
  * Reads go through the merged layers as {@code export} does ({@link LayerMerge}, no mount);
  * writes are applied to the container's own layer by the storage driver, which confines them
  * to that layer. Paths are resolved on a {@link FileTree} of the container, so symbolic links
- * are followed inside its root and never on the host. A path inside a volume ({@code -v}) is
- * read and written in the bound host folder instead ({@link VolumeArchives}), as Docker does.
+ * are followed inside its root and never on the host. A path on a mount is read and written in
+ * the mount instead, as Docker does: a volume ({@code -v}) in its bound host folder
+ * ({@link VolumeArchives}), the engine's {@code /etc/hosts}, {@code /etc/hostname} and
+ * {@code /etc/resolv.conf} in the files a start wrote ({@link ContainerMounts}); a copy of a
+ * folder holding a mount point takes the mount's content, and a copy into one writes there
+ * ({@link MountedWrites}).
  */
 final class ContainerArchives {
     private static final Map<String, Object> COPY_LOCKS = new ConcurrentHashMap<>();
@@ -33,10 +39,15 @@ final class ContainerArchives {
     private final StorageDriver storage;
     private final ContainerRegistry registry;
     private final LayerMerge merge;
+    private final DiskReserve reserve;
+    private final Path containers;
 
-    ContainerArchives(StorageDriver storage, ContainerRegistry registry) {
+    /** {@code containers} holds each container's folder, where a start writes its {@code /etc} files. */
+    ContainerArchives(StorageDriver storage, ContainerRegistry registry, DiskReserve reserve, Path containers) {
         this.storage = storage;
         this.registry = registry;
+        this.reserve = reserve;
+        this.containers = containers;
         this.merge = new LayerMerge(storage);
     }
 
@@ -82,13 +93,19 @@ final class ContainerArchives {
         }
         FileTree.Node node = tree.lookup(layerPath).orElseThrow(() -> missing(path, container));
         TarLayerWriter tar = new TarLayerWriter(out);
-        SubtreeCopy copy = new SubtreeCopy(layerPath, asked.entryName(), tar);
+        List<VolumeArchives.Mounted> mounted = node.isDirectory() ? VolumeArchives.below(binds(entry), layerPath, tree)
+                : List.of();
+        SubtreeCopy copy = new SubtreeCopy(layerPath, asked.entryName(), tar,
+                mounted.stream().map(VolumeArchives.Mounted::destination).collect(Collectors.toSet()));
         if (layerPath.isEmpty()) {
             tar.write(new LayerEntry.Directory(asked.entryName(), node.attributes()));
         }
         merge.run(chain, copy::accept);
         if (copy.hasOrphanLinks()) {
             merge.run(chain, copy::materialize);
+        }
+        for (VolumeArchives.Mounted mount : mounted) {
+            VolumeArchives.archive(mount, copy.name(mount.destination()), tar);
         }
         tar.finish();
     }
@@ -112,7 +129,7 @@ final class ContainerArchives {
         String directory = tree.resolve(asked.path(), true);
         Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), directory, tree);
         if (volume.isPresent()) {
-            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners);
+            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners, reserve);
             return;
         }
         if (entry.record().hostConfig().readonlyRootfs()) {
@@ -122,8 +139,24 @@ final class ContainerArchives {
         if (!node.isDirectory()) {
             throw new InvalidSpecException("extraction point is not a directory");
         }
-        try (TarLayerReader tar = new TarLayerReader(body)) {
-            storage.apply(chain.get(0), new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir));
+        try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meter())) {
+            ArchiveExtraction extraction = new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir);
+            MountedWrites writes = new MountedWrites(extraction, binds(entry), tree);
+            try {
+                storage.apply(chain.get(0), writes);
+            } catch (IOException | RuntimeException e) {
+                undo(chain.get(0), extraction, writes, e);
+                throw e;
+            }
+        }
+    }
+
+    /** A failed copy (a full disk, a refused entry) takes back the files it added to the layer. */
+    private void undo(SnapshotKey layer, ArchiveExtraction extraction, MountedWrites writes, Exception failure) {
+        try {
+            storage.apply(layer, extraction.undo(writes::mounted));
+        } catch (IOException | RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 
@@ -135,8 +168,9 @@ final class ContainerArchives {
         return COPY_LOCKS.computeIfAbsent(entry.record().id(), id -> new Object());
     }
 
-    private static List<BindMount> binds(ContainerEntry entry) {
-        return SandboxSpecs.binds(entry.record().hostConfig().binds());
+    private List<BindMount> binds(ContainerEntry entry) {
+        ContainerRecord record = entry.record();
+        return ContainerMounts.of(record, containers.resolve(record.id()));
     }
 
     private List<SnapshotKey> chain(ContainerEntry entry) {

@@ -84,13 +84,7 @@ final class ContainerLifecycle {
                 spec = SandboxSpecs.withBinds(spec, etc.write(store.folder(record.id()), record.hostConfig().networkMode(),
                         spec.hostname(), record.name(), endpoint == null ? "" : endpoint.address(),
                         spec.binds().stream().map(BindMount::destination).collect(Collectors.toSet())));
-                Sandbox sandbox = isolation.create(spec);
-                try {
-                    sandbox.start();
-                } catch (RuntimeException e) {
-                    deleteQuietly(sandbox, e);
-                    throw e;
-                }
+                Sandbox sandbox = isolation.run(spec);
                 ContainerRecord started = record.withEndpoint(endpoint)
                         .withState(record.state().toState().started(sandbox.pid(), Instant.now()));
                 store.save(started);
@@ -119,8 +113,8 @@ final class ContainerLifecycle {
     }
 
     /**
-     * Records an exit: the record is made durable before the sandbox (which holds the exit file)
-     * goes, and waiters wake once both are done. A {@code --rm} container's record is deleted
+     * Records an exit: the record is renamed into place before the sandbox (which holds the exit
+     * file) goes, so a killed engine finds one or the other, and waiters wake once both are done. A {@code --rm} container's record is deleted
      * next: it is written only when that removal fails.
      */
     private void exited(ContainerEntry entry, Sandbox sandbox, ExitStatus status, Throwable failure) {
@@ -239,7 +233,7 @@ final class ContainerLifecycle {
         }
         synchronized (entry) {
             try {
-                storage.remove(new SnapshotKey(entry.record().id()));
+                removeSnapshot(entry);
                 store.delete(entry.record().id());
             } catch (RuntimeException e) {
                 entry.abortRemoval();
@@ -248,6 +242,18 @@ final class ContainerLifecycle {
             registry.remove(entry, entry.state().exitCode());
             events.publish(entry.record(), "destroy");
             entry.removed().complete(entry.state().exitCode());
+        }
+    }
+
+    /**
+     * A snapshot already gone is no failure: a power loss can bring back the record of a removal
+     * that got as far as the snapshot (records are deleted without a sync, see ContainerStore).
+     */
+    private void removeSnapshot(ContainerEntry entry) {
+        try {
+            storage.remove(new SnapshotKey(entry.record().id()));
+        } catch (NotFoundException gone) {
+            LOG.info("container {} had no snapshot left to remove", entry.id());
         }
     }
 

@@ -5,9 +5,13 @@ import io.launcher.spi.storage.directory.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Containers under {@code containers/}: the record as {@code <id>.json}, and a folder for what a
@@ -16,11 +20,25 @@ import java.util.stream.Stream;
  * A removal drops the record first (final), then renames the folder to a {@code .removing-} name
  * and deletes it, so a killed engine never finds half a container; a folder without its record
  * is such a leftover. Stores of the earlier layout ({@code <id>/container.json}) are moved over.
+ *
+ * <p>Records are written by temporary name, fsync and rename ({@link AtomicFiles#replace}), but
+ * neither that rename nor a removal syncs the folder: these writes sit on the path of every
+ * create, start, exit and removal, where the folder's journal commit would double their cost.
+ * A killed engine finds every record whole and current (the page cache outlives the process), and
+ * so does a power loss, up to the last few seconds of renames and removals (ext4 commits its
+ * journal every 5 s): a container created just before may be gone (its snapshot is then an
+ * orphan that recovery removes), one removed just before may come back (without its snapshot, if
+ * the removal got that far: {@code rm} then removes it), and a state change may be lost, which
+ * only matters to {@code ps -a} since no container survives a power loss anyway. A record that
+ * is still found empty or torn (a file system that reorders more than ext4) is set aside at start
+ * as {@code <id>.json.damaged} with an error logged, rather than stopping the engine.
  */
 final class ContainerStore {
     private static final String LEGACY_RECORD = "container.json";
     private static final String REMOVING = ".removing-";
     private static final String JSON = ".json";
+    private static final String DAMAGED = ".damaged";
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerStore.class);
     private final Path dir;
 
     ContainerStore(Path dir) throws IOException {
@@ -43,7 +61,7 @@ final class ContainerStore {
     }
 
     void save(ContainerRecord record) {
-        StoreJson.write(record(record.id()), record);
+        StoreJson.replace(record(record.id()), record);
     }
 
     private Path record(String id) {
@@ -67,11 +85,23 @@ final class ContainerStore {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path entry : entries.toList()) {
                 if (entry.getFileName().toString().endsWith(JSON) && Files.isRegularFile(entry)) {
-                    records.add(StoreJson.read(entry, ContainerRecord.class));
+                    readable(entry).ifPresent(records::add);
                 }
             }
         }
         return records;
+    }
+
+    /** A record a power loss left empty or torn is moved aside, not read: the engine still starts. */
+    private static Optional<ContainerRecord> readable(Path entry) throws IOException {
+        try {
+            return Optional.of(StoreJson.read(entry, ContainerRecord.class));
+        } catch (InternalException e) {
+            Path aside = entry.resolveSibling(entry.getFileName() + DAMAGED);
+            Files.move(entry, aside, StandardCopyOption.REPLACE_EXISTING);
+            LOG.error("set aside the unreadable container record {} as {}: {}", entry, aside, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Moves a record of the earlier layout out of its folder; deletes a folder whose record is gone. */
@@ -92,7 +122,6 @@ final class ContainerStore {
         Path doomed = dir.resolve(REMOVING + id);
         try {
             Files.deleteIfExists(record(id));
-            AtomicFiles.syncDirectory(dir);
             if (Files.exists(folder)) {
                 Files.move(folder, doomed);
                 Trees.delete(doomed);

@@ -6,6 +6,7 @@ import io.launcher.spi.isolation.BindMount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,22 @@ final class EtcFiles {
         add(binds, folder.resolve("hosts"), HOSTS, hosts, userTargets);
         add(binds, folder.resolve("hostname"), HOSTNAME, hostname + "\n", userTargets);
         add(binds, folder.resolve("resolv.conf"), RESOLV_CONF, resolv, userTargets);
+        return binds;
+    }
+
+    /**
+     * The binds of the files a start wrote into {@code folder} (none before the first start), less
+     * those the user binds himself: what {@code cp} finds at these paths, as the container does.
+     */
+    static List<BindMount> written(Path folder, Set<String> userTargets) {
+        List<BindMount> binds = new ArrayList<>();
+        String[][] files = {{"hosts", HOSTS}, {"hostname", HOSTNAME}, {"resolv.conf", RESOLV_CONF}};
+        for (String[] file : files) {
+            Path source = folder.resolve(file[0]);
+            if (!userTargets.contains(file[1]) && Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                binds.add(new BindMount(source, file[1], false));
+            }
+        }
         return binds;
     }
 

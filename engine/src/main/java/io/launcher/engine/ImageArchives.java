@@ -16,10 +16,11 @@ final class ImageArchives {
     private final ImageEvents events;
 
     ImageArchives(StorageDriver storage, LayerStore layers, ImageStore images, LayerCollector collector,
-                  ImageEvents events, Path tempDir) throws IOException {
+                  ImageEvents events, Path tempDir, DiskReserve reserve) throws IOException {
         ArchiveSpool.removeLeftovers(tempDir);
         this.saver = new ImageSaver(new LayerTars(storage, layers), images, tempDir);
-        this.loader = new ImageLoader(images, layers, new LayerApplier(storage, layers), collector, tempDir);
+        this.loader = new ImageLoader(images, layers, new LayerApplier(storage, layers, reserve), collector, tempDir,
+                reserve);
         this.events = events;
     }
 

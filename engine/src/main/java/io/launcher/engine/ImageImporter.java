@@ -7,6 +7,7 @@ import io.launcher.api.ImportRequest;
 import io.launcher.api.ProgressListener;
 import io.launcher.layer.ObservedInputStream;
 import io.launcher.layer.TarLayerReader;
+import io.launcher.layer.WriteMeter;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
@@ -27,11 +28,13 @@ final class ImageImporter {
     private final StorageDriver storage;
     private final LayerStore layers;
     private final ImageStore images;
+    private final DiskReserve reserve;
 
-    ImageImporter(StorageDriver storage, LayerStore layers, ImageStore images) {
+    ImageImporter(StorageDriver storage, LayerStore layers, ImageStore images, DiskReserve reserve) {
         this.storage = storage;
         this.layers = layers;
         this.images = images;
+        this.reserve = reserve;
     }
 
     ImageId importTarball(InputStream tarball, ImportRequest request, ProgressListener progress) {
@@ -47,10 +50,11 @@ final class ImageImporter {
     }
 
     private LayerRecord applyLayer(InputStream tarball) {
+        WriteMeter meter = reserve.meter();
         SnapshotKey temp = new SnapshotKey(TEMP_PREFIX + UUID.randomUUID());
         storage.prepare(temp, Optional.empty());
         try (SplitRecording split = new SplitRecording(layers)) {
-            TarLayerReader reader = new TarLayerReader(tarball, split.out());
+            TarLayerReader reader = new TarLayerReader(tarball, split.out(), meter);
             storage.apply(temp, reader);
             Digest diffId = reader.diffId();
             Optional<LayerRecord> existing = layers.find(diffId);

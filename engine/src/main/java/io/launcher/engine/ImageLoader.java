@@ -31,22 +31,25 @@ final class ImageLoader {
     private final LayerApplier applier;
     private final LayerCollector collector;
     private final Path tempDir;
+    private final DiskReserve reserve;
 
     /** One image of the archive, checked and ready to store. */
     private record Plan(byte[] config, List<Digest> diffIds, List<Path> layerFiles, List<ImageReference> tags) {
     }
 
-    ImageLoader(ImageStore images, LayerStore layers, LayerApplier applier, LayerCollector collector, Path tempDir) {
+    ImageLoader(ImageStore images, LayerStore layers, LayerApplier applier, LayerCollector collector, Path tempDir,
+                DiskReserve reserve) {
         this.images = images;
         this.layers = layers;
         this.applier = applier;
         this.collector = collector;
         this.tempDir = tempDir;
+        this.reserve = reserve;
     }
 
     /** Loads every image of the archive; returns Docker's "Loaded image" lines and the ids, in order. */
     List<Loaded> load(InputStream archive, ProgressListener progress) {
-        try (ArchiveSpool spool = ArchiveSpool.read(archive, tempDir)) {
+        try (ArchiveSpool spool = ArchiveSpool.read(archive, tempDir, reserve.meter())) {
             ArchiveManifest manifest = ArchiveManifest.parse(Files.readAllBytes(spool.file("manifest.json")));
             List<Plan> plans = new ArrayList<>();
             for (ArchiveManifest.Image image : manifest.images()) {

@@ -7,6 +7,7 @@ import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LauncherException;
 import io.launcher.api.ProgressListener;
 import io.launcher.api.RegistryCredentials;
+import io.launcher.layer.WriteMeter;
 import io.launcher.registry.Descriptor;
 import io.launcher.registry.Manifest;
 import io.launcher.registry.Platform;
@@ -40,9 +41,10 @@ final class ImagePuller {
     private final LayerApplier applier;
     private final BlobSources sources;
     private final Path tempDir;
+    private final DiskReserve reserve;
 
     ImagePuller(Registries registries, LayerStore layers, ImageStore images, LayerCollector collector,
-                LayerApplier applier, BlobSources sources, Path tempDir) {
+                LayerApplier applier, BlobSources sources, Path tempDir, DiskReserve reserve) {
         this.registries = registries;
         this.layers = layers;
         this.images = images;
@@ -50,6 +52,7 @@ final class ImagePuller {
         this.applier = applier;
         this.sources = sources;
         this.tempDir = tempDir;
+        this.reserve = reserve;
     }
 
     ImageId pull(String text, Optional<String> platformText, Optional<RegistryCredentials> credentials,
@@ -152,8 +155,12 @@ final class ImagePuller {
 
     private Path download(RegistryClient client, RegistryReference reference, Descriptor blob, Path file,
                           String shortId, ProgressListener progress) throws InterruptedException {
-        long[] last = {0};
+        long[] last = {0, 0};
+        WriteMeter meter = reserve.meter();
         client.download(reference.path(), blob, file, current -> {
+            // A resumed download starts again from a lower count: meter only what was added.
+            meter.passed(Math.max(0, current - last[1]));
+            last[1] = current;
             if (current - last[0] >= (512 << 10) || current == blob.size()) {
                 last[0] = current;
                 progress.item(shortId, "Downloading", current, blob.size());

@@ -3,6 +3,7 @@ package io.launcher.engine;
 import io.launcher.api.Digest;
 import io.launcher.api.FailedPreconditionException;
 import io.launcher.layer.TarLayerReader;
+import io.launcher.layer.WriteMeter;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
@@ -22,10 +23,12 @@ final class LayerApplier {
 
     private final StorageDriver storage;
     private final LayerStore layers;
+    private final DiskReserve reserve;
 
-    LayerApplier(StorageDriver storage, LayerStore layers) {
+    LayerApplier(StorageDriver storage, LayerStore layers, DiskReserve reserve) {
         this.storage = storage;
         this.layers = layers;
+        this.reserve = reserve;
     }
 
     /** Applies {@code blob} (gzip, zstd or plain tar) as the layer {@code diffId} over {@code parentChain}. */
@@ -35,10 +38,11 @@ final class LayerApplier {
         if (existing.isPresent()) {
             return existing.get();
         }
+        WriteMeter meter = reserve.meter();
         SnapshotKey temp = new SnapshotKey(TEMP_PREFIX + UUID.randomUUID());
         storage.prepare(temp, parentChain.map(LayerStore::snapshotOf));
         try (SplitRecording split = new SplitRecording(layers); InputStream in = Files.newInputStream(blob);
-             TarLayerReader reader = new TarLayerReader(in, split.out())) {
+             TarLayerReader reader = new TarLayerReader(in, split.out(), meter)) {
             storage.apply(temp, reader);
             if (!reader.diffId().equals(diffId)) {
                 throw new FailedPreconditionException("layer verification failed: the layer's content is "

@@ -1,7 +1,10 @@
 package io.launcher.engine;
 
 import io.launcher.api.Digest;
+import io.launcher.layer.MeteredInputStream;
 import io.launcher.layer.TarLayerWriter;
+import io.launcher.layer.WriteMeter;
+import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
@@ -22,11 +25,14 @@ final class LayerCommit {
     private final StorageDriver storage;
     private final LayerStore layers;
     private final Object storeLock;
+    private final WriteMeter meter;
 
-    LayerCommit(StorageDriver storage, LayerStore layers, Object storeLock) {
+    /** {@code meter} sees the bytes of the container's files as they are copied (a container may fill its layer). */
+    LayerCommit(StorageDriver storage, LayerStore layers, Object storeLock, WriteMeter meter) {
         this.storage = storage;
         this.layers = layers;
         this.storeLock = storeLock;
+        this.meter = meter;
     }
 
     LayerRecord commit(SnapshotKey container, Optional<Digest> parentChain) {
@@ -53,11 +59,22 @@ final class LayerCommit {
         }
     }
 
+    /**
+     * A metered file is copied through the heap (the meter looks at the disk as the bytes are
+     * written); without a reserve the apply has the kernel copy it (LayerApply, FileContent).
+     */
+    private LayerEntry metered(LayerEntry entry) {
+        if (meter != WriteMeter.NONE && entry instanceof LayerEntry.RegularFile f) {
+            return new LayerEntry.RegularFile(f.path(), f.attributes(), f.size(), new MeteredInputStream(f.content(), meter));
+        }
+        return entry;
+    }
+
     /** Applies the container's diff into the new snapshot while digesting its tar form. */
     private TarLayerWriter copy(SnapshotKey container, SnapshotKey temp) throws IOException {
         TarLayerWriter tar = new TarLayerWriter(OutputStream.nullOutputStream());
         try (DiffHandoff diff = DiffHandoff.start(storage, container, tar)) {
-            storage.apply(temp, diff);
+            storage.apply(temp, () -> diff.next().map(this::metered));
             // The apply stops at the end of the entries; the tar has ended just before.
             if (diff.next().isPresent()) {
                 throw new IOException("the layer of " + container + " was not applied whole");

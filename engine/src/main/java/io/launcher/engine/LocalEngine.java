@@ -74,15 +74,17 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final Pruner pruner;
     private final ImageArchives archives;
     private final ContainerNaming naming;
+    private final DiskReserve reserve;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
-                        IsolationBackend isolation, ContainerNetworking networking) throws IOException {
+                        IsolationBackend isolation, ContainerNetworking networking, DiskReserve reserve) throws IOException {
         this.settings = settings;
         this.selections = selections;
         this.storage = storage;
+        this.reserve = reserve;
         this.layers = new LayerStore(settings.root().resolve("layers"));
         this.images = new ImageStore(settings.root().resolve("images"), layers);
-        this.importer = new ImageImporter(storage, layers, images);
+        this.importer = new ImageImporter(storage, layers, images, reserve);
         this.store = new ContainerStore(settings.root().resolve("containers"));
         this.registry = new ContainerRegistry();
         this.naming = new ContainerNaming(images, storage, store, registry, events);
@@ -97,13 +99,19 @@ public final class LocalEngine implements Engine, AutoCloseable {
         var temp = settings.root().resolve("tmp");
         ImagePuller.removeLeftovers(temp);
         BlobSources sources = new BlobSources(settings.root().resolve("distribution"));
-        this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers), sources, temp);
+        this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers, reserve), sources, temp,
+                reserve);
         this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(new LayerTars(storage, layers), sources, temp));
-        this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp);
+        this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp, reserve);
     }
 
     /** Chooses and opens the backends, then loads the store, re-adopting running containers. */
     public static LocalEngine open(EngineSettings settings, Providers providers) {
+        return open(settings, providers, DiskReserve.of(settings.root(), settings.minFreeSpace()));
+    }
+
+    /** As {@link #open(EngineSettings, Providers)}, keeping free space as {@code reserve} says (tests fake the disk). */
+    static LocalEngine open(EngineSettings settings, Providers providers, DiskReserve reserve) {
         BackendSelection<IsolationBackend> isolation =
                 BackendSelection.choose("isolation", providers.isolation(), settings.isolation(), settings.root(), true);
         BackendSelection<StorageDriver> storage =
@@ -114,7 +122,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
                 .reduce((a, b) -> a + "; " + b).orElse("no network plugin was found");
         try {
             return new LocalEngine(settings, List.of(isolation, storage, network), storage.driver().orElseThrow(),
-                    isolation.driver().orElseThrow(), new ContainerNetworking(network.driver(), networkReason));
+                    isolation.driver().orElseThrow(), new ContainerNetworking(network.driver(), networkReason), reserve);
         } catch (IOException e) {
             throw new InternalException("unable to open the state root " + settings.root() + ": " + e.getMessage(), e);
         }
@@ -211,7 +219,8 @@ public final class LocalEngine implements Engine, AutoCloseable {
         ImageId id;
         // Frozen like a copy (Docker's commit pauses too): the layer is read while nothing writes it.
         try (CopyFreeze frozen = CopyFreeze.of(entry)) {
-            id = new ImageCommitter(images, new LayerCommit(storage, layers, registry)).commit(entry.record(), request);
+            id = new ImageCommitter(images, new LayerCommit(storage, layers, registry, reserve.meter()))
+                    .commit(entry.record(), request);
         }
         new ContainerEvents(events).publish(entry.record(), "commit");
         return id;
@@ -239,18 +248,22 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public PathStat statPath(String container, String path) {
-        return new ContainerArchives(storage, registry).stat(container, path);
+        return copies().stat(container, path);
     }
 
     @Override
     public void archivePath(String container, String path, OutputStream out) throws IOException {
-        new ContainerArchives(storage, registry).archive(container, path, out);
+        copies().archive(container, path, out);
     }
 
     @Override
     public void extractArchive(String container, String path, InputStream tar, boolean copyOwners,
                                boolean noOverwriteDirNonDir) throws IOException {
-        new ContainerArchives(storage, registry).extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+        copies().extract(container, path, tar, copyOwners, noOverwriteDirNonDir);
+    }
+
+    private ContainerArchives copies() {
+        return new ContainerArchives(storage, registry, reserve, settings.root().resolve("containers"));
     }
 
     @Override

@@ -16,8 +16,17 @@ final class StoreJson {
     }
 
     static void write(Path file, Object value) {
+        AtomicFiles.write(file, encode(file, value));
+    }
+
+    /** As {@link #write}, without the fsyncs ({@link AtomicFiles#replace}). */
+    static void replace(Path file, Object value) {
+        AtomicFiles.replace(file, encode(file, value));
+    }
+
+    private static byte[] encode(Path file, Object value) {
         try {
-            AtomicFiles.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
         } catch (IOException e) {
             throw new InternalException("unable to encode " + file + ": " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Picks one path and what lies below it out of a merged filesystem and renames it, as the tar of
@@ -19,15 +20,32 @@ final class SubtreeCopy {
     private final String name;
     private final LayerWriter out;
     private final Map<String, List<String>> orphanLinks = new LinkedHashMap<>();
+    /** Layer paths a mount covers: their layer entries are not copied (the mount's content is). */
+    private final Set<String> hidden;
 
     SubtreeCopy(String root, String name, LayerWriter out) {
+        this(root, name, out, Set.of());
+    }
+
+    SubtreeCopy(String root, String name, LayerWriter out, Set<String> hidden) {
         this.root = root;
         this.name = name;
         this.out = out;
+        this.hidden = Set.copyOf(hidden);
     }
 
-    /** The entry's name in the tar, or null when it lies outside the copied path. */
+    /** The entry's name in the tar, or null when it lies outside the copied path or under a mount. */
     String rename(String path) {
+        for (String covered : hidden) {
+            if (path.equals(covered) || path.startsWith(covered + "/")) {
+                return null;
+            }
+        }
+        return name(path);
+    }
+
+    /** The name {@code path} has in the tar, mounts or not; null when it lies outside the copied path. */
+    String name(String path) {
         if (path.equals(root)) {
             return name;
         }

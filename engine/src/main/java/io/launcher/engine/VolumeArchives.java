@@ -12,6 +12,7 @@ import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.storage.FileAttributes;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.LayerReader;
+import io.launcher.spi.storage.LayerWriter;
 import io.launcher.spi.storage.directory.ConfinedRoot;
 import io.launcher.spi.storage.directory.FileNodes;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -37,6 +39,10 @@ final class VolumeArchives {
         Path host() throws IOException {
             return rest.isEmpty() ? bind.source() : new ConfinedRoot(bind.source()).resolve(rest, false);
         }
+    }
+
+    /** A bind and where it is mounted, as a layer path. */
+    record Mounted(BindMount bind, String destination) {
     }
 
     private VolumeArchives() {
@@ -63,6 +69,23 @@ final class VolumeArchives {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The binds mounted strictly below {@code layerPath} (anywhere when it is the root), each with
+     * its destination resolved in the container; a bind inside another of them is left out, as its
+     * content is read from the outer one's host folder.
+     */
+    static List<Mounted> below(List<BindMount> binds, String layerPath, FileTree tree) {
+        List<Mounted> found = new ArrayList<>();
+        for (BindMount bind : binds) {
+            String destination = tree.resolve(bind.destination(), true);
+            if (!destination.isEmpty() && (layerPath.isEmpty() || destination.startsWith(layerPath + "/"))) {
+                found.add(new Mounted(bind, destination));
+            }
+        }
+        found.removeIf(inner -> found.stream().anyMatch(outer -> inner.destination().startsWith(outer.destination() + "/")));
+        return found;
+    }
+
     static PathStat stat(Target target, ArchivePath asked, String container) {
         try {
             FileNodes.Stat stat = FileNodes.lstat(target.host());
@@ -82,8 +105,17 @@ final class VolumeArchives {
         tar.finish();
     }
 
-    static void extract(Target target, ArchivePath asked, String container, InputStream body, boolean copyOwners)
-            throws IOException {
+    /** The content of a mount in a copy of a folder that holds it, named {@code name}; a missing source shows nothing. */
+    static void archive(Mounted mount, String name, LayerWriter out) throws IOException {
+        try {
+            HostDirectory.read(mount.bind().source(), name, out);
+        } catch (NoSuchFileException e) {
+            // The bound host path went away: the container sees an empty mount point, the copy nothing.
+        }
+    }
+
+    static void extract(Target target, ArchivePath asked, String container, InputStream body, boolean copyOwners,
+                        DiskReserve reserve) throws IOException {
         if (target.bind().readOnly()) {
             throw new FailedPreconditionException("mounted volume is marked read-only");
         }
@@ -91,7 +123,7 @@ final class VolumeArchives {
         if (!stat.isDirectory()) {
             throw new InvalidSpecException("extraction point is not a directory");
         }
-        try (TarLayerReader tar = new TarLayerReader(body)) {
+        try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meterFor(target.bind().source()))) {
             LayerReader owned = () -> tar.next().map(e -> owners(e, copyOwners));
             HostDirectory.write(owned, target.host(), UnaryOperator.identity(), true);
         } catch (FileAlreadyExistsException e) {

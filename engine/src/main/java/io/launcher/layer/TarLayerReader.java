@@ -47,8 +47,17 @@ public final class TarLayerReader implements LayerReader, AutoCloseable {
      * effort: see {@link #splitRecorded()}); the caller closes that stream.
      */
     public TarLayerReader(InputStream layer, OutputStream splitRecord) throws IOException {
+        this(layer, splitRecord, WriteMeter.NONE);
+    }
+
+    /**
+     * As {@link #TarLayerReader(InputStream, OutputStream)}, showing every uncompressed byte to
+     * {@code meter} (a bomb is stopped by what it would write, not by what it weighs).
+     */
+    public TarLayerReader(InputStream layer, OutputStream splitRecord, WriteMeter meter) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(layer, 64 * 1024);
-        InputStream plain = Compression.detect(buffered).decompress(buffered);
+        InputStream decompressed = Compression.detect(buffered).decompress(buffered);
+        InputStream plain = meter == WriteMeter.NONE ? decompressed : new MeteredInputStream(decompressed, meter);
         this.split = splitRecord == null ? null : new TarSplitScanner(new TarSplitRecord.Writer(splitRecord));
         this.uncompressed = new Sha256InputStream(split == null ? plain : new SplitTee(plain, split));
         this.recorder = new HeaderRecorder(uncompressed);

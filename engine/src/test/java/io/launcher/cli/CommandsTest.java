@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launcher.api.StdStream;
+import io.launcher.engine.MinFreeSpace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,20 @@ class CommandsTest {
         cli.run("daemon");
         assertEquals("native", cli.daemonSettings.backend());
         assertEquals(Optional.empty(), cli.daemonSettings.storage());
+        assertEquals(MinFreeSpace.DEFAULT, cli.daemonSettings.minFreeSpace());
+    }
+
+    @Test
+    void minFreeSpaceTakesASizeOrAShare() {
+        assertEquals(0, cli.run("daemon", "--min-free-space", "2g"));
+        assertEquals(MinFreeSpace.ofBytes(2L << 30), cli.daemonSettings.minFreeSpace());
+        assertEquals(0, cli.run("daemon", "--min-free-space", "10%"));
+        assertEquals(MinFreeSpace.ofPercent(10), cli.daemonSettings.minFreeSpace());
+        cli.environment.put("LAUNCHER_MIN_FREE_SPACE", "0");
+        assertEquals(0, cli.run("daemon"));
+        assertEquals(MinFreeSpace.NONE, cli.daemonSettings.minFreeSpace());
+        assertEquals(125, cli.run("daemon", "--min-free-space", "120%"));
+        assertEquals(125, cli.run("daemon", "--min-free-space", "lots"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ProcessList;
 import io.launcher.daemon.DockerApiServer;
-import io.launcher.daemon.DockerJson;
+import io.launcher.daemon.DockerMapper;
 import io.launcher.daemon.FakeEngine;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpClientConnection;
@@ -49,7 +49,7 @@ class RemoteProcessesTest {
         try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
             HttpResponse response = connection.request("GET", target, new Headers(), new byte[0]);
             assertEquals(200, response.status());
-            return DockerJson.MAPPER.readTree(response.bodyText());
+            return DockerMapper.MAPPER.readTree(response.bodyText());
         }
     }
 

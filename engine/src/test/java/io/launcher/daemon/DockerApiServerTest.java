@@ -52,7 +52,7 @@ class DockerApiServerTest {
 
     private record Answer(int status, Headers headers, String body) {
         JsonNode json() throws IOException {
-            return DockerJson.MAPPER.readTree(body);
+            return DockerMapper.MAPPER.readTree(body);
         }
     }
 
@@ -283,7 +283,7 @@ class DockerApiServerTest {
             assertFalse(body.isDone());
             engine.start("w");
             engine.finish("w", ExitStatus.exited(3));
-            JsonNode answer = DockerJson.MAPPER.readTree(body.get(5, TimeUnit.SECONDS));
+            JsonNode answer = DockerMapper.MAPPER.readTree(body.get(5, TimeUnit.SECONDS));
             assertEquals(3, answer.get("StatusCode").asInt());
             assertTrue(answer.get("Error").isNull());
         }
@@ -344,7 +344,7 @@ class DockerApiServerTest {
                     new Headers(), new ByteArrayInputStream("tarball bytes".getBytes(StandardCharsets.UTF_8)));
             assertEquals(200, response.status());
             List<String> lines = response.bodyText().lines().toList();
-            JsonNode last = DockerJson.MAPPER.readTree(lines.get(lines.size() - 1));
+            JsonNode last = DockerMapper.MAPPER.readTree(lines.get(lines.size() - 1));
             assertTrue(last.get("status").asText().startsWith("sha256:"), lines.toString());
         }
         assertEquals("tarball bytes", new String(engine.lastImport, StandardCharsets.UTF_8));
@@ -353,7 +353,7 @@ class DockerApiServerTest {
         assertEquals("hello", engine.lastImportRequest.message());
         Answer failed = call("POST", "/images/create?fromSrc=-", "BAD tar");
         assertEquals(200, failed.status());
-        JsonNode error = DockerJson.MAPPER.readTree(failed.body().lines().reduce((x, y) -> y).orElseThrow());
+        JsonNode error = DockerMapper.MAPPER.readTree(failed.body().lines().reduce((x, y) -> y).orElseThrow());
         assertEquals("invalid tar header", error.get("error").asText());
         assertEquals("invalid tar header", error.get("errorDetail").get("message").asText());
         assertEquals(400, call("POST", "/images/create?fromSrc=-&repo=Bad%20Name", "x").status());

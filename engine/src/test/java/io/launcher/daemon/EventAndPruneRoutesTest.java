@@ -52,7 +52,7 @@ class EventAndPruneRoutesTest {
         String body = call("GET", "/v1.47/events?since=0&until=" + until + "&filters=%7B%22type%22%3A%5B%22container%22%5D%7D");
         var lines = body.lines().toList();
         assertEquals(2, lines.size(), body);
-        JsonNode start = DockerJson.MAPPER.readTree(lines.get(1));
+        JsonNode start = DockerMapper.MAPPER.readTree(lines.get(1));
         assertEquals("start", start.get("status").asText());
         assertEquals("c1", start.at("/Actor/ID").asText());
         assertEquals("base", start.get("from").asText());
@@ -64,11 +64,11 @@ class EventAndPruneRoutesTest {
             assertEquals(201, connection.request("POST", "/containers/create?name=c1", Headers.of("Content-Type", "application/json"),
                     "{\"Image\":\"base\",\"Cmd\":[\"sh\"]}".getBytes(StandardCharsets.UTF_8)).status());
         }
-        JsonNode answer = DockerJson.MAPPER.readTree(call("POST", "/v1.47/containers/prune"));
+        JsonNode answer = DockerMapper.MAPPER.readTree(call("POST", "/v1.47/containers/prune"));
         assertEquals(1, answer.get("ContainersDeleted").size(), answer.toString());
-        assertEquals(0, DockerJson.MAPPER.readTree(call("GET", "/containers/json?all=1")).size());
+        assertEquals(0, DockerMapper.MAPPER.readTree(call("GET", "/containers/json?all=1")).size());
         assertEquals(0, answer.get("SpaceReclaimed").asLong());
-        JsonNode images = DockerJson.MAPPER.readTree(call("POST", "/images/prune?filters=%7B%22dangling%22%3A%5B%22false%22%5D%7D"));
+        JsonNode images = DockerMapper.MAPPER.readTree(call("POST", "/images/prune?filters=%7B%22dangling%22%3A%5B%22false%22%5D%7D"));
         assertTrue(images.get("ImagesDeleted").isArray(), images.toString());
     }
 }

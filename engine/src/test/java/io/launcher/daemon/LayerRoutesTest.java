@@ -38,7 +38,7 @@ class LayerRoutesTest {
     void start() throws IOException {
         server = new DockerApiServer(engine, dir.resolve("engine.sock"));
         Answer created = call("POST", "/containers/create?name=c1", "{\"Image\":\"base\",\"Cmd\":[\"sh\"]}");
-        container = DockerJson.MAPPER.readTree(created.body()).get("Id").asText();
+        container = DockerMapper.MAPPER.readTree(created.body()).get("Id").asText();
     }
 
     @AfterEach
@@ -48,7 +48,7 @@ class LayerRoutesTest {
 
     private record Answer(int status, String body) {
         JsonNode json() throws IOException {
-            return DockerJson.MAPPER.readTree(body);
+            return DockerMapper.MAPPER.readTree(body);
         }
     }
 

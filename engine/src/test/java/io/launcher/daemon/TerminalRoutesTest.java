@@ -45,7 +45,7 @@ class TerminalRoutesTest {
 
     private record Answer(int status, String body) {
         JsonNode json() throws IOException {
-            return DockerJson.MAPPER.readTree(body);
+            return DockerMapper.MAPPER.readTree(body);
         }
     }
 

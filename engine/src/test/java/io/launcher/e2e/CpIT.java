@@ -165,6 +165,32 @@ class CpIT {
         assertEquals("seed\n", Files.readString(back.resolve("seed.txt")));
     }
 
+    @Test
+    void copiesGoThroughTheContainersMounts() throws Exception {
+        Path volume = Files.createDirectories(launcher.root().resolve("mounts-volume"));
+        Files.writeString(volume.resolve("seed.txt"), "seed\n");
+        Path readOnly = Files.createDirectories(launcher.root().resolve("mounts-ro"));
+        ok(launcher.launcher("run", "-d", "--name", "mounts", "--network", "none", "-v", volume + ":/root/data",
+                "-v", readOnly + ":/ro:ro", "base", "sleep", "300"));
+        String hostname = ok(launcher.launcher("exec", "mounts", "cat", "/etc/hostname")).out();
+        String hosts = ok(launcher.launcher("exec", "mounts", "cat", "/etc/hosts")).out();
+        Path back = Files.createDirectories(launcher.root().resolve("mounts-back"));
+        ok(launcher.launcher("cp", "mounts:/etc/hostname", back.toString()));
+        assertEquals(hostname, Files.readString(back.resolve("hostname")));
+        ok(launcher.launcher("cp", "mounts:/etc", back.toString()));
+        assertEquals(hosts, Files.readString(back.resolve("etc/hosts")));
+        ok(launcher.launcher("cp", "mounts:/root", back.toString()));
+        assertEquals("seed\n", Files.readString(back.resolve("root/data/seed.txt")));
+
+        Path newHosts = Files.writeString(launcher.root().resolve("new-hosts"), "10.1.2.3\tcopied\n");
+        ok(launcher.launcher("cp", newHosts.toString(), "mounts:/etc/hosts"));
+        assertEquals("10.1.2.3\tcopied\n", ok(launcher.launcher("exec", "mounts", "cat", "/etc/hosts")).out());
+        Result refused = launcher.launcher("cp", newHosts.toString(), "mounts:/ro/");
+        assertEquals(1, refused.exitCode());
+        assertEquals("Error response from daemon: mounted volume is marked read-only\n", refused.err());
+        assertFalse(Files.exists(readOnly.resolve("new-hosts")));
+    }
+
     private static String launcherLine(String... args) {
         StringBuilder line = new StringBuilder(launcher.home().resolve("bin/launcher") + " --root " + launcher.root()
                 + " -H unix://" + launcher.socket());

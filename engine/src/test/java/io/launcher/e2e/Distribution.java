@@ -50,11 +50,16 @@ public final class Distribution implements AutoCloseable {
      * they also apply to every later {@link #startDaemon()}.
      */
     public static Distribution start(List<String> daemonArguments) throws IOException, InterruptedException {
+        return startIn(Path.of("/tmp"), daemonArguments);
+    }
+
+    /** As {@link #start(List)}, with the state root a new folder in {@code parent} (e.g. a small filesystem). */
+    public static Distribution startIn(Path parent, List<String> daemonArguments) throws IOException, InterruptedException {
         assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests run containers: they need root");
         String dist = System.getProperty("launcher.dist");
         assumeTrue(dist != null && Files.isExecutable(Path.of(dist, "bin", "launcher")),
                 "the distribution is not built (run through failsafe after package)");
-        Path root = Files.createTempDirectory(Path.of("/tmp"), "launcher-e2e-");
+        Path root = Files.createTempDirectory(parent, "launcher-e2e-");
         Distribution d = new Distribution(Path.of(dist), root, daemonArguments);
         d.startDaemon();
         return d;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.launcher.api.Digest;
 import io.launcher.layer.TarLayerWriter;
+import io.launcher.layer.WriteMeter;
 import io.launcher.spi.BackendContext;
 import io.launcher.spi.storage.FileAttributes;
 import io.launcher.spi.storage.LayerEntry;
@@ -49,14 +50,14 @@ class LayerCommitTest {
         storage.apply(container, () -> iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty());
         Digest expected = diffId(storage, container);
 
-        LayerRecord record = new LayerCommit(storage, layers, new Object()).commit(container, Optional.empty());
+        LayerRecord record = new LayerCommit(storage, layers, new Object(), WriteMeter.NONE).commit(container, Optional.empty());
 
         assertEquals(expected.toString(), record.diffId());
         assertEquals(expected, diffId(storage, LayerStore.snapshotOf(Digest.parse(record.chainId()))));
         assertArrayEquals(tar(storage, container), tar(storage, LayerStore.snapshotOf(Digest.parse(record.chainId()))));
         assertFalse(storage.stat(LayerStore.snapshotOf(Digest.parse(record.chainId()))).parent().isPresent());
         // Committing again finds the same layer and leaves no temporary snapshot behind.
-        assertEquals(record, new LayerCommit(storage, layers, new Object()).commit(container, Optional.empty()));
+        assertEquals(record, new LayerCommit(storage, layers, new Object(), WriteMeter.NONE).commit(container, Optional.empty()));
         List<String> keys = new java.util.ArrayList<>();
         storage.walk(info -> keys.add(info.key().value()));
         assertEquals(2, keys.size(), keys.toString());

@@ -40,6 +40,16 @@ public final class NativeIsolationBackend implements IsolationBackend {
 
     @Override
     public Sandbox create(SandboxSpec spec) {
+        return open(spec, false);
+    }
+
+    /** One exchange with the spawner instead of a create and then a "start" request. */
+    @Override
+    public Sandbox run(SandboxSpec spec) {
+        return open(spec, true);
+    }
+
+    private Sandbox open(SandboxSpec spec, boolean run) {
         SpecChecks.validate(spec);
         Bundle bundle = new Bundle(containers.resolve(spec.id().value()));
         try {
@@ -53,9 +63,10 @@ public final class NativeIsolationBackend implements IsolationBackend {
             Files.createDirectories(bundle.rootfs());
             Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
             SpecFile.write(spec, bundle.spec());
-            MonitorPids pids = shim.create(bundle.dir());
+            MonitorPids pids = run ? shim.run(bundle.dir()) : shim.create(bundle.dir());
             pids.write(bundle.pids());
-            return new NativeSandbox(spec.id(), bundle, pids, shim, exits, SandboxState.CREATED)
+            // a process that ended before the watch connects is found by its exit file
+            return new NativeSandbox(spec.id(), bundle, pids, shim, exits, run ? SandboxState.RUNNING : SandboxState.CREATED)
                     .watch(MonitorConnection.open(bundle.socket()));
         } catch (IOException | RuntimeException e) {
             try {

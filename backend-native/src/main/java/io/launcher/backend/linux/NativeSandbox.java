@@ -243,10 +243,23 @@ final class NativeSandbox implements Sandbox {
             }
             awaitQuietly(exit);
         }
-        if (monitorAlive()) {
-            awaitQuietly(ProcessHandle.of(pids.monitor()).map(ProcessHandle::onExit).orElse(null));
-        }
+        awaitMonitorEnd();
         bundle.remove();
+    }
+
+    /**
+     * The monitor exits right after it reports the exit. ProcessHandle.onExit of a process that
+     * is not our child first sleeps 300 ms, so this looks every millisecond instead.
+     */
+    private void awaitMonitorEnd() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS);
+        try {
+            while (monitorAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The monitor works in its bundle: a recycled pid elsewhere is not ours to wait for. */

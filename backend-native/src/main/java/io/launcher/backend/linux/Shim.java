@@ -1,7 +1,6 @@
 package io.launcher.backend.linux;
 
 import io.launcher.api.InternalException;
-import io.launcher.api.InvalidSpecException;
 import io.launcher.api.SystemCallFailedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,18 +14,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The launcher-shim executable: carried in the plugin jar, extracted to {@code <stateDir>/bin/},
- * and only ever spawned (the JVM never forks or clones itself). Exit codes of
- * {@code launcher-shim create}: 0 with "{@code <monitor pid> <init pid>}" on stdout, 1 a system
- * call failed, 2 the spec is invalid, each with one runc-style line on stderr.
+ * and only ever spawned (the JVM never forks or clones itself). Monitors come from its spawner
+ * ({@link Spawner}); their failures are one runc-style line each.
  */
 public final class Shim {
     static final String RESOURCE = "launcher-shim";
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Path executable;
+    private final Spawner spawner;
 
     private Shim(Path executable) {
         this.executable = executable;
+        this.spawner = new Spawner(executable, executable.getParent());
     }
 
     /** Extracts the shim into {@code binDir}, reusing a copy with the same content. */
@@ -66,15 +66,21 @@ public final class Shim {
 
     /** Starts the monitor of a bundle; returns once the init is parked. */
     MonitorPids create(Path bundle) {
-        Result result = run(List.of("create", bundle.toString()));
-        if (result.code == 0) {
-            return MonitorPids.parse(result.stdout);
-        }
-        String line = result.stderr.strip();
-        if (result.code == 2) {
-            throw new InvalidSpecException(line);
-        }
-        throw systemCallFailed(line);
+        return spawner.create(bundle, false);
+    }
+
+    /** Starts the monitor of a bundle and its process; returns once the init was told to run it. */
+    MonitorPids run(Path bundle) {
+        return spawner.create(bundle, true);
+    }
+
+    long spawnerPid() {
+        return spawner.pid();
+    }
+
+    /** Ends the spawner (it starts again with the next container); running containers stay. */
+    void close() {
+        spawner.close();
     }
 
     /**

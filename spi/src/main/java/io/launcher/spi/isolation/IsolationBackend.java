@@ -16,6 +16,25 @@ public interface IsolationBackend {
      */
     Sandbox create(SandboxSpec spec);
 
+    /**
+     * {@link #create} and {@link Sandbox#start()} in one step, as the engine's start does; a
+     * backend may do both in one exchange with its helper. A sandbox whose start fails is deleted.
+     */
+    default Sandbox run(SandboxSpec spec) {
+        Sandbox sandbox = create(spec);
+        try {
+            sandbox.start();
+        } catch (RuntimeException e) {
+            try {
+                sandbox.delete();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return sandbox;
+    }
+
     /** Re-attaches to a sandbox this backend created earlier, running or ended; empty when none exists. */
     Optional<Sandbox> load(ContainerId id);
 }

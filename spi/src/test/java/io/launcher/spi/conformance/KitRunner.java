@@ -112,10 +112,13 @@ final class KitRunner {
         return sandbox;
     }
 
-    /** Creates, starts and waits for the end. */
+    /**
+     * Creates and starts in one step ({@link IsolationBackend#run}, as the engine's start does;
+     * the cases that create and then start cover the two steps) and waits for the end.
+     */
     Run run(IsolationBackend backend, SandboxSpec spec) throws Exception {
-        Sandbox sandbox = create(backend, spec);
-        sandbox.start();
+        Sandbox sandbox = backend.run(spec);
+        sandboxes.add(sandbox);
         ExitStatus status = sandbox.exit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return new Run(status, JsonFileLog.text(spec.logFile(), "stdout"),
                 JsonFileLog.text(spec.logFile(), "stderr"), spec.logFile());

@@ -138,7 +138,7 @@ public final class SnapshotTable {
         }
         try {
             // Dropping meta first makes the removal final even if deleting the tree is cut short.
-            SnapshotMeta.delete(stored.directory());
+            SnapshotMeta.delete(stored.directory(), stored.info().kind());
             byKey.remove(key);
             Trees.delete(stored.directory());
         } catch (IOException e) {

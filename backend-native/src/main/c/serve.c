@@ -1,0 +1,153 @@
+/*
+ * launcher-shim serve <dir>: the spawner. The engine starts it once and asks it for monitors over
+ * <dir>/spawner.sock, one connection a container:
+ *
+ *   engine -> spawner          monitor -> engine (on the same connection, then EOF)
+ *   create <bundle>            ok <monitor pid> <init pid> | error <fault> <message>
+ *   run <bundle>               the same, the init told to start before the report (create
+ *                              and the monitor's "start" in one exchange)
+ *
+ * (fault 1: a system call failed, 2: the spec is invalid, 3: a bad request). The monitor is a
+ * fork of this small single-threaded process, so a container costs one fork where launching
+ * `launcher-shim create` from the JVM cost a vfork, jspawnhelper's exec, the shim's exec and a
+ * fork. The spawner ends when its stdin reaches EOF, which is when the engine closes it or dies.
+ * Monitors do not depend on it: each leads a session of its own and outlives it, so a killed
+ * engine leaves its containers running exactly as before (live restore).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "monitor.h"
+
+#define SPAWNER_SOCKET "spawner.sock"
+#define CREATE "create "
+#define RUN "run "
+
+static struct spec spec;
+
+static void detach_stdio(void)
+{
+    int null_fd = open("/dev/null", O_RDWR);
+    for (int fd = 0; fd < 3; fd++)
+        dup2(null_fd, fd);
+    if (null_fd > 2)
+        close(null_fd);
+}
+
+/* one line, read to its newline: the engine sends nothing else before the report */
+static int read_request(int conn, char *line, size_t cap)
+{
+    size_t len = 0;
+    while (len < cap - 1) {
+        ssize_t n = read(conn, line + len, cap - 1 - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        len += (size_t)n;
+        line[len] = '\0';
+        char *newline = strchr(line, '\n');
+        if (newline) {
+            *newline = '\0';
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* in the forked child: it becomes the monitor of the bundle named, reporting on conn */
+static int become_monitor(int conn)
+{
+    char line[4200];
+    int run = 0;
+    const char *bundle = NULL;
+    if (read_request(conn, line, sizeof line) == 0) {
+        if (strncmp(line, CREATE, strlen(CREATE)) == 0)
+            bundle = line + strlen(CREATE);
+        else if (strncmp(line, RUN, strlen(RUN)) == 0)
+            bundle = line + strlen(RUN), run = 1;
+    }
+    if (bundle == NULL) {
+        dprintf(conn, "error 3 unable to read a create or run request\n");
+        return 3;
+    }
+    char path[4300];
+    snprintf(path, sizeof path, "%s/spec", bundle);
+    if (spec_read(path, &spec) < 0) {
+        dprintf(conn, "error %d %s\n", shim_fault, shim_error);
+        return shim_fault;
+    }
+    if (chdir(bundle) < 0) {
+        fail_sys("enter bundle", bundle);
+        dprintf(conn, "error %d %s\n", FAULT_SYSCALL, shim_error);
+        return 1;
+    }
+    setsid();
+    detach_stdio();
+    close_fds_from(3, &conn, 1);
+    char title[4300];
+    snprintf(title, sizeof title, "launcher-shim monitor %s", bundle);
+    title_set(title);
+    return monitor_run(bundle, &spec, conn, run);
+}
+
+static int listen_here(const char *dir)
+{
+    if (chdir(dir) < 0) {
+        fprintf(stderr, "unable to enter %s: %s\n", dir, errno_name(errno));
+        return -1;
+    }
+    /* only root may ask for containers: the socket is made 0600 */
+    mode_t old = umask(077);
+    int fd = control_listen(SPAWNER_SOCKET);
+    umask(old);
+    if (fd < 0)
+        fprintf(stderr, "%s\n", shim_error);
+    return fd;
+}
+
+int serve_main(const char *dir)
+{
+    /* monitors are this process's children: the kernel reaps them */
+    signal(SIGCHLD, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
+    int listen_fd = listen_here(dir);
+    if (listen_fd < 0)
+        return 1;
+    printf("ready\n");
+    fflush(stdout);
+    struct pollfd fds[2] = { { listen_fd, POLLIN, 0 }, { 0, POLLIN, 0 } };
+    for (;;) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        char discard[64];
+        if (fds[1].revents && read(0, discard, sizeof discard) <= 0)
+            break;
+        if (!(fds[0].revents & POLLIN))
+            continue;
+        int conn = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+        if (conn < 0)
+            continue;
+        pid_t pid = fork();
+        if (pid == 0) {
+            /* the monitor waits for its init: that child must not be reaped behind its back */
+            signal(SIGCHLD, SIG_DFL);
+            _exit(become_monitor(conn));
+        }
+        if (pid < 0)
+            dprintf(conn, "error 1 unable to fork monitor: %s\n", errno_name(errno));
+        close(conn);
+    }
+    unlink(SPAWNER_SOCKET);
+    return 0;
+}

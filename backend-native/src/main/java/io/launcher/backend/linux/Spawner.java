@@ -1,0 +1,105 @@
+package io.launcher.backend.linux;
+
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.SystemCallFailedException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code launcher-shim serve} (src/main/c/serve.c): one small process, started on the first
+ * container and then asked for each container's monitor over {@code <binDir>/spawner.sock}; the
+ * monitor is a fork of it and reports on the same connection. A container so costs one fork
+ * instead of the JVM's process launch (vfork, jspawnhelper's exec), the shim's exec and its fork,
+ * and still never a fork of the JVM. The spawner ends when the pipe to its stdin closes, with
+ * this JVM at the latest; monitors lead sessions of their own and outlive it (live restore).
+ */
+final class Spawner {
+    private static final String SOCKET = "spawner.sock";
+
+    private final Path executable;
+    private final Path dir;
+    /** Guarded by this; its stdin is held open for as long as it should serve. */
+    private Process process;
+
+    Spawner(Path executable, Path dir) {
+        this.executable = executable;
+        this.dir = dir;
+    }
+
+    /**
+     * Starts the monitor of a bundle; returns once the init is parked, or with {@code run} once
+     * it was told to run the process (create and the monitor's "start" in one exchange).
+     */
+    MonitorPids create(Path bundle, boolean run) {
+        Optional<MonitorConnection> connection = connect(false);
+        if (connection.isEmpty()) {
+            // a spawner that ended (killed, or its executable replaced) is started afresh once
+            connection = connect(true);
+        }
+        try (MonitorConnection monitor = connection.orElseThrow(() ->
+                new SystemCallFailedException("connect to", dir.resolve(SOCKET).toString(), "ECONNREFUSED"))) {
+            return parse(monitor.request((run ? "run " : "create ") + bundle));
+        } catch (IOException e) {
+            throw new SystemCallFailedException("start monitor for", bundle.toString(), "it exited without a report", e);
+        }
+    }
+
+    private Optional<MonitorConnection> connect(boolean restart) {
+        ensureRunning(restart);
+        return MonitorConnection.open(dir.resolve(SOCKET));
+    }
+
+    /** "ok <monitor pid> <init pid>" or "error <fault> <message>", fault 2 for an invalid spec. */
+    static MonitorPids parse(String reply) {
+        if (reply.startsWith("ok ")) {
+            return MonitorPids.parse(reply.substring(3));
+        }
+        String[] parts = reply.split(" ", 3);
+        String message = parts.length == 3 ? parts[2] : reply;
+        if (parts.length == 3 && parts[0].equals("error") && parts[1].equals("2")) {
+            throw new InvalidSpecException(message);
+        }
+        throw Shim.systemCallFailed(message);
+    }
+
+    /** The spawner's pid, or -1 before the first container. */
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Closes the spawner's stdin: it removes its socket and ends; monitors are not touched. */
+    synchronized void close() {
+        if (process != null) {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                process.destroy();
+            }
+        }
+    }
+
+    private synchronized void ensureRunning(boolean restart) {
+        if (process != null && process.isAlive() && !restart) {
+            return;
+        }
+        if (process != null) {
+            process.destroy();
+        }
+        try {
+            process = new ProcessBuilder(executable.toString(), "serve", dir.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+            String line = out.readLine();
+            if (!"ready".equals(line)) {
+                process.destroy();
+                throw new SystemCallFailedException("start", executable + " serve", "it exited before it listened");
+            }
+        } catch (IOException e) {
+            throw new SystemCallFailedException("start", executable + " serve", e.getMessage(), e);
+        }
+    }
+}

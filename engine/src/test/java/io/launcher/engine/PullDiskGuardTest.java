@@ -1,0 +1,114 @@
+package io.launcher.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.launcher.api.ProgressListener;
+import io.launcher.api.SystemCallFailedException;
+import io.launcher.registry.LoopbackRegistry;
+import io.launcher.registry.RegistryClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pulls from a loopback registry into an engine on a made-up 24 MiB filesystem keeping 8 MiB:
+ * a layer too large to download and a gzip bomb too large to apply both stop, leaving no blob,
+ * snapshot or image behind.
+ */
+class PullDiskGuardTest {
+    private static final long MIB = 1L << 20;
+
+    @TempDir
+    Path dir;
+    private LoopbackRegistry registry;
+    private LocalEngine engine;
+    private Path root;
+    private long base;
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = LoopbackRegistry.start(Files.createDirectories(dir.resolve("registry")), null);
+        root = Files.createDirectories(dir.resolve("engine"));
+        base = written(root);
+        FreeSpace space = new FreeSpace() {
+            @Override
+            public long usable() {
+                return 24 * MIB - (written(root) - base);
+            }
+
+            @Override
+            public long total() {
+                return 1024 * MIB;
+            }
+        };
+        engine = LocalEngine.open(new EngineSettings(root, root.resolve("plugins"), Optional.empty(), Optional.empty()),
+                new Providers(List.of(new FakeIsolation()), List.of(new DirectoryStorage()), List.of()),
+                new DiskReserve(root, MinFreeSpace.ofBytes(8 * MIB), space, System::nanoTime));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Test
+    void aLayerTooLargeToDownloadStops() throws Exception {
+        byte[] noise = new byte[(int) (32 * MIB)];
+        new Random(3).nextBytes(noise);
+        assertPullStops("team/noise", RegistryImages.tar(Map.of("noise", noise)));
+    }
+
+    @Test
+    void aBombTooLargeToApplyStops() throws Exception {
+        assertPullStops("team/bomb", RegistryImages.tar(Map.of("zeros", new byte[(int) (48 * MIB)])));
+    }
+
+    private void assertPullStops(String repository, byte[] layer) throws Exception {
+        RegistryClient client = RegistryClient.connect(HttpClient.newHttpClient(), registry.host(), true, Optional.empty(), 1 << 20);
+        RegistryImages.push(client, Files.createDirectories(dir.resolve("push")), repository, "1",
+                RegistryImages.config(List.of(layer), "amd64", "true"), List.of(layer));
+        long before = written(root);
+        SystemCallFailedException full = assertThrows(SystemCallFailedException.class,
+                () -> engine.pull(registry.host() + "/" + repository + ":1", Optional.empty(), Optional.empty(),
+                        ProgressListener.NONE));
+        assertTrue(full.getMessage().contains(": no space left on device ("), full.getMessage());
+        assertEquals(List.of(), engine.images());
+        assertTrue(written(root) - before < 64 << 10, "the failed pull left " + (written(root) - before) + " bytes");
+        try (Stream<Path> files = Files.walk(root)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("pull-") || n.startsWith(".tmp-split-")).toList());
+        }
+    }
+
+    private static long written(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+}
