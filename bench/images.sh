@@ -4,6 +4,10 @@
 #   commit of a 10 MB change
 #   export of a 100 MB container filesystem
 #   save and load of the ~110 MB image (two layers), and the disk a created container adds
+# Commit and export are timed three ways against the same engine in the same run: through the
+# launcher CLI (its JVM start included), through the real docker CLI (a Go client) on the engine's
+# socket, and engine side alone (curl's own time_total of the API call, its start-up excluded).
+# Each commit is of a fresh 10 MB change, so every one writes and publishes a new layer.
 # Runs the built distribution with its own daemon, state root and socket in a temporary folder;
 # docker and podman are timed too where installed. Needs root (overlay mounts, containers).
 #
@@ -66,12 +70,34 @@ until [ -S "$root/launcher.sock" ] && $launcher version >/dev/null 2>&1; do
     sleep 0.1
 done
 
+sock=$root/launcher.sock
+docker_cli=
+# The docker CLI talks to this engine only (the launcher CLI reads LAUNCHER_HOST, not DOCKER_HOST).
+DOCKER_HOST=unix://$sock
+export DOCKER_HOST
+if command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1; then
+    docker_cli=yes
+fi
+
+# changed_container: a stopped container of big with a fresh 10 MB file in its layer
+changed_container() {
+    c=$($launcher create big /bin/sh -c 'head -c 10485760 /dev/urandom > /ten-mb')
+    $launcher start -a "$c" >/dev/null
+    echo "$c"
+}
+
+# curl_ms METHOD PATH OUT: the engine's time for one API call, as curl measures it (ms)
+curl_ms() {
+    curl -s -X "$1" -o "$3" -w '%{time_total}\n' --unix-socket "$sock" "http://engine/v1.43$2" \
+        | awk '{printf "%d\n", $1 * 1000}'
+}
+
 floor() {
     rm -rf "$work/x" && mkdir "$work/x"
     tar -xf "$work/rootfs.tar" -C "$work/x" && sync
 }
 
-: >"$work/floor"; : >"$work/import"; : >"$work/commit"; : >"$work/export"; : >"$work/save"; : >"$work/load"
+for f in floor import commit export save load docker-commit docker-export curl-commit curl-export; do : >"$work/$f"; done
 r=0
 while [ $r -lt "$runs" ]; do
     time_ms floor >>"$work/floor"
@@ -79,11 +105,21 @@ while [ $r -lt "$runs" ]; do
     # so the image is removed first to make every import write the whole layer.
     $launcher rmi -f big >/dev/null 2>&1 || true
     time_ms $launcher import "$work/rootfs.tar" big >>"$work/import"
-    c=$($launcher create big /bin/sh -c 'head -c 10485760 /dev/urandom > /ten-mb')
-    $launcher start -a "$c" >/dev/null
+    c=$(changed_container)
     time_ms $launcher commit "$c" "snap:r$r" >>"$work/commit"
     time_ms $launcher export -o "$work/export.tar" "$c" >>"$work/export"
-    $launcher rm -f "$c" >/dev/null
+    curl_ms GET "/containers/$c/export" "$work/export.tar" >>"$work/curl-export"
+    if [ -n "$docker_cli" ]; then
+        time_ms docker export -o "$work/export.tar" "$c" >>"$work/docker-export"
+        d=$(changed_container)
+        time_ms docker commit "$d" "snap:docker$r" >>"$work/docker-commit"
+        $launcher rm -f "$d" >/dev/null
+        $launcher rmi "snap:docker$r" >/dev/null
+    fi
+    d=$(changed_container)
+    curl_ms POST "/commit?container=$d&repo=snap&tag=curl$r" "$work/commit.json" >>"$work/curl-commit"
+    $launcher rm -f "$c" "$d" >/dev/null
+    $launcher rmi "snap:curl$r" >/dev/null
     if $launcher save --help 2>/dev/null | grep -q -- '--output'; then
         time_ms $launcher save -o "$work/save.tar" "snap:r$r" >>"$work/save"
         $launcher rmi "snap:r$r" >/dev/null
@@ -104,13 +140,18 @@ printf '%-40s %8s\n' "operation (median of $runs, ms)" "launcher"
 printf '%-40s %8s\n' "tar -x + sync of ${size_mb} MB (floor)" "$(median <"$work/floor")"
 printf '%-40s %8s\n' "import of ${size_mb} MB rootfs tar" "$(median <"$work/import")"
 printf '%-40s %8s\n' "commit of a 10 MB change" "$(median <"$work/commit")"
+printf '%-40s %8s\n' "  docker CLI (docker commit)" "$(median <"$work/docker-commit")"
+printf '%-40s %8s\n' "  engine side (curl time_total)" "$(median <"$work/curl-commit")"
 printf '%-40s %8s\n' "export of $((size_mb + 10)) MB" "$(median <"$work/export")"
+printf '%-40s %8s\n' "  docker CLI (docker export -o)" "$(median <"$work/docker-export")"
+printf '%-40s %8s\n' "  engine side (curl time_total)" "$(median <"$work/curl-export")"
 printf '%-40s %8s\n' "save of the committed image" "$(median <"$work/save")"
 printf '%-40s %8s\n' "load of that archive" "$(median <"$work/load")"
 printf '%-40s %8s\n' "disk per created container (kB)" "$(((after - before) / 20))"
 printf '%-40s %8s\n' "load average at the end" "$(cut -d' ' -f1-3 /proc/loadavg)"
 for other in docker podman; do
-    if command -v "$other" >/dev/null 2>&1 && "$other" info >/dev/null 2>&1; then
+    # Its own daemon, not this engine: DOCKER_HOST points at Launcher above.
+    if command -v "$other" >/dev/null 2>&1 && env -u DOCKER_HOST "$other" info >/dev/null 2>&1; then
         echo "$other: installed; compare with: $other import $work/rootfs.tar (not timed by this script)"
     else
         echo "$other: not available here (not installed, or no daemon answering)"

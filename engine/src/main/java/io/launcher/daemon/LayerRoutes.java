@@ -7,7 +7,6 @@ import io.launcher.api.ImageReference;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.http.Headers;
 import io.launcher.http.Query;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -60,9 +59,8 @@ final class LayerRoutes {
     /** Looks the container up first: once the tar begins, a failure can only cut the stream. */
     private void export(ApiRequest request) throws IOException {
         engine.container(request.param(0));
-        // One chunk per tar header would cost a write each: gather them into large chunks.
-        try (OutputStream out = new BufferedOutputStream(request.exchange().stream(200,
-                Headers.of("Content-Type", "application/x-tar")), 1 << 20)) {
+        try (OutputStream out = new TarBody(request.exchange().streamFiles(200,
+                Headers.of("Content-Type", "application/x-tar")))) {
             engine.export(request.param(0), out);
         }
     }

@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Freezes a running container while {@code cp} reads or writes its files, as dockerd does since
+ * Freezes a running container while {@code cp} reads or writes its files (and while {@code commit}
+ * reads its layer, as dockerd pauses it by default), as dockerd does for {@code cp} since
  * CVE-2018-15664: a process inside could otherwise swap a checked folder for a symbolic link to
  * {@code /} between the check and the write, and lead the copy onto the host. The freeze is
  * quiet (no pause event, no state change); a backend that cannot freeze is copied unfrozen,

@@ -1,6 +1,7 @@
 package io.launcher.engine;
 
 import io.launcher.layer.TarLayerWriter;
+import io.launcher.spi.storage.FileContent;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.LayerReader;
 import io.launcher.spi.storage.SnapshotKey;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Optional;
 
 /**
@@ -17,13 +20,16 @@ import java.util.Optional;
  * apply pulls them, so the diff runs on its own thread and hands each entry over (one at a time,
  * its content stream still open) instead of encoding a tar into a pipe and decoding it again.
  * The same entries are written to a {@link TarLayerWriter} that only digests, which gives the diff
- * id: a file's bytes are hashed as the apply reads them, so they are read once and copied once.
+ * id. A file the driver read from disk ({@link FileContent}) is copied by the kernel on the apply's
+ * thread while this thread hashes it from the same open file (the container is frozen meanwhile,
+ * so both see the same bytes); any other content is hashed as the apply reads it.
  *
  * <p>Character and block devices are left out of both, as a layer tar read back would drop them.
  */
 final class DiffHandoff implements LayerReader, AutoCloseable {
     private final TarLayerWriter tar;
     private final Thread thread;
+    private byte[] buffer;
     private LayerEntry offered;
     private boolean taken = true;
     private boolean ended;
@@ -68,6 +74,16 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
             handOver(entry);
             return;
         }
+        if (file.content() instanceof FileContent content) {
+            // The apply has the kernel copy the file while this thread digests it from the same
+            // open file by positioned reads: two cores, and no copy of the bytes through the heap.
+            try (OutputStream digest = tar.begin(file)) {
+                offered(entry);
+                digest(content.channel(), file.size(), digest);
+                released();
+            }
+            return;
+        }
         try (OutputStream digest = tar.begin(file); InputStream content = new Tee(file.content(), digest)) {
             handOver(new LayerEntry.RegularFile(file.path(), file.attributes(), file.size(), content));
             // What the apply left unread still belongs to the tar.
@@ -75,10 +91,36 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
         }
     }
 
-    private synchronized void handOver(LayerEntry entry) throws IOException {
+    /** Reads {@code size} bytes of the file (fewer if it ends first) into the digesting entry. */
+    private void digest(FileChannel file, long size, OutputStream digest) throws IOException {
+        if (buffer == null) {
+            buffer = new byte[1 << 18];
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(buffer);
+        for (long position = 0; position < size; ) {
+            bytes.clear().limit((int) Math.min(buffer.length, size - position));
+            int n = file.read(bytes, position);
+            if (n < 0) {
+                return;
+            }
+            digest.write(buffer, 0, n);
+            position += n;
+        }
+    }
+
+    private void handOver(LayerEntry entry) throws IOException {
+        offered(entry);
+        released();
+    }
+
+    private synchronized void offered(LayerEntry entry) {
         offered = entry;
         taken = false;
         notifyAll();
+    }
+
+    /** Waits until the apply took the entry and moved on to the next. */
+    private synchronized void released() throws IOException {
         try {
             while (!taken && !abandoned) {
                 wait();

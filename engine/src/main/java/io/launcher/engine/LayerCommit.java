@@ -59,6 +59,10 @@ final class LayerCommit {
         }
     }
 
+    /**
+     * A metered file is copied through the heap (the meter looks at the disk as the bytes are
+     * written); without a reserve the apply has the kernel copy it (LayerApply, FileContent).
+     */
     private LayerEntry metered(LayerEntry entry) {
         if (meter != WriteMeter.NONE && entry instanceof LayerEntry.RegularFile f) {
             return new LayerEntry.RegularFile(f.path(), f.attributes(), f.size(), new MeteredInputStream(f.content(), meter));

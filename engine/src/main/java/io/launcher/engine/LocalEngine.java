@@ -216,7 +216,12 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public ImageId commit(String container, CommitRequest request) {
         ContainerEntry entry = registry.find(container);
-        ImageId id = new ImageCommitter(images, new LayerCommit(storage, layers, registry, reserve.meter())).commit(entry.record(), request);
+        ImageId id;
+        // Frozen like a copy (Docker's commit pauses too): the layer is read while nothing writes it.
+        try (CopyFreeze frozen = CopyFreeze.of(entry)) {
+            id = new ImageCommitter(images, new LayerCommit(storage, layers, registry, reserve.meter()))
+                    .commit(entry.record(), request);
+        }
         new ContainerEvents(events).publish(entry.record(), "commit");
         return id;
     }

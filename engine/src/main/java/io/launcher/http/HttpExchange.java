@@ -92,9 +92,17 @@ public final class HttpExchange {
         all.set("Transfer-Encoding", "chunked");
         writeHead(status, all);
         connectionOut.flush();
-        chunks = new ChunkedOutputStream(connectionOut);
+        chunks = new ChunkedOutputStream(connectionOut, channel);
         state = State.STREAMING;
         return chunks;
+    }
+
+    /** A chunked response (see {@link #stream}) whose chunks may carry a file's bytes sent by the kernel. */
+    public ChunkedOutputStream streamFiles(int status, Headers headers) throws IOException {
+        if (method().equals("HEAD")) {
+            throw new IllegalStateException("a HEAD response has no body to send files in");
+        }
+        return (ChunkedOutputStream) stream(status, headers);
     }
 
     /**

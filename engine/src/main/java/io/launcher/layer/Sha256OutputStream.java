@@ -4,6 +4,7 @@ import io.launcher.api.Digest;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -39,6 +40,21 @@ final class Sha256OutputStream extends FilterOutputStream {
             sha256.update(buffer, offset, length);
         }
         count += length;
+    }
+
+    /** Passes a file's bytes on to a {@link FileSink} below; only an undigested stream can. */
+    long transferFrom(FileChannel file, long position, long length) throws IOException {
+        if (sha256 != null || !(out instanceof FileSink sink)) {
+            throw new IllegalStateException("this stream cannot pass a file on undigested");
+        }
+        long sent = sink.transferFrom(file, position, length);
+        count += sent;
+        return sent;
+    }
+
+    /** Whether {@link #transferFrom} may be used. */
+    boolean sendsFiles() {
+        return sha256 == null && out instanceof FileSink;
     }
 
     long count() {

@@ -2,20 +2,25 @@ package io.launcher.layer;
 
 import io.launcher.api.Digest;
 import io.launcher.spi.storage.FileAttributes;
+import io.launcher.spi.storage.FileContent;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.LayerWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipEncoding;
+import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 
 /**
  * Writes neutral entries as an OCI layer tar: POSIX/PAX, deletions as AUFS-style {@code .wh.}
@@ -28,9 +33,14 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
     private static final FileAttributes EMPTY_ATTRIBUTES = new FileAttributes(0, 0, 0, Instant.EPOCH, Map.of());
 
     private static final int COPY_BUFFER = 1 << 18;
+    private static final int RECORD = 512;
+    private static final byte[] ZEROS = new byte[RECORD];
+    private static final ZipEncoding NAMES = ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8);
 
     private final Sha256OutputStream uncompressed;
     private final TarArchiveOutputStream tar;
+    /** The header record of a sent file, reused: an export writes thousands. */
+    private final byte[] record = new byte[RECORD];
     private byte[] copyBuffer;
     private boolean finished;
 
@@ -58,7 +68,11 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
         if (entry instanceof LayerEntry.Directory d) {
             put(d.path() + "/", TarConstants.LF_DIR, d.attributes(), null, 0, null);
         } else if (entry instanceof LayerEntry.RegularFile f) {
-            put(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size(), f.content());
+            if (f.content() instanceof FileContent file && uncompressed.sendsFiles()) {
+                send(f, file);
+            } else {
+                put(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size(), f.content());
+            }
         } else if (entry instanceof LayerEntry.Symlink s) {
             put(s.path(), TarConstants.LF_SYMLINK, s.attributes(), s.target(), 0, null);
         } else if (entry instanceof LayerEntry.Hardlink h) {
@@ -98,6 +112,26 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
             }
         }
         tar.closeArchiveEntry();
+    }
+
+    /**
+     * A regular file whose bytes go from its file straight to the sink. Between entries Commons
+     * Compress holds nothing back (its block is one 512-byte record, flushed at each entry's end),
+     * so the header record, the content and its padding are written below it, in the same bytes
+     * its {@code putArchiveEntry} and {@code closeArchiveEntry} would give.
+     */
+    private void send(LayerEntry.RegularFile f, FileContent file) throws IOException {
+        writePax(f.path(), null, f.attributes());
+        Arrays.fill(record, (byte) 0);
+        header(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size()).writeEntryHeader(record, NAMES, true);
+        uncompressed.write(record);
+        FileChannel channel = file.channel();
+        long sent = uncompressed.transferFrom(channel, channel.position(), f.size());
+        if (sent != f.size()) {
+            throw new IOException("content of " + f.path() + " has " + sent + " bytes, not " + f.size());
+        }
+        int padding = (int) ((RECORD - f.size() % RECORD) % RECORD);
+        uncompressed.write(ZEROS, 0, padding);
     }
 
     /** Large reads: InputStream.transferTo's 8 kB would cost a read(2) per 8 kB of a layer. */

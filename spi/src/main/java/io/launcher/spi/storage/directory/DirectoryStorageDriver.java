@@ -61,6 +61,9 @@ public abstract class DirectoryStorageDriver implements StorageDriver {
 
     @Override
     public final void commit(SnapshotKey name, SnapshotKey active) {
+        // The layer's files reach the disk before the rename that publishes them; outside the
+        // table's lock, as a syncfs may wait for other writers' data too.
+        FilesystemSync.sync(table.get(active).directory());
         table.commit(name, active);
     }
 

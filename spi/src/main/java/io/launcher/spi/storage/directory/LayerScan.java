@@ -1,14 +1,17 @@
 package io.launcher.spi.storage.directory;
 
 import io.launcher.spi.storage.FileAttributes;
+import io.launcher.spi.storage.FileContent;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.LayerWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +68,8 @@ final class LayerScan {
         }
         FileAttributes attributes = attributes(file, stat);
         if (stat.isRegularFile()) {
-            try (InputStream content = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream content = new FileContent(FileChannel.open(file, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS))) {
                 out.write(new LayerEntry.RegularFile(path, attributes, stat.size(), content));
             }
         } else if (stat.isSymbolicLink()) {

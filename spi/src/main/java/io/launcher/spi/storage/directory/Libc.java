@@ -12,6 +12,9 @@ interface Libc extends Library {
 
     int AT_FDCWD = -100;
     int AT_SYMLINK_NOFOLLOW = 0x100;
+    int O_RDONLY = 0;
+    int O_DIRECTORY = 0200000;
+    int O_CLOEXEC = 02000000;
 
     int mknod(String path, int mode, long dev);
 
@@ -28,6 +31,12 @@ interface Libc extends Library {
     NativeLong lgetxattr(String path, String name, byte[] value, NativeLong size);
 
     NativeLong llistxattr(String path, byte[] list, NativeLong size);
+
+    int open(String path, int flags);
+
+    int close(int fd);
+
+    int syncfs(int fd);
 
     /** Loaded on first use, so that code paths without native calls never need JNA. */
     final class Holder {
