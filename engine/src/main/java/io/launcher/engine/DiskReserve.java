@@ -81,15 +81,22 @@ final class DiskReserve {
 
     /** Fails with Docker's words when the filesystem is below its reserve. */
     void check() {
+        check(0);
+    }
+
+    /** The same, with {@code pending} bytes still to be written counted as gone. */
+    private void check(long pending) {
         long free;
         try {
             free = space.usable();
         } catch (IOException e) {
             throw new InternalException("unable to stat the filesystem of " + root + ": " + e.getMessage(), e);
         }
-        if (free < reserve) {
+        if (free - pending < reserve) {
+            String left = pending == 0 ? size(free) + " free, below" : size(free) + " free, and " + size(pending)
+                    + " to write would go below";
             throw new SystemCallFailedException("write to", root.toString(), "no space left on device ("
-                    + size(free) + " free, below the " + size(reserve) + " kept by --min-free-space)");
+                    + left + " the " + size(reserve) + " kept by --min-free-space)");
         }
     }
 
@@ -119,6 +126,17 @@ final class DiskReserve {
                 lastCheck = now;
                 check();
             }
+        }
+
+        @Override
+        public void before(long bytes) {
+            if (bytes < interval()) {
+                passed(bytes);
+                return;
+            }
+            sinceCheck = 0;
+            lastCheck = nanoClock.getAsLong();
+            check(bytes);
         }
     }
 }

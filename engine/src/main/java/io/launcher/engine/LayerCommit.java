@@ -1,7 +1,6 @@
 package io.launcher.engine;
 
 import io.launcher.api.Digest;
-import io.launcher.layer.MeteredInputStream;
 import io.launcher.layer.TarLayerWriter;
 import io.launcher.layer.WriteMeter;
 import io.launcher.spi.storage.LayerEntry;
@@ -60,12 +59,13 @@ final class LayerCommit {
     }
 
     /**
-     * A metered file is copied through the heap (the meter looks at the disk as the bytes are
-     * written); without a reserve the apply has the kernel copy it (LayerApply, FileContent).
+     * The meter is told each file's size before the file is written: the container is frozen,
+     * so the size is what will be copied, and the apply can still have the kernel copy it
+     * (LayerApply, FileContent) rather than pass it through the heap to be counted.
      */
     private LayerEntry metered(LayerEntry entry) {
-        if (meter != WriteMeter.NONE && entry instanceof LayerEntry.RegularFile f) {
-            return new LayerEntry.RegularFile(f.path(), f.attributes(), f.size(), new MeteredInputStream(f.content(), meter));
+        if (entry instanceof LayerEntry.RegularFile f) {
+            meter.before(f.size());
         }
         return entry;
     }

@@ -11,4 +11,12 @@ public interface WriteMeter {
     WriteMeter NONE = bytes -> { };
 
     void passed(long bytes);
+
+    /**
+     * Told of bytes about to be written in one piece, before they are (a file the kernel copies,
+     * which no stream of ours sees): may throw, so that nothing is written.
+     */
+    default void before(long bytes) {
+        passed(bytes);
+    }
 }

@@ -83,6 +83,18 @@ class DiskReserveTest {
     }
 
     @Test
+    void aFileAnnouncedBeforeItsCopyIsRefusedWhenItWouldNotFit() throws IOException {
+        FakeSpace space = new FakeSpace(1024 * MIB, 100 * MIB);
+        WriteMeter meter = reserve(space, MinFreeSpace.ofBytes(8 * MIB)).meter();
+        meter.before(90 * MIB);
+        SystemCallFailedException full = assertThrows(SystemCallFailedException.class, () -> meter.before(93 * MIB));
+        assertEquals("unable to write to /var/lib/launcher: no space left on device "
+                + "(100.0MiB free, and 93.0MiB to write would go below the 8.0MiB kept by --min-free-space)", full.getMessage());
+        meter.before(64 << 10);
+        assertEquals(3, space.asked, "a small file counts toward the next look, as a stream's bytes do");
+    }
+
+    @Test
     void aFilesystemAlreadyBelowItsReserveRefusesTheFirstByte() throws IOException {
         FakeSpace space = new FakeSpace(100 * MIB, 4 * MIB);
         DiskReserve reserve = reserve(space, MinFreeSpace.ofPercent(5));
