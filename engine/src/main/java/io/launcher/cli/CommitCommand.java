@@ -27,7 +27,6 @@ public final class CommitCommand implements Callable<Integer> {
     @Option(names = {"-m", "--message"}, paramLabel = "STRING", description = "Commit message")
     String message = "";
 
-    /** Accepted for Docker's sake: the layer is read from the driver while the container runs. */
     @Option(names = {"-p", "--pause"}, negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Pause container during commit (default true)")
     boolean pause;
@@ -44,7 +43,7 @@ public final class CommitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<ImageReference> tag = reference == null ? Optional.empty() : Optional.of(ImageReference.parse(reference));
-        launcher.session().out().println(launcher.engine().commit(container, new CommitRequest(tag, message, author, changes)));
+        launcher.session().out().println(launcher.engine().commit(container, new CommitRequest(tag, message, author, changes, pause)));
         return 0;
     }
 }

@@ -188,7 +188,8 @@ public final class RemoteEngine implements Engine {
     @Override
     public ImageId commit(String container, CommitRequest request) {
         ApiTarget target = ApiTarget.of("commit").param("container", container)
-                .param("comment", request.comment()).param("author", request.author());
+                .param("comment", request.comment()).param("author", request.author())
+                .param("pause", Boolean.toString(request.pause()));
         request.tag().ifPresent(t -> target.param("repo", t.repository()).param("tag", t.tag()));
         request.changes().forEach(c -> target.param("changes", c));
         return ImageId.parse(DockerJson.text(json("POST", target, null), "Id"));

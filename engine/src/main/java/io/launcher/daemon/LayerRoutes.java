@@ -37,7 +37,7 @@ final class LayerRoutes {
             throw new InvalidSpecException("missing container: give the container to commit");
         }
         CommitRequest commit = new CommitRequest(reference(query), query.get("comment", ""), query.get("author", ""),
-                query.all("changes"));
+                query.all("changes"), query.first("pause").map(p -> query.flag("pause")).orElse(true));
         ImageId id = engine.commit(container, commit);
         request.json(201, DockerJson.object().put("Id", id.toString()));
     }

@@ -25,6 +25,19 @@ final class CopyFreeze implements AutoCloseable {
         this.frozen = frozen;
     }
 
+    /**
+     * Whether nothing writes the container's files while this is open: it is frozen, or not
+     * running at all (a paused one stays so unless the user thaws it meanwhile).
+     */
+    boolean stable() {
+        return frozen != null || entry.state().status() != ContainerStatus.RUNNING;
+    }
+
+    /** No freeze: {@code commit --pause=false} reads the layer while the container writes it. */
+    static CopyFreeze none(ContainerEntry entry) {
+        return new CopyFreeze(entry, null);
+    }
+
     static CopyFreeze of(ContainerEntry entry) {
         Sandbox sandbox = entry.sandbox();
         if (sandbox == null || !entry.running() || entry.state().status() != ContainerStatus.RUNNING) {

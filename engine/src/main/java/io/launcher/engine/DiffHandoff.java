@@ -21,14 +21,16 @@ import java.util.Optional;
  * its content stream still open) instead of encoding a tar into a pipe and decoding it again.
  * The same entries are written to a {@link TarLayerWriter} that only digests, which gives the diff
  * id. A file the driver read from disk ({@link FileContent}) is copied by the kernel on the apply's
- * thread while this thread hashes it from the same open file (the container is frozen meanwhile,
- * so both see the same bytes); any other content is hashed as the apply reads it.
+ * thread while this thread hashes it from the same open file, when the container is frozen or
+ * stopped so that both see the same bytes; any other content, and every file of a container
+ * committed while it runs ({@code --pause=false}), is hashed as the apply reads it.
  *
  * <p>Character and block devices are left out of both, as a layer tar read back would drop them.
  */
 final class DiffHandoff implements LayerReader, AutoCloseable {
     private final TarLayerWriter tar;
     private final Thread thread;
+    private final boolean stable;
     private byte[] buffer;
     private LayerEntry offered;
     private boolean taken = true;
@@ -36,15 +38,16 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
     private boolean abandoned;
     private Exception failure;
 
-    private DiffHandoff(StorageDriver storage, SnapshotKey key, TarLayerWriter tar) {
+    private DiffHandoff(StorageDriver storage, SnapshotKey key, TarLayerWriter tar, boolean stable) {
         this.tar = tar;
+        this.stable = stable;
         this.thread = new Thread(() -> run(storage, key), "commit-diff-" + key);
         thread.setDaemon(true);
     }
 
-    /** Starts reading {@code key}'s diff; entries come from {@link #next()}. */
-    static DiffHandoff start(StorageDriver storage, SnapshotKey key, TarLayerWriter tar) {
-        DiffHandoff handoff = new DiffHandoff(storage, key, tar);
+    /** Starts reading {@code key}'s diff (whose files nothing writes, if {@code stable}); entries come from {@link #next()}. */
+    static DiffHandoff start(StorageDriver storage, SnapshotKey key, TarLayerWriter tar, boolean stable) {
+        DiffHandoff handoff = new DiffHandoff(storage, key, tar, stable);
         handoff.thread.start();
         return handoff;
     }
@@ -74,7 +77,7 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
             handOver(entry);
             return;
         }
-        if (file.content() instanceof FileContent content) {
+        if (stable && file.content() instanceof FileContent content) {
             // The apply has the kernel copy the file while this thread digests it from the same
             // open file by positioned reads: two cores, and no copy of the bytes through the heap.
             try (OutputStream digest = tar.begin(file)) {
@@ -84,7 +87,7 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
             }
             return;
         }
-        try (OutputStream digest = tar.begin(file); InputStream content = new Tee(file.content(), digest)) {
+        try (OutputStream digest = tar.begin(file); InputStream content = new Tee(file.content(), file.size(), digest)) {
             handOver(new LayerEntry.RegularFile(file.path(), file.attributes(), file.size(), content));
             // What the apply left unread still belongs to the tar.
             content.transferTo(OutputStream.nullOutputStream());
@@ -179,29 +182,43 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
         }
     }
 
-    /** Passes every byte read on to the digesting tar entry. */
+    /**
+     * Passes every byte read on to the digesting tar entry, up to the size its header declares: a
+     * file the running container appends to meanwhile ({@code --pause=false}) is committed as it
+     * was when the diff looked at it, in the layer and in its tar form alike.
+     */
     private static final class Tee extends FilterInputStream {
         private final OutputStream copy;
+        private long left;
 
-        Tee(InputStream in, OutputStream copy) {
+        Tee(InputStream in, long size, OutputStream copy) {
             super(in);
             this.copy = copy;
+            this.left = size;
         }
 
         @Override
         public int read() throws IOException {
+            if (left == 0) {
+                return -1;
+            }
             int b = in.read();
             if (b >= 0) {
                 copy.write(b);
+                left--;
             }
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
+            if (left == 0) {
+                return length == 0 ? 0 : -1;
+            }
+            int n = in.read(buffer, offset, (int) Math.min(length, left));
             if (n > 0) {
                 copy.write(buffer, offset, n);
+                left -= n;
             }
             return n;
         }

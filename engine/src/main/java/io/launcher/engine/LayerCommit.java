@@ -2,6 +2,7 @@ package io.launcher.engine;
 
 import io.launcher.api.Digest;
 import io.launcher.layer.TarLayerWriter;
+import io.launcher.layer.MeteredInputStream;
 import io.launcher.layer.WriteMeter;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.SnapshotKey;
@@ -25,13 +26,18 @@ final class LayerCommit {
     private final LayerStore layers;
     private final Object storeLock;
     private final WriteMeter meter;
+    private final boolean stable;
 
-    /** {@code meter} sees the bytes of the container's files as they are copied (a container may fill its layer). */
-    LayerCommit(StorageDriver storage, LayerStore layers, Object storeLock, WriteMeter meter) {
+    /**
+     * {@code meter} sees the bytes of the container's files as they are copied (a container may
+     * fill its layer); {@code stable} says that nothing writes them meanwhile (see {@link DiffHandoff}).
+     */
+    LayerCommit(StorageDriver storage, LayerStore layers, Object storeLock, WriteMeter meter, boolean stable) {
         this.storage = storage;
         this.layers = layers;
         this.storeLock = storeLock;
         this.meter = meter;
+        this.stable = stable;
     }
 
     LayerRecord commit(SnapshotKey container, Optional<Digest> parentChain) {
@@ -59,13 +65,17 @@ final class LayerCommit {
     }
 
     /**
-     * The meter is told each file's size before the file is written: the container is frozen,
-     * so the size is what will be copied, and the apply can still have the kernel copy it
-     * (LayerApply, FileContent) rather than pass it through the heap to be counted.
+     * The meter is told a file's size before it is written when nothing writes the container
+     * (its size is then what will be copied, and the apply can still have the kernel copy it:
+     * LayerApply, FileContent); otherwise it counts the bytes as they pass through the heap.
      */
     private LayerEntry metered(LayerEntry entry) {
         if (entry instanceof LayerEntry.RegularFile f) {
-            meter.before(f.size());
+            if (stable) {
+                meter.before(f.size());
+            } else {
+                return new LayerEntry.RegularFile(f.path(), f.attributes(), f.size(), new MeteredInputStream(f.content(), meter));
+            }
         }
         return entry;
     }
@@ -73,7 +83,7 @@ final class LayerCommit {
     /** Applies the container's diff into the new snapshot while digesting its tar form. */
     private TarLayerWriter copy(SnapshotKey container, SnapshotKey temp) throws IOException {
         TarLayerWriter tar = new TarLayerWriter(OutputStream.nullOutputStream());
-        try (DiffHandoff diff = DiffHandoff.start(storage, container, tar)) {
+        try (DiffHandoff diff = DiffHandoff.start(storage, container, tar, stable)) {
             storage.apply(temp, () -> diff.next().map(this::metered));
             // The apply stops at the end of the entries; the tar has ended just before.
             if (diff.next().isPresent()) {

@@ -217,9 +217,9 @@ public final class LocalEngine implements Engine, AutoCloseable {
     public ImageId commit(String container, CommitRequest request) {
         ContainerEntry entry = registry.find(container);
         ImageId id;
-        // Frozen like a copy (Docker's commit pauses too): the layer is read while nothing writes it.
-        try (CopyFreeze frozen = CopyFreeze.of(entry)) {
-            id = new ImageCommitter(images, new LayerCommit(storage, layers, registry, reserve.meter()))
+        // Frozen like a copy, as Docker's commit pauses unless told not to: the layer is read while nothing writes it.
+        try (CopyFreeze frozen = request.pause() ? CopyFreeze.of(entry) : CopyFreeze.none(entry)) {
+            id = new ImageCommitter(images, new LayerCommit(storage, layers, registry, reserve.meter(), frozen.stable()))
                     .commit(entry.record(), request);
         }
         new ContainerEvents(events).publish(entry.record(), "commit");

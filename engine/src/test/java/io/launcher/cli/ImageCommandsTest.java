@@ -27,8 +27,10 @@ class ImageCommandsTest {
         assertEquals("msg", cli.engine.lastCommit.comment());
         assertEquals("me", cli.engine.lastCommit.author());
         assertEquals(List.of("CMD [\"sh\"]", "ENV A=b"), cli.engine.lastCommit.changes());
+        assertEquals(true, cli.engine.lastCommit.pause());
         assertEquals(0, cli.run("commit", "--pause=false", "web"));
         assertEquals(Optional.empty(), cli.engine.lastCommit.tag());
+        assertEquals(false, cli.engine.lastCommit.pause());
     }
 
     @Test

@@ -69,6 +69,11 @@ class LayerRoutesTest {
         assertEquals("hi", engine.lastCommit.comment());
         assertEquals("me", engine.lastCommit.author());
         assertEquals(List.of("CMD sh"), engine.lastCommit.changes());
+        assertEquals(true, engine.lastCommit.pause(), "Docker pauses unless told not to");
+        assertEquals(201, call("POST", "/commit?container=c1&pause=0", "").status());
+        assertEquals(false, engine.lastCommit.pause());
+        assertEquals(201, call("POST", "/commit?container=c1&pause=true", "").status());
+        assertEquals(true, engine.lastCommit.pause());
         assertEquals(404, call("POST", "/commit?container=nope", "").status());
         assertEquals(400, call("POST", "/commit", "").status());
     }

@@ -77,6 +77,24 @@ class ImagesIT {
         assertEquals(1, Calls.ok(dist, "images", "-q").lines().count());
     }
 
+    @Test
+    void aRunningContainerIsCommittedPausedOrNot() throws Exception {
+        Calls.ok(dist, "run", "-d", "--name", "live", "base", "/bin/sh", "-c",
+                "echo up > /up; while true; do echo tick >> /ticks; usleep 2000; done");
+        Calls.ok(dist, "exec", "live", "/bin/sh", "-c", "while [ ! -s /ticks ]; do usleep 10000; done");
+        for (String pause : List.of("--pause=true", "--pause=false")) {
+            String image = "live:" + pause.substring(8);
+            Calls.ok(dist, "commit", pause, "live", image);
+            assertEquals("up\n", Calls.ok(dist, "run", "--rm", image, "cat", "/up"), pause);
+            // Whatever the writer was doing, the committed file holds whole lines only.
+            String ticks = Calls.ok(dist, "run", "--rm", image, "cat", "/ticks");
+            assertTrue(!ticks.isEmpty() && ticks.lines().allMatch("tick"::equals), pause + ": " + ticks.length());
+            assertEquals("running\n", Calls.ok(dist, "inspect", "-f", "{{.State.Status}}", "live"), pause);
+        }
+        Calls.ok(dist, "rm", "-f", "live");
+        Calls.ok(dist, "rmi", "live:true", "live:false");
+    }
+
     private int snapshots() throws IOException {
         try (var dirs = Files.list(dist.root().resolve("plugins/storage-overlay/snapshots"))) {
             return (int) dirs.count();

@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commit's one-pass copy gives the layer and diff id a tar round trip would. */
@@ -30,8 +31,10 @@ class LayerCommitTest {
     @TempDir
     Path dir;
 
-    @Test
-    void committedLayerHasTheDiffIdOfItsTarAndTheSameContent() throws IOException {
+    /** {@code stable}: the kernel copies files beside the digest; otherwise both read one stream (--pause=false). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void committedLayerHasTheDiffIdOfItsTarAndTheSameContent(boolean stable) throws IOException {
         StorageDriver storage = new DirectoryStorage().open(new BackendContext(dir.resolve("storage")));
         LayerStore layers = new LayerStore(dir.resolve("layers"));
         SnapshotKey container = new SnapshotKey("c1");
@@ -50,14 +53,14 @@ class LayerCommitTest {
         storage.apply(container, () -> iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty());
         Digest expected = diffId(storage, container);
 
-        LayerRecord record = new LayerCommit(storage, layers, new Object(), WriteMeter.NONE).commit(container, Optional.empty());
+        LayerRecord record = new LayerCommit(storage, layers, new Object(), WriteMeter.NONE, stable).commit(container, Optional.empty());
 
         assertEquals(expected.toString(), record.diffId());
         assertEquals(expected, diffId(storage, LayerStore.snapshotOf(Digest.parse(record.chainId()))));
         assertArrayEquals(tar(storage, container), tar(storage, LayerStore.snapshotOf(Digest.parse(record.chainId()))));
         assertFalse(storage.stat(LayerStore.snapshotOf(Digest.parse(record.chainId()))).parent().isPresent());
         // Committing again finds the same layer and leaves no temporary snapshot behind.
-        assertEquals(record, new LayerCommit(storage, layers, new Object(), WriteMeter.NONE).commit(container, Optional.empty()));
+        assertEquals(record, new LayerCommit(storage, layers, new Object(), WriteMeter.NONE, stable).commit(container, Optional.empty()));
         List<String> keys = new java.util.ArrayList<>();
         storage.walk(info -> keys.add(info.key().value()));
         assertEquals(2, keys.size(), keys.toString());
