@@ -1,12 +1,12 @@
 package io.launcher.engine;
 
+import io.launcher.layer.ObservedInputStream;
 import io.launcher.layer.TarLayerWriter;
 import io.launcher.spi.storage.FileContent;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.LayerReader;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -187,7 +187,7 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
      * file the running container appends to meanwhile ({@code --pause=false}) is committed as it
      * was when the diff looked at it, in the layer and in its tar form alike.
      */
-    private static final class Tee extends FilterInputStream {
+    private static final class Tee extends ObservedInputStream {
         private final OutputStream copy;
         private long left;
 
@@ -198,16 +198,14 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
         }
 
         @Override
+        protected void observe(byte[] buffer, int offset, int length) throws IOException {
+            copy.write(buffer, offset, length);
+            left -= length;
+        }
+
+        @Override
         public int read() throws IOException {
-            if (left == 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                copy.write(b);
-                left--;
-            }
-            return b;
+            return left == 0 ? -1 : super.read();
         }
 
         @Override
@@ -215,40 +213,7 @@ final class DiffHandoff implements LayerReader, AutoCloseable {
             if (left == 0) {
                 return length == 0 ? 0 : -1;
             }
-            int n = in.read(buffer, offset, (int) Math.min(length, left));
-            if (n > 0) {
-                copy.write(buffer, offset, n);
-                left -= n;
-            }
-            return n;
-        }
-
-        /** Large reads: the apply copies with transferTo, whose 8 kB would cost a read(2) per 8 kB. */
-        @Override
-        public long transferTo(OutputStream out) throws IOException {
-            byte[] buffer = new byte[1 << 18];
-            long total = 0;
-            for (int n = read(buffer, 0, buffer.length); n >= 0; n = read(buffer, 0, buffer.length)) {
-                out.write(buffer, 0, n);
-                total += n;
-            }
-            return total;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            return transferSome(n);
-        }
-
-        private long transferSome(long n) throws IOException {
-            byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
-            int read = read(buffer, 0, buffer.length);
-            return Math.max(read, 0);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
+            return super.read(buffer, offset, (int) Math.min(length, left));
         }
     }
 }

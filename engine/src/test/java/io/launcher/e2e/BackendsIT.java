@@ -2,13 +2,8 @@ package io.launcher.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.launcher.e2e.Distribution.Result;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -33,10 +28,7 @@ class BackendsIT {
 
     @BeforeParameterizedClassInvocation
     static void start(String backend) throws Exception {
-        if (backend.equals("lxc")) {
-            assumeTrue(onPath("lxc-execute"), "lxc-execute is not installed (Debian's lxc package)");
-        }
-        launcher = Distribution.start(List.of("--backend", backend)).withBaseImage();
+        launcher = Distribution.startWithBackend(backend);
     }
 
     @AfterParameterizedClassInvocation
@@ -47,10 +39,6 @@ class BackendsIT {
         }
     }
 
-    private static boolean onPath(String tool) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-    }
 
     private static Result ok(String... args) throws Exception {
         Result result = launcher.launcher(args);

@@ -53,6 +53,19 @@ public final class Distribution implements AutoCloseable {
         return startIn(Path.of("/tmp"), daemonArguments);
     }
 
+    /**
+     * A daemon with {@code --backend NAME} and the base image, for the suites that run once per
+     * isolation backend; skips when that backend's tools are missing (LXC's, a Debian package).
+     */
+    public static Distribution startWithBackend(String backend) throws IOException, InterruptedException {
+        if (backend.equals("lxc")) {
+            assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, "lxc-execute"))),
+                    "lxc-execute is not installed (Debian's lxc package)");
+        }
+        return start(List.of("--backend", backend)).withBaseImage();
+    }
+
     /** As {@link #start(List)}, with the state root a new folder in {@code parent} (e.g. a small filesystem). */
     public static Distribution startIn(Path parent, List<String> daemonArguments) throws IOException, InterruptedException {
         assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests run containers: they need root");

@@ -39,11 +39,7 @@ class PrivilegedIT {
 
     @BeforeParameterizedClassInvocation
     static void start(String backend) throws Exception {
-        if (backend.equals("lxc")) {
-            assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
-                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, "lxc-execute"))), "lxc-execute is not installed");
-        }
-        launcher = Distribution.start(List.of("--backend", backend)).withBaseImage();
+        launcher = Distribution.startWithBackend(backend);
     }
 
     @AfterParameterizedClassInvocation

@@ -53,10 +53,7 @@ class SeccompIT {
 
     @BeforeParameterizedClassInvocation
     static void start(String backend) throws Exception {
-        if (backend.equals("lxc")) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxc-execute")), "lxc-execute is not installed (Debian's lxc package)");
-        }
-        launcher = Distribution.start(List.of("--backend", backend)).withBaseImage();
+        launcher = Distribution.startWithBackend(backend);
     }
 
     @AfterParameterizedClassInvocation

@@ -176,7 +176,7 @@ class DiskGuardTest {
     }
 
     /** Bytes of the regular files under {@code root}. */
-    private static long written(Path root) {
+    static long written(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> {
                 try {

@@ -9,7 +9,6 @@ import io.launcher.api.SystemCallFailedException;
 import io.launcher.registry.LoopbackRegistry;
 import io.launcher.registry.RegistryClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +41,11 @@ class PullDiskGuardTest {
     void start() throws Exception {
         registry = LoopbackRegistry.start(Files.createDirectories(dir.resolve("registry")), null);
         root = Files.createDirectories(dir.resolve("engine"));
-        base = written(root);
+        base = DiskGuardTest.written(root);
         FreeSpace space = new FreeSpace() {
             @Override
             public long usable() {
-                return 24 * MIB - (written(root) - base);
+                return 24 * MIB - (DiskGuardTest.written(root) - base);
             }
 
             @Override
@@ -85,30 +84,16 @@ class PullDiskGuardTest {
         RegistryClient client = RegistryClient.connect(HttpClient.newHttpClient(), registry.host(), true, Optional.empty(), 1 << 20);
         RegistryImages.push(client, Files.createDirectories(dir.resolve("push")), repository, "1",
                 RegistryImages.config(List.of(layer), "amd64", "true"), List.of(layer));
-        long before = written(root);
+        long before = DiskGuardTest.written(root);
         SystemCallFailedException full = assertThrows(SystemCallFailedException.class,
                 () -> engine.pull(registry.host() + "/" + repository + ":1", Optional.empty(), Optional.empty(),
                         ProgressListener.NONE));
         assertTrue(full.getMessage().contains(": no space left on device ("), full.getMessage());
         assertEquals(List.of(), engine.images());
-        assertTrue(written(root) - before < 64 << 10, "the failed pull left " + (written(root) - before) + " bytes");
+        assertTrue(DiskGuardTest.written(root) - before < 64 << 10, "the failed pull left " + (DiskGuardTest.written(root) - before) + " bytes");
         try (Stream<Path> files = Files.walk(root)) {
             assertEquals(List.of(), files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("pull-") || n.startsWith(".tmp-split-")).toList());
-        }
-    }
-
-    private static long written(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
         }
     }
 }
