@@ -38,7 +38,6 @@ import io.launcher.engine.ContainerRecord.EndpointRecord;
 import io.launcher.registry.RegistryReference;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.network.NetworkDriver;
-import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +74,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final ImageArchives archives;
     private final ContainerNaming naming;
     private final DiskReserve reserve;
+    private final ContainerFilesystems filesystems;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
                         IsolationBackend isolation, ContainerNetworking networking, DiskReserve reserve) throws IOException {
@@ -103,6 +103,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
                 reserve);
         this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(new LayerTars(storage, layers), sources, temp));
         this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp, reserve);
+        this.filesystems = new ContainerFilesystems(registry, storage, layers, images, reserve, new ContainerEvents(events));
     }
 
     /** Chooses and opens the backends, then loads the store, re-adopting running containers. */
@@ -215,30 +216,17 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public ImageId commit(String container, CommitRequest request) {
-        ContainerEntry entry = registry.find(container);
-        ImageId id;
-        // Frozen like a copy, as Docker's commit pauses unless told not to: the layer is read while nothing writes it.
-        try (CopyFreeze frozen = request.pause() ? CopyFreeze.of(entry) : CopyFreeze.none(entry)) {
-            id = new ImageCommitter(images, new LayerCommit(storage, layers, registry, reserve.meter(), frozen.stable()))
-                    .commit(entry.record(), request);
-        }
-        new ContainerEvents(events).publish(entry.record(), "commit");
-        return id;
+        return filesystems.commit(container, request);
     }
 
     @Override
     public List<FilesystemChange> changes(String container) {
-        ContainerEntry entry = registry.find(container);
-        try {
-            return new ContainerChanges(storage).of(new SnapshotKey(entry.record().id()));
-        } catch (IOException e) {
-            throw new InternalException("unable to list the changes of " + container + ": " + e.getMessage(), e);
-        }
+        return filesystems.changes(container);
     }
 
     @Override
     public void export(String container, OutputStream out) throws IOException {
-        new ContainerExport(storage).write(new SnapshotKey(registry.find(container).record().id()), out);
+        filesystems.export(container, out);
     }
 
     @Override
