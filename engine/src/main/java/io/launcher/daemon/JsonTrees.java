@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -63,13 +63,7 @@ public final class JsonTrees {
 
     /** The node as compact JSON text (what {@code JsonNode.toString()} gives, without its mapper). */
     public static String text(JsonNode node) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            write(generator, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unable to write JSON: " + e.getMessage(), e);
-        }
-        return out.toString();
+        return new String(bytes(node), StandardCharsets.UTF_8);
     }
 
     private static void write(JsonGenerator out, JsonNode node) throws IOException {

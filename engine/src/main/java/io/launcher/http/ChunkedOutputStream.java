@@ -44,7 +44,7 @@ public final class ChunkedOutputStream extends OutputStream {
         }
         out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.write(buffer, offset, length);
-        out.write(new byte[] {'\r', '\n'});
+        out.write(CRLF);
     }
 
     /**
