@@ -5,6 +5,10 @@
 #             in hybrid mode not supported, drop all controllers from cgroupv2": the unified
 #             hierarchy holds hugetlb), so it runs in a mount namespace without that mount and
 #             with its cgroup manager disabled; the unshare costs about a millisecond.
+#   crun-cgroups  the same with crun's cgroupfs manager: a cgroup in every v1 hierarchy (9 here)
+#             and the spec's device rules, as the engine makes one in 5 with Docker's device
+#             rules; the unified mount is covered by a throwaway tmpfs instead of unmounted
+#             (crun would otherwise leave a folder on the tmpfs underneath it)
 #   engine    create + start + wait through the Engine API (curl on the UNIX socket); after
 #             the table, the same four requests timed by curl itself (its start-up excluded)
 #   engine-unconfined  the same with HostConfig.SecurityOpt ["seccomp=unconfined"]: the row
@@ -86,6 +90,7 @@ commands=(
     -n floor "unshare --mount --uts --ipc --net --pid --fork --mount-proc chroot $work/bundle/rootfs /bin/true"
 )
 command -v crun >/dev/null && commands+=(-n crun "unshare -m sh -c 'umount /sys/fs/cgroup/unified 2>/dev/null; exec crun --cgroup-manager=disabled run -b $work/bundle bench-crun'")
+command -v crun >/dev/null && commands+=(-n crun-cgroups "unshare -m sh -c 'mount -t tmpfs -o size=64k none /sys/fs/cgroup/unified && exec crun --cgroup-manager=cgroupfs run -b $work/bundle bench-crun-cg'")
 command -v runc >/dev/null && commands+=(-n runc "runc run -b $work/bundle bench-runc")
 [ "$have_lxc" = yes ] && commands+=(-n lxc-execute "lxc-execute -n bench-lxc -P $work/lxc -f $work/lxc/config -- /bin/true")
 commands+=(-n engine "$work/engine-run $sock")
@@ -111,10 +116,12 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 by_name = {r["command"]: r["median"] * 1000 for r in results}
 base = by_name.get("crun") or by_name["floor"]
-print("| command | median ms | min ms | x crun |")
-print("|---|---:|---:|---:|")
+cgroups = by_name.get("crun-cgroups")
+print("| command | median ms | min ms | x crun |" + (" x crun-cgroups |" if cgroups else ""))
+print("|---|---:|---:|---:|" + ("---:|" if cgroups else ""))
 for r in results:
-    print(f"| {r['command']} | {r['median']*1000:.1f} | {r['min']*1000:.1f} | {r['median']*1000/base:.2f} |")
+    extra = f" {r['median']*1000/cgroups:.2f} |" if cgroups else ""
+    print(f"| {r['command']} | {r['median']*1000:.1f} | {r['min']*1000:.1f} | {r['median']*1000/base:.2f} |" + extra)
 PY
 python3 - "$work/start.json" "$work/steps.txt" <<'PY'
 import json, statistics, sys
@@ -124,11 +131,13 @@ base = by_name.get("crun") or by_name["floor"]
 rows = [[float(x) * 1000 for x in line.split()] for line in open(sys.argv[2]) if line.strip()]
 print()
 print("engine side, per request as curl times it (median ms of %d cycles):" % len(rows))
-print("| create | start | wait | delete | sum | x crun |")
-print("|---:|---:|---:|---:|---:|---:|")
+cgroups = by_name.get("crun-cgroups")
+print("| create | start | wait | delete | sum | x crun |" + (" x crun-cgroups |" if cgroups else ""))
+print("|---:|---:|---:|---:|---:|---:|" + ("---:|" if cgroups else ""))
 steps = [statistics.median(column) for column in zip(*rows)]
 total = statistics.median(sum(row) for row in rows)
-print("| " + " | ".join(f"{v:.1f}" for v in steps) + f" | {total:.1f} | {total / base:.2f} |")
+print("| " + " | ".join(f"{v:.1f}" for v in steps) + f" | {total:.1f} | {total / base:.2f} |"
+      + (f" {total / cgroups:.2f} |" if cgroups else ""))
 PY
 # Timings on this shared machine swing with the load: say what it was.
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -94,6 +94,15 @@ static int wait_for_start(int fd, int *pts)
     return sscanf(line, "start %d", pts) == 1 ? 0 : -1;
 }
 
+/* "cgroup": the monitor made the container's cgroups; EOF: it gave up (and kills us) */
+static int await_cgroup(int fd)
+{
+    char line[32];
+    if (read_message(fd, line, sizeof line) < 0)
+        return -1;
+    return strcmp(line, "cgroup") == 0 ? 0 : -1;
+}
+
 /* the slave, opened in the child after setsid so that it becomes the controlling terminal */
 static int open_terminal(int pts)
 {
@@ -155,11 +164,16 @@ int init_main(void *arg)
     /* without its monitor nobody would collect the exit status: die with it */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     close_fds_from(3, keep, 5);
-    /* the cgroup first, while the host's /sys/fs/cgroup is still where we look; it becomes the
-     * root of the cgroup namespace */
-    int rc = cgroup_join(a->spec);
+    /* the mounts run while the monitor makes the cgroups; they are joined before pivot_root,
+     * while the host's /sys/fs/cgroup is still where we look, and before anything of the image
+     * runs; the cgroup becomes the root of the cgroup namespace */
+    int rc = prepare(a);
+    if (rc == 0 && await_cgroup(a->start_fd) < 0)
+        _exit(1);
     if (rc == 0)
-        rc = prepare(a);
+        rc = cgroup_join(a->spec);
+    if (rc == 0)
+        rc = rootfs_enter(a->bundle);
     if (rc == 0 && unshare(CLONE_NEWCGROUP) < 0)
         rc = fail_sys("create", "cgroup namespace");
     if (rc < 0) {

@@ -1,8 +1,9 @@
 /*
- * The detached monitor of one container: it clones the init into new namespaces, copies the
- * process's output into the json-file log, serves the control socket, and when the init ends
- * writes <bundle>/exit (atomically), tells every client, unlinks the socket and exits. It runs
- * with the bundle as its working directory, so socket and exit file use short relative names.
+ * The detached monitor of one container: it clones the init into new namespaces, makes the
+ * cgroups meanwhile, writes <bundle>/pids, copies the process's output into the json-file log,
+ * serves the control socket, and when the init ends writes <bundle>/exit (atomically), tells
+ * every client, unlinks the socket and exits. It runs with the bundle as its working directory,
+ * so socket, pids and exit file use short relative names.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -21,6 +22,7 @@
 
 #define INIT_STACK (1024 * 1024)
 #define SOCKET_NAME "monitor.sock"
+#define PIDS_FILE "pids"
 #define LOG_PIPE_SIZE (1 << 20)
 
 static struct monitor m;
@@ -102,11 +104,25 @@ static int open_terminal(void)
     return 0;
 }
 
-/* from clone to "ready": the init joins its cgroup, prepares its root and waits for "start" */
+/*
+ * While the init mounts its root, the monitor makes the cgroups and its control socket (two
+ * cores do both at once); "cgroup" lets the init join them, before its pivot_root.
+ */
+static int make_cgroups_and_socket(const struct spec *spec)
+{
+    if (cgroup_create(spec) < 0 || (m.listen_fd = control_listen(SOCKET_NAME)) < 0)
+        return -1;
+    /* a failed write means the init ended already: its sync pipe tells why */
+    ssize_t written = write(m.start_fd, "cgroup\n", 7);
+    (void)written;
+    return 0;
+}
+
+/* from clone to "ready": the init prepares its root, joins its cgroup and waits for "start" */
 static int create_container(const char *bundle, struct spec *spec)
 {
     int out[2], err[2], sync[2], start[2], in[2];
-    if (open_pipes(out, err, sync, start) < 0 || open_stdin(spec, in) < 0 || cgroup_create(spec) < 0)
+    if (open_pipes(out, err, sync, start) < 0 || open_stdin(spec, in) < 0)
         return -1;
     struct init_args args = { bundle, spec, sync[1], start[0], in[0], out[1], err[1] };
     m.init_pid = clone_init(&args);
@@ -119,6 +135,8 @@ static int create_container(const char *bundle, struct spec *spec)
     m.err = (struct log_stream){ .fd = err[0], .name = "stderr" };
     m.sync_fd = sync[0];
     m.start_fd = start[1];
+    if (make_cgroups_and_socket(spec) < 0)
+        return -1;
     char line[600];
     read_line(m.sync_fd, line, sizeof line);
     if (strcmp(line, "ready") == 0)
@@ -262,15 +280,22 @@ static void serve(void)
     }
 }
 
-static int report(int report_fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int report(int report_fd, const char *fmt, ...)
+/* the monitor's and the init's host pids, for an engine that restarts (MonitorPids) */
+static int write_pids(void)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vdprintf(report_fd, fmt, ap);
-    va_end(ap);
-    close(report_fd);
-    return 0;
+    char pids[64];
+    snprintf(pids, sizeof pids, "%d %d\n", getpid(), m.init_pid);
+    return write_file_atomic(PIDS_FILE, pids);
+}
+
+/*
+ * The report ends the spawner's exchange; the connection then stays as the engine's first
+ * client, which hears the exit on it: no second connection to watch the container.
+ */
+static void report_ok(int report_fd)
+{
+    dprintf(report_fd, "ok %d %d\n", getpid(), m.init_pid);
+    m.clients[0] = (struct client){ .fd = report_fd };
 }
 
 int monitor_run(const char *bundle, struct spec *spec, int report_fd, int start_now)
@@ -288,12 +313,13 @@ int monitor_run(const char *bundle, struct spec *spec, int report_fd, int start_
     m.signal_fd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
     int log_ok = log_file_open(&m.log, spec) == 0;
     if (!log_ok || m.signal_fd < 0 || create_container(bundle, spec) < 0
-        || (m.listen_fd = control_listen(SOCKET_NAME)) < 0 || (start_now && control_start_init(&m) < 0)) {
+        || (start_now && control_start_init(&m) < 0) || write_pids() < 0) {
         abandon(spec);
-        report(report_fd, "error %d %s\n", shim_fault ? shim_fault : FAULT_SYSCALL, shim_error);
+        dprintf(report_fd, "error %d %s\n", shim_fault ? shim_fault : FAULT_SYSCALL, shim_error);
+        close(report_fd);
         return 1;
     }
-    report(report_fd, "ok %d %d\n", getpid(), m.init_pid);
+    report_ok(report_fd);
     serve();
     return 0;
 }

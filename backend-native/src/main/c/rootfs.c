@@ -1,7 +1,8 @@
 /*
  * The container's root: the storage driver's mounts on <bundle>/rootfs, then /proc (of the
- * new PID namespace), /sys, /dev, the bind mounts, the read-only remount, and pivot_root
- * (not chroot: the host's mounts must be unreachable, not just hidden).
+ * new PID namespace), /sys, /dev, the bind mounts, the read-only remount (rootfs_prepare), and
+ * pivot_root (rootfs_enter; not chroot: the host's mounts must be unreachable, not just hidden).
+ * The init joins its cgroups between the two, while the host's /sys/fs/cgroup is still there.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -160,8 +161,10 @@ static int mount_binds(const struct spec *spec, const char *root)
 }
 
 /* runc's trick: pivot_root(".", ".") stacks the old root on the new one, then detach it */
-static int enter_root(const char *root)
+int rootfs_enter(const char *bundle)
 {
+    char root[4096];
+    snprintf(root, sizeof root, "%s/rootfs", bundle);
     int old_root = open("/", O_DIRECTORY | O_RDONLY | O_CLOEXEC);
     if (old_root < 0)
         return fail_sys("open", "/");
@@ -203,5 +206,5 @@ int rootfs_prepare(const char *bundle, const struct spec *spec)
     if (spec->readonly_rootfs
         && mount(NULL, root, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) < 0)
         return fail_sys("remount read-only", root);
-    return enter_root(root);
+    return 0;
 }

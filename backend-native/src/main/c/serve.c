@@ -2,12 +2,14 @@
  * launcher-shim serve <dir>: the spawner. The engine starts it once and asks it for monitors over
  * <dir>/spawner.sock, one connection a container:
  *
- *   engine -> spawner          monitor -> engine (on the same connection, then EOF)
- *   create <bundle>            ok <monitor pid> <init pid> | error <fault> <message>
+ *   engine -> spawner          monitor -> engine (on the same connection)
+ *   create <bundle>            ok <monitor pid> <init pid> | error <fault> <message>, then EOF
  *   run <bundle>               the same, the init told to start before the report (create
  *                              and the monitor's "start" in one exchange)
  *
- * (fault 1: a system call failed, 2: the spec is invalid, 3: a bad request). The monitor is a
+ * (fault 1: a system call failed, 2: the spec is invalid, 3: a bad request). After "ok" the
+ * connection is the monitor's first control client (control.c): the engine watches it for the
+ * pushed "exit" line instead of connecting again. The monitor is a
  * fork of this small single-threaded process, so a container costs one fork where launching
  * `launcher-shim create` from the JVM cost a vfork, jspawnhelper's exec, the shim's exec and a
  * fork. The spawner ends when its stdin reaches EOF, which is when the engine closes it or dies.

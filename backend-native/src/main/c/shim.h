@@ -105,15 +105,17 @@ struct init_args {
     const char *bundle;
     struct spec *spec;
     int sync_fd;      /* init -> monitor: "ready\n", "error <kind> <message>\n", "exit <code> <signal>\n" */
-    int start_fd;     /* monitor -> init: "start\n" or "start <pts>\n"; EOF means abort */
+    int start_fd;     /* monitor -> init: "cgroup\n" once its cgroups exist, then "start\n" or
+                         "start <pts>\n"; EOF means abort */
     int in_fd;        /* read end of the stdin pipe, or -1 */
     int out_fd;       /* write end of the stdout log pipe */
     int err_fd;       /* write end of the stderr log pipe */
 };
 int init_main(void *arg);
 
-/* rootfs.c: mounts the root filesystem, /proc, /sys, /dev, binds; then pivot_root */
+/* rootfs.c: mounts the root filesystem, /proc, /sys, /dev, binds (prepare); then pivot_root (enter) */
 int rootfs_prepare(const char *bundle, const struct spec *spec);
+int rootfs_enter(const char *bundle);
 
 /* inroot.c: a path inside the rootfs opened (O_PATH) without leaving it; create makes what is missing */
 int inroot_open(int root_fd, const char *path, int create, int as_dir);

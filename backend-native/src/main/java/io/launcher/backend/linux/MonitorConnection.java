@@ -1,11 +1,13 @@
 package io.launcher.backend.linux;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +64,29 @@ final class MonitorConnection implements Closeable {
         writer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         writer.flush();
         return readLine();
+    }
+
+    /**
+     * Sends one request line and reads its reply a byte at a time, straight from the channel:
+     * nothing after the reply is taken, so the channel can then be handed to a watcher (the
+     * spawner's connection, on which the monitor pushes the exit next).
+     */
+    String requestExactly(String line) throws IOException {
+        writer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        writer.flush();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        ByteArrayOutputStream reply = new ByteArrayOutputStream(64);
+        for (;;) {
+            one.clear();
+            if (channel.read(one) < 0) {
+                throw new IOException("the monitor closed the connection");
+            }
+            byte b = one.get(0);
+            if (b == '\n') {
+                return reply.toString(StandardCharsets.UTF_8);
+            }
+            reply.write(b);
+        }
     }
 
     /** Blocks for the next line; throws when the monitor closed the connection. */

@@ -8,7 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The host pids of a container's monitor and init, as the shim reports them and the bundle keeps them. */
+/** The host pids of a container's monitor and init, as the monitor reports them and writes them to its bundle. */
 record MonitorPids(int monitor, int init) {
 
     static MonitorPids parse(String text) {
@@ -17,18 +17,6 @@ record MonitorPids(int monitor, int init) {
             return new MonitorPids(Integer.parseInt(fields[0]), Integer.parseInt(fields[1]));
         } catch (RuntimeException e) {
             throw new InternalException("unable to parse launcher-shim output '" + text.strip() + "'", e);
-        }
-    }
-
-    String format() {
-        return monitor + " " + init + "\n";
-    }
-
-    void write(Path file) {
-        try {
-            AtomicFile.writeEphemeral(file, format().getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new InternalException("unable to write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -60,14 +60,14 @@ public final class NativeIsolationBackend implements IsolationBackend {
             throw new InternalException("unable to create " + bundle.dir() + ": " + e.getMessage(), e);
         }
         try {
-            Files.createDirectories(bundle.rootfs());
+            Files.createDirectory(bundle.rootfs());
             Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
-            SpecFile.write(spec, bundle.spec());
-            MonitorPids pids = run ? shim.run(bundle.dir()) : shim.create(bundle.dir());
-            pids.write(bundle.pids());
-            // a process that ended before the watch connects is found by its exit file
-            return new NativeSandbox(spec.id(), bundle, pids, shim, exits, run ? SandboxState.RUNNING : SandboxState.CREATED)
-                    .watch(MonitorConnection.open(bundle.socket()));
+            SpecFile.writeNew(spec, bundle.spec());
+            // the monitor writes the pids file itself and pushes the exit on this connection
+            Spawner.Spawned spawned = run ? shim.run(bundle.dir()) : shim.create(bundle.dir());
+            return new NativeSandbox(spec.id(), bundle, spawned.pids(), shim, exits,
+                    run ? SandboxState.RUNNING : SandboxState.CREATED)
+                    .watch(Optional.of(spawned.connection()));
         } catch (IOException | RuntimeException e) {
             try {
                 bundle.remove();
@@ -91,6 +91,9 @@ public final class NativeIsolationBackend implements IsolationBackend {
         SandboxState state = SandboxState.STOPPED;
         if (connection.isPresent()) {
             state = stateOf(connection.get());
+        }
+        if (state == SandboxState.RUNNING && Freezer.of(id).frozen()) {
+            state = SandboxState.PAUSED;
         }
         if (state == SandboxState.STOPPED) {
             connection.ifPresent(MonitorConnection::close);

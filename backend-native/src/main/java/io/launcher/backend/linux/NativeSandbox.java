@@ -49,7 +49,7 @@ final class NativeSandbox implements Sandbox {
         this.pids = pids;
         this.shim = shim;
         this.freezer = Freezer.of(id);
-        this.state = state == SandboxState.RUNNING && freezer.frozen() ? SandboxState.PAUSED : state;
+        this.state = state;
     }
 
     /** Starts watching for the exit; the monitor pushes it to every connected client. */

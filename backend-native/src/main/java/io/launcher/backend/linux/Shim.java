@@ -65,12 +65,12 @@ public final class Shim {
     }
 
     /** Starts the monitor of a bundle; returns once the init is parked. */
-    MonitorPids create(Path bundle) {
+    Spawner.Spawned create(Path bundle) {
         return spawner.create(bundle, false);
     }
 
     /** Starts the monitor of a bundle and its process; returns once the init was told to run it. */
-    MonitorPids run(Path bundle) {
+    Spawner.Spawned run(Path bundle) {
         return spawner.create(bundle, true);
     }
 

@@ -30,21 +30,30 @@ final class Spawner {
         this.dir = dir;
     }
 
+    /** A monitor just started: its pids, and the connection on which it will push the exit. */
+    record Spawned(MonitorPids pids, MonitorConnection connection) { }
+
     /**
      * Starts the monitor of a bundle; returns once the init is parked, or with {@code run} once
-     * it was told to run the process (create and the monitor's "start" in one exchange).
+     * it was told to run the process (create and the monitor's "start" in one exchange). The
+     * caller owns the connection: the monitor keeps it as a control client until the exit.
      */
-    MonitorPids create(Path bundle, boolean run) {
+    Spawned create(Path bundle, boolean run) {
         Optional<MonitorConnection> connection = connect(false);
         if (connection.isEmpty()) {
             // a spawner that ended (killed, or its executable replaced) is started afresh once
             connection = connect(true);
         }
-        try (MonitorConnection monitor = connection.orElseThrow(() ->
-                new SystemCallFailedException("connect to", dir.resolve(SOCKET).toString(), "ECONNREFUSED"))) {
-            return parse(monitor.request((run ? "run " : "create ") + bundle));
+        MonitorConnection monitor = connection.orElseThrow(() ->
+                new SystemCallFailedException("connect to", dir.resolve(SOCKET).toString(), "ECONNREFUSED"));
+        try {
+            return new Spawned(parse(monitor.requestExactly((run ? "run " : "create ") + bundle)), monitor);
         } catch (IOException e) {
+            monitor.close();
             throw new SystemCallFailedException("start monitor for", bundle.toString(), "it exited without a report", e);
+        } catch (RuntimeException e) {
+            monitor.close();
+            throw e;
         }
     }
 

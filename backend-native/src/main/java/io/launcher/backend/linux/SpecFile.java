@@ -10,8 +10,14 @@ import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -65,10 +71,19 @@ public final class SpecFile {
         return file.out.toByteArray();
     }
 
-    /** Writes the spec atomically: the shim never reads half a file. */
-    public static void write(SandboxSpec spec, Path target) {
-        try {
-            AtomicFile.writeEphemeral(target, render(spec));
+    /**
+     * Writes the spec into a bundle made a moment ago, without the temp name and rename: nothing
+     * reads the bundle before the spawner is asked, and a bundle without its pids (a crash in
+     * between) is no container to a restarted engine.
+     */
+    static void writeNew(SandboxSpec spec, Path target) {
+        try (SeekableByteChannel channel = Files.newByteChannel(target,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            ByteBuffer buffer = ByteBuffer.wrap(render(spec));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
         } catch (IOException e) {
             throw new InternalException("unable to write spec " + target + ": " + e.getMessage(), e);
         }
