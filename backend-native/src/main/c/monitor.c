@@ -159,13 +159,19 @@ static void abandon(const struct spec *spec)
     cgroup_remove(spec);
 }
 
-/* what the init said about its process, or what waitpid says when the init itself was killed */
+/* the init's last line, "exit <code> <signal>", written just before it ends; 0 without one */
+static int read_exit_line(struct exit_status *e)
+{
+    char line[64];
+    fcntl(m.sync_fd, F_SETFL, O_NONBLOCK);
+    return read_line(m.sync_fd, line, sizeof line) > 0 && sscanf(line, "exit %d %d", &e->code, &e->signal) == 2;
+}
+
+/* what waitpid says when the init itself was killed before it could report */
 static struct exit_status exit_status_of(int wait_status)
 {
     struct exit_status e = { 0, 0, 0 };
-    char line[64];
-    fcntl(m.sync_fd, F_SETFL, O_NONBLOCK);
-    if (read_line(m.sync_fd, line, sizeof line) > 0 && sscanf(line, "exit %d %d", &e.code, &e.signal) == 2)
+    if (read_exit_line(&e))
         return e;
     if (WIFSIGNALED(wait_status)) {
         e.signal = WTERMSIG(wait_status);
@@ -194,30 +200,54 @@ static void drain_logs(void)
         log_stream_flush(streams[i], &m.log);
 }
 
-static void finish(int wait_status)
+/*
+ * The news: the exit file, then every client. The processes of the container have ended or are
+ * being killed by the kernel as the init's PID namespace goes, so the pipes reach EOF.
+ */
+static void announce(struct exit_status *e)
+{
+    drain_logs();
+    e->oom = cgroup_oom_killed(m.spec);
+    char text[64];
+    snprintf(text, sizeof text, "%d %d %d\n", e->code, e->signal, e->oom);
+    write_file_atomic("exit", text);
+    unlink(SOCKET_NAME);
+    control_broadcast_exit(&m, e);
+}
+
+/*
+ * The init reported its process's exit as its last act. The kernel's teardown of the init's
+ * namespaces (its ~25 mounts, the network namespace) takes milliseconds more, so the exit is
+ * announced first and the cgroups go once the init is reaped: an engine told of the exit records
+ * it, answers its waiters, and then waits for this process to end before it deletes the bundle.
+ */
+static void finish_reported(struct exit_status *e)
+{
+    announce(e);
+    while (waitpid(m.init_pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+    cgroup_remove(m.spec);
+}
+
+/* the init was reaped first: it was killed, or its report is still in the pipe */
+static void finish_reaped(int wait_status)
 {
     struct exit_status e = exit_status_of(wait_status);
-    drain_logs();
-    e.oom = cgroup_oom_killed(m.spec);
-    char text[64];
-    snprintf(text, sizeof text, "%d %d %d\n", e.code, e.signal, e.oom);
-    write_file_atomic("exit", text);
-    /* the clean-up comes before the news: an engine told of the exit deletes the bundle next and
-       waits for this process to be gone, which is then a matter of microseconds */
-    unlink(SOCKET_NAME);
+    announce(&e);
     cgroup_remove(m.spec);
-    control_broadcast_exit(&m, &e);
 }
 
 /* how long a line without its newline waits for the rest before it is logged as it is */
 #define PARTIAL_LINE_MS 15
 
-enum { FD_LISTEN, FD_SIGNAL, FD_OUT, FD_ERR, FD_TTY, FD_STDIN, FD_CLIENTS };
+enum { FD_LISTEN, FD_SIGNAL, FD_SYNC, FD_OUT, FD_ERR, FD_TTY, FD_STDIN, FD_CLIENTS };
 
 static int poll_once(struct pollfd *fds)
 {
     fds[FD_LISTEN] = (struct pollfd){ m.listen_fd, POLLIN, 0 };
     fds[FD_SIGNAL] = (struct pollfd){ m.signal_fd, POLLIN, 0 };
+    /* the init's "exit" line; not once it hung up without one (then SIGCHLD tells) */
+    fds[FD_SYNC] = (struct pollfd){ m.sync_fd, POLLIN, 0 };
     fds[FD_OUT] = (struct pollfd){ m.out.fd, POLLIN, 0 };
     fds[FD_ERR] = (struct pollfd){ m.err.fd, POLLIN, 0 };
     fds[FD_TTY] = (struct pollfd){ m.tty.fd, POLLIN, 0 };
@@ -241,8 +271,22 @@ static int reap_init(void)
     int status;
     if (waitpid(m.init_pid, &status, WNOHANG) != m.init_pid)
         return 0;
-    finish(status);
+    finish_reaped(status);
     return 1;
+}
+
+/* the init wrote to its sync pipe, or closed it: its report ends the serving */
+static int read_report(void)
+{
+    struct exit_status e = { 0, 0, 0 };
+    if (read_exit_line(&e)) {
+        finish_reported(&e);
+        return 1;
+    }
+    /* the init hung up without a report: it was killed, and SIGCHLD follows */
+    close(m.sync_fd);
+    m.sync_fd = -1;
+    return 0;
 }
 
 static void serve(void)
@@ -275,6 +319,8 @@ static void serve(void)
             else
                 control_read(&m, c);
         }
+        if (fds[FD_SYNC].revents && m.sync_fd >= 0 && read_report())
+            return;
         if (fds[FD_SIGNAL].revents && reap_init())
             return;
     }

@@ -114,8 +114,11 @@ final class ContainerLifecycle {
 
     /**
      * Records an exit: the record is renamed into place before the sandbox (which holds the exit
-     * file) goes, so a killed engine finds one or the other, and waiters wake once both are done. A {@code --rm} container's record is deleted
-     * next: it is written only when that removal fails.
+     * file) goes, so a killed engine finds one or the other. Waiters wake once the record is
+     * written; the sandbox's deletion (which waits for the monitor, itself waiting out the
+     * kernel's teardown of the container's namespaces) follows under the entry's lock, so
+     * whatever comes next for this container waits for it. A {@code --rm} container's record is
+     * deleted next: it is written only when that removal fails.
      */
     private void exited(ContainerEntry entry, Sandbox sandbox, ExitStatus status, Throwable failure) {
         if (closed) {
@@ -142,9 +145,11 @@ final class ContainerLifecycle {
             if (!autoRemove) {
                 saveQuietly(updated);
             }
-            deleteQuietly(sandbox, null);
             events.publish(updated, "die", Map.of("exitCode", Integer.toString(ended.exitCode())));
             entry.exited(ended.exitCode());
+            // the waiters have their answer; the sandbox goes while this lock still keeps a
+            // start, a removal or an exec of this container waiting
+            deleteQuietly(sandbox, null);
         }
         if (autoRemove) {
             try {
