@@ -1,6 +1,7 @@
 /*
  * launcher-shim serve <dir>: the spawner. The engine starts it once and asks it for monitors over
- * <dir>/spawner.sock, one connection a container:
+ * <dir>/spawner.sock, one connection a container, which a spare fork of the spawner (below) takes
+ * and serves as that container's monitor:
  *
  *   engine -> spawner          monitor -> engine (on the same connection)
  *   create <bundle>            ok <monitor pid> <init pid> | error <fault> <message>, then EOF
@@ -64,7 +65,7 @@ static int read_request(int conn, char *line, size_t cap)
     return -1;
 }
 
-/* in the forked child: it becomes the monitor of the bundle named, reporting on conn */
+/* in the spare (or a fork for one connection): it becomes the monitor of the bundle named, reporting on conn */
 static int become_monitor(int conn)
 {
     char line[4200];
@@ -91,8 +92,6 @@ static int become_monitor(int conn)
         dprintf(conn, "error %d %s\n", FAULT_SYSCALL, shim_error);
         return 1;
     }
-    setsid();
-    detach_stdio();
     close_fds_from(3, &conn, 1);
     char title[4300];
     snprintf(title, sizeof title, "launcher-shim monitor %s", bundle);
@@ -115,6 +114,66 @@ static int listen_here(const char *dir)
     return fd;
 }
 
+/*
+ * The spare: a fork made ahead of the next request, blocked until it takes a connection, so the
+ * fork and its scheduling are not in the next container's start. It holds the write end of a
+ * pipe whose read end only the spawner holds: one byte (or EOF, if the spare dies) tells the
+ * spawner to fork the next spare; POLLERR on it tells the spare that the spawner is gone.
+ */
+static int fork_spare(int listen_fd, int *taken)
+{
+    int pipe_fds[2];
+    if (pipe2(pipe_fds, O_CLOEXEC) < 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid != 0) {
+        close(pipe_fds[1]);
+        if (pid < 0) {
+            close(pipe_fds[0]);
+            return -1;
+        }
+        *taken = pipe_fds[0];
+        return 0;
+    }
+    close(pipe_fds[0]);
+    title_set("launcher-shim spare");
+    /* the monitor waits for its init: that child must not be reaped behind its back */
+    signal(SIGCHLD, SIG_DFL);
+    setsid();
+    detach_stdio();
+    struct pollfd fds[2] = { { listen_fd, POLLIN, 0 }, { pipe_fds[1], 0, 0 } };
+    for (;;) {
+        if (poll(fds, 2, -1) < 0 && errno != EINTR)
+            _exit(1);
+        if (fds[1].revents)
+            _exit(0);
+        int conn = fds[0].revents ? accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC) : -1;
+        if (conn < 0)
+            continue;
+        ssize_t told = write(pipe_fds[1], "t", 1);
+        (void)told;
+        _exit(become_monitor(conn));
+    }
+}
+
+/* without a spare (fork failed): the spawner takes the connection and forks for it */
+static void serve_directly(int listen_fd)
+{
+    int conn = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+    if (conn < 0)
+        return;
+    pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGCHLD, SIG_DFL);
+        setsid();
+        detach_stdio();
+        _exit(become_monitor(conn));
+    }
+    if (pid < 0)
+        dprintf(conn, "error 1 unable to fork monitor: %s\n", errno_name(errno));
+    close(conn);
+}
+
 int serve_main(const char *dir)
 {
     /* monitors are this process's children: the kernel reaps them */
@@ -125,31 +184,28 @@ int serve_main(const char *dir)
         return 1;
     printf("ready\n");
     fflush(stdout);
-    struct pollfd fds[2] = { { listen_fd, POLLIN, 0 }, { 0, POLLIN, 0 } };
+    int taken = -1;
     for (;;) {
-        if (poll(fds, 2, -1) < 0) {
+        if (taken < 0)
+            fork_spare(listen_fd, &taken);
+        /* with a spare, connections are its to take; without one, ours */
+        struct pollfd fds[3] = { { 0, POLLIN, 0 }, { taken, POLLIN, 0 }, { taken < 0 ? listen_fd : -1, POLLIN, 0 } };
+        if (poll(fds, 3, -1) < 0) {
             if (errno == EINTR)
                 continue;
             break;
         }
         char discard[64];
-        if (fds[1].revents && read(0, discard, sizeof discard) <= 0)
+        if (fds[0].revents && read(0, discard, sizeof discard) <= 0)
             break;
-        if (!(fds[0].revents & POLLIN))
-            continue;
-        int conn = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
-        if (conn < 0)
-            continue;
-        pid_t pid = fork();
-        if (pid == 0) {
-            /* the monitor waits for its init: that child must not be reaped behind its back */
-            signal(SIGCHLD, SIG_DFL);
-            _exit(become_monitor(conn));
+        if (fds[1].revents) {
+            close(taken);
+            taken = -1;
         }
-        if (pid < 0)
-            dprintf(conn, "error 1 unable to fork monitor: %s\n", errno_name(errno));
-        close(conn);
+        if (fds[2].revents)
+            serve_directly(listen_fd);
     }
+    /* the spare sees its pipe's reader gone and ends; monitors are not touched */
     unlink(SPAWNER_SOCKET);
     return 0;
 }
