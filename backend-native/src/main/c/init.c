@@ -38,12 +38,13 @@ static int loopback_up(void)
     return rc;
 }
 
-static int enter_network(const struct spec *spec)
+/* the init was cloned into a network namespace of its own: kept, or left for the host's or another */
+static int enter_network(const struct spec *spec, int host_net_fd)
 {
     if (spec->network == NET_PRIVATE)
         return loopback_up();
-    if (spec->network != NET_JOIN)
-        return 0;
+    if (spec->network == NET_HOST)
+        return setns(host_net_fd, CLONE_NEWNET) < 0 ? fail_sys("join network namespace", "of the host") : 0;
     int fd = open(spec->netns_path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return fail_sys("open network namespace", spec->netns_path);
@@ -54,14 +55,14 @@ static int enter_network(const struct spec *spec)
     return rc;
 }
 
-static int prepare(const struct init_args *a)
+static int prepare(const char *bundle, const struct spec *spec, int host_net_fd)
 {
-    if (enter_network(a->spec) < 0)
+    if (enter_network(spec, host_net_fd) < 0)
         return -1;
-    const char *hostname = a->spec->hostname ? a->spec->hostname : "";
+    const char *hostname = spec->hostname ? spec->hostname : "";
     if (*hostname && sethostname(hostname, strlen(hostname)) < 0)
         return fail_sys("set hostname", hostname);
-    return rootfs_prepare(a->bundle, a->spec);
+    return rootfs_prepare(bundle, spec);
 }
 
 /* reads one line byte by byte so that it never eats the next message */
@@ -92,6 +93,16 @@ static int wait_for_start(int fd, int *pts)
     if (strcmp(line, "start") == 0)
         return 0;
     return sscanf(line, "start %d", pts) == 1 ? 0 : -1;
+}
+
+/* "bundle <path>": the container this parked init is for; EOF: the spare ended unused */
+static int await_bundle(int fd, char *bundle, size_t cap)
+{
+    char line[4200];
+    if (read_message(fd, line, sizeof line) < 0 || strncmp(line, "bundle ", 7) != 0)
+        return -1;
+    snprintf(bundle, cap, "%s", line + 7);
+    return 0;
 }
 
 /* "cgroup": the monitor made the container's cgroups; EOF: it gave up (and kills us) */
@@ -157,23 +168,45 @@ static void supervise(pid_t child, int sig_fd, int sync_fd)
     _exit(code);
 }
 
+static struct spec spec;
+static char bundle[4200];
+
+/* the spec of the bundle named, and the stdin pipe closed unless the process reads it */
+static int read_spec(struct init_args *a)
+{
+    char path[4300];
+    snprintf(path, sizeof path, "%s/spec", bundle);
+    if (spec_read(path, &spec) < 0)
+        return -1;
+    if (!spec.stdin_open || spec.terminal) {
+        close(a->in_fd);
+        a->in_fd = -1;
+    }
+    return 0;
+}
+
 int init_main(void *arg)
 {
     struct init_args *a = arg;
-    int keep[] = { a->sync_fd, a->start_fd, a->out_fd, a->err_fd, a->in_fd };
+    int keep[] = { a->sync_fd, a->start_fd, a->out_fd, a->err_fd, a->in_fd, a->host_net_fd };
     /* without its monitor nobody would collect the exit status: die with it */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    close_fds_from(3, keep, 5);
+    close_fds_from(3, keep, 6);
+    if (await_bundle(a->start_fd, bundle, sizeof bundle) < 0)
+        _exit(1);
     /* the mounts run while the monitor makes the cgroups; they are joined before pivot_root,
      * while the host's /sys/fs/cgroup is still where we look, and before anything of the image
      * runs; the cgroup becomes the root of the cgroup namespace */
-    int rc = prepare(a);
+    int rc = read_spec(a);
+    if (rc == 0)
+        rc = prepare(bundle, &spec, a->host_net_fd);
+    close(a->host_net_fd);
     if (rc == 0 && await_cgroup(a->start_fd) < 0)
         _exit(1);
     if (rc == 0)
-        rc = cgroup_join(a->spec);
+        rc = cgroup_join(&spec);
     if (rc == 0)
-        rc = rootfs_enter(a->bundle);
+        rc = rootfs_enter(bundle);
     if (rc == 0 && unshare(CLONE_NEWCGROUP) < 0)
         rc = fail_sys("create", "cgroup namespace");
     if (rc < 0) {
@@ -182,8 +215,8 @@ int init_main(void *arg)
     }
     /* the bundle path (argv) is not needed past pivot_root; the init keeps no more than the set */
     title_set("launcher-init");
-    if (caps_drop_bounding(a->spec->caps) < 0
-        || (a->spec->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)) {
+    if (caps_drop_bounding(spec.caps) < 0
+        || (spec.no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)) {
         dprintf(a->sync_fd, "error %d %s\n", FAULT_SYSCALL, shim_fault ? shim_error : "unable to set no_new_privs");
         _exit(1);
     }
@@ -199,7 +232,7 @@ int init_main(void *arg)
         close(a->sync_fd);
         setsid();
         struct process_io io = { a->in_fd, a->out_fd, a->err_fd, pts >= 0 ? open_terminal(pts) : -1 };
-        exec_user_process(a->spec, &io);
+        exec_user_process(&spec, &io);
     }
     close(a->out_fd);
     close(a->err_fd);

@@ -59,11 +59,10 @@ static int open_pipes(int out[2], int err[2], int sync[2], int start[2])
     return 0;
 }
 
+/* every namespace, the network's too: a host-network container's init rejoins ours by host_net_fd */
 static pid_t clone_init(struct init_args *args)
 {
-    int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | SIGCHLD;
-    if (args->spec->network == NET_PRIVATE)
-        flags |= CLONE_NEWNET;
+    int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | SIGCHLD;
     char *stack = mmap(NULL, INIT_STACK, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (stack == MAP_FAILED)
@@ -75,17 +74,42 @@ static pid_t clone_init(struct init_args *args)
     return pid;
 }
 
-/* a stdin pipe when the process has stdin and no terminal (a terminal carries its input) */
-static int open_stdin(const struct spec *spec, int in[2])
+/*
+ * Ahead of the request, in the spare: the pipes, the SIGCHLD signalfd and the init, cloned into
+ * its namespaces and parked until "bundle <path>" names its spec. Nothing here depends on the
+ * container. A failure is kept in shim_error and reported to the request.
+ */
+int monitor_prepare(void)
 {
-    in[0] = in[1] = -1;
-    if (!spec->stdin_open || spec->terminal)
-        return 0;
-    if (pipe2(in, O_CLOEXEC) < 0)
-        return fail_sys("create", "stdin pipe");
+    int out[2], err[2], sync[2], start[2], in[2];
+    m.tty_fd = m.stdin_fd = m.sync_fd = m.start_fd = m.init_pid = -1;
+    m.out.fd = m.err.fd = m.tty.fd = -1;
+    for (int i = 0; i < MAX_CLIENTS; i++)
+        m.clients[i].fd = -1;
+    signal(SIGPIPE, SIG_IGN);
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    m.signal_fd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (m.signal_fd < 0)
+        return fail_sys("create", "signalfd");
+    if (open_pipes(out, err, sync, start) < 0 || pipe2(in, O_CLOEXEC) < 0)
+        return fail_sys("create", "pipes");
+    int host_net = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (host_net < 0)
+        return fail_sys("open", "/proc/self/ns/net");
+    struct init_args args = { sync[1], start[0], in[0], out[1], err[1], host_net };
+    m.init_pid = clone_init(&args);
+    close(out[1]); close(err[1]); close(sync[1]); close(start[0]); close(in[0]); close(host_net);
+    m.out = (struct log_stream){ .fd = out[0], .name = "stdout" };
+    m.err = (struct log_stream){ .fd = err[0], .name = "stderr" };
+    m.sync_fd = sync[0];
+    m.start_fd = start[1];
+    /* the process's stdin, when it has one and no terminal (a terminal carries its input) */
     fcntl(in[1], F_SETFL, O_NONBLOCK);
     m.stdin_fd = in[1];
-    return 0;
+    return m.init_pid < 0 ? -1 : 0;
 }
 
 /* the master in the container's own devpts: the process's terminal is /dev/pts/<n> inside */
@@ -118,23 +142,17 @@ static int make_cgroups_and_socket(const struct spec *spec)
     return 0;
 }
 
-/* from clone to "ready": the init prepares its root, joins its cgroup and waits for "start" */
+/* from "bundle" to "ready": the init prepares its root, joins its cgroup and waits for "start" */
 static int create_container(const char *bundle, struct spec *spec)
 {
-    int out[2], err[2], sync[2], start[2], in[2];
-    if (open_pipes(out, err, sync, start) < 0 || open_stdin(spec, in) < 0)
-        return -1;
-    struct init_args args = { bundle, spec, sync[1], start[0], in[0], out[1], err[1] };
-    m.init_pid = clone_init(&args);
-    close(out[1]); close(err[1]); close(sync[1]); close(start[0]);
-    if (in[0] >= 0)
-        close(in[0]);
     if (m.init_pid < 0)
         return -1;
-    m.out = (struct log_stream){ .fd = out[0], .name = "stdout" };
-    m.err = (struct log_stream){ .fd = err[0], .name = "stderr" };
-    m.sync_fd = sync[0];
-    m.start_fd = start[1];
+    if (!spec->stdin_open || spec->terminal) {
+        close(m.stdin_fd);
+        m.stdin_fd = -1;
+    }
+    if (dprintf(m.start_fd, "bundle %s\n", bundle) < 0)
+        return fail_sys("hand the bundle to", "init");
     if (make_cgroups_and_socket(spec) < 0)
         return -1;
     char line[600];
@@ -347,19 +365,9 @@ static void report_ok(int report_fd)
 int monitor_run(const char *bundle, struct spec *spec, int report_fd, int start_now)
 {
     m.spec = spec;
-    m.tty_fd = m.stdin_fd = -1;
-    m.tty.fd = -1;
-    for (int i = 0; i < MAX_CLIENTS; i++)
-        m.clients[i].fd = -1;
-    signal(SIGPIPE, SIG_IGN);
-    sigset_t chld;
-    sigemptyset(&chld);
-    sigaddset(&chld, SIGCHLD);
-    sigprocmask(SIG_BLOCK, &chld, NULL);
-    m.signal_fd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
     int log_ok = log_file_open(&m.log, spec) == 0;
-    if (!log_ok || m.signal_fd < 0 || create_container(bundle, spec) < 0
-        || (start_now && control_start_init(&m) < 0) || write_pids() < 0) {
+    if (!log_ok || create_container(bundle, spec) < 0 || (start_now && control_start_init(&m) < 0)
+        || write_pids() < 0) {
         abandon(spec);
         dprintf(report_fd, "error %d %s\n", shim_fault ? shim_fault : FAULT_SYSCALL, shim_error);
         close(report_fd);

@@ -65,9 +65,15 @@ static int read_request(int conn, char *line, size_t cap)
     return -1;
 }
 
-/* in the spare (or a fork for one connection): it becomes the monitor of the bundle named, reporting on conn */
-static int become_monitor(int conn)
+/*
+ * In the spare (or a fork for one connection), prepared already (monitor_prepare): it becomes the
+ * monitor of the bundle named, reporting on conn. The spawner's descriptors it still holds go.
+ */
+static int become_monitor(int conn, int listen_fd, int spare_fd)
 {
+    close(listen_fd);
+    if (spare_fd >= 0)
+        close(spare_fd);
     char line[4200];
     int run = 0;
     const char *bundle = NULL;
@@ -92,7 +98,6 @@ static int become_monitor(int conn)
         dprintf(conn, "error %d %s\n", FAULT_SYSCALL, shim_error);
         return 1;
     }
-    close_fds_from(3, &conn, 1);
     char title[4300];
     snprintf(title, sizeof title, "launcher-shim monitor %s", bundle);
     title_set(title);
@@ -115,8 +120,9 @@ static int listen_here(const char *dir)
 }
 
 /*
- * The spare: a fork made ahead of the next request, blocked until it takes a connection, so the
- * fork and its scheduling are not in the next container's start. It holds the write end of a
+ * The spare: a fork made ahead of the next request, its init already cloned and parked
+ * (monitor_prepare), blocked until it takes a connection, so neither fork nor clone nor their
+ * scheduling is in the next container's start. It holds the write end of a
  * pipe whose read end only the spawner holds: one byte (or EOF, if the spare dies) tells the
  * spawner to fork the next spare; POLLERR on it tells the spare that the spawner is gone.
  */
@@ -141,6 +147,9 @@ static int fork_spare(int listen_fd, int *taken)
     signal(SIGCHLD, SIG_DFL);
     setsid();
     detach_stdio();
+    int keep[] = { listen_fd, pipe_fds[1] };
+    close_fds_from(3, keep, 2);
+    monitor_prepare();
     struct pollfd fds[2] = { { listen_fd, POLLIN, 0 }, { pipe_fds[1], 0, 0 } };
     for (;;) {
         if (poll(fds, 2, -1) < 0 && errno != EINTR)
@@ -152,7 +161,7 @@ static int fork_spare(int listen_fd, int *taken)
             continue;
         ssize_t told = write(pipe_fds[1], "t", 1);
         (void)told;
-        _exit(become_monitor(conn));
+        _exit(become_monitor(conn, listen_fd, pipe_fds[1]));
     }
 }
 
@@ -167,7 +176,10 @@ static void serve_directly(int listen_fd)
         signal(SIGCHLD, SIG_DFL);
         setsid();
         detach_stdio();
-        _exit(become_monitor(conn));
+        int keep[] = { listen_fd, conn };
+        close_fds_from(3, keep, 2);
+        monitor_prepare();
+        _exit(become_monitor(conn, listen_fd, -1));
     }
     if (pid < 0)
         dprintf(conn, "error 1 unable to fork monitor: %s\n", errno_name(errno));

@@ -96,20 +96,21 @@ int serve_main(const char *dir);
 int seccomp_program_valid(const char *hex);
 int seccomp_install_program(const char *hex);
 
-/* monitor.c */
+/* monitor.c: prepare (the pipes, the init cloned and parked) runs before the request is known */
+int monitor_prepare(void);
 /* start_now: the init runs the process at once, as a "start" request would */
 int monitor_run(const char *bundle, struct spec *spec, int report_fd, int start_now);
 
-/* init.c: the body of pid 1; never returns */
+/* init.c: the body of pid 1; never returns. Cloned ahead of its container (monitor_prepare), it
+ * reads "bundle <path>" on start_fd and then the spec in that bundle. */
 struct init_args {
-    const char *bundle;
-    struct spec *spec;
     int sync_fd;      /* init -> monitor: "ready\n", "error <kind> <message>\n", "exit <code> <signal>\n" */
-    int start_fd;     /* monitor -> init: "cgroup\n" once its cgroups exist, then "start\n" or
-                         "start <pts>\n"; EOF means abort */
-    int in_fd;        /* read end of the stdin pipe, or -1 */
+    int start_fd;     /* monitor -> init: "bundle <path>\n", "cgroup\n" once its cgroups exist, then
+                         "start\n" or "start <pts>\n"; EOF means abort */
+    int in_fd;        /* read end of the stdin pipe (closed when the process has no stdin pipe) */
     int out_fd;       /* write end of the stdout log pipe */
     int err_fd;       /* write end of the stderr log pipe */
+    int host_net_fd;  /* the host's network namespace, for --network host */
 };
 int init_main(void *arg);
 
