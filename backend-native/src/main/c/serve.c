@@ -32,6 +32,8 @@
 #define SPAWNER_SOCKET "spawner.sock"
 #define CREATE "create "
 #define RUN "run "
+/* how long a new spare waits for a request before it clones its init */
+#define PREPARE_DELAY_MS 10
 
 static struct spec spec;
 
@@ -122,7 +124,9 @@ static int listen_here(const char *dir)
 /*
  * The spare: a fork made ahead of the next request, its init already cloned and parked
  * (monitor_prepare), blocked until it takes a connection, so neither fork nor clone nor their
- * scheduling is in the next container's start. It holds the write end of a
+ * scheduling is in the next container's start. The clone waits for a quiet moment: made at once,
+ * it competed with the start just taken (two cores, the kernel's namespace and rtnl locks); in a
+ * burst of requests each spare clones after it takes its own. It holds the write end of a
  * pipe whose read end only the spawner holds: one byte (or EOF, if the spare dies) tells the
  * spawner to fork the next spare; POLLERR on it tells the spare that the spawner is gone.
  */
@@ -149,11 +153,19 @@ static int fork_spare(int listen_fd, int *taken)
     detach_stdio();
     int keep[] = { listen_fd, pipe_fds[1] };
     close_fds_from(3, keep, 2);
-    monitor_prepare();
+    int prepared = 0;
     struct pollfd fds[2] = { { listen_fd, POLLIN, 0 }, { pipe_fds[1], 0, 0 } };
     for (;;) {
-        if (poll(fds, 2, -1) < 0 && errno != EINTR)
+        int ready = poll(fds, 2, prepared ? -1 : PREPARE_DELAY_MS);
+        if (ready < 0 && errno != EINTR)
             _exit(1);
+        if (ready == 0 && !prepared) {
+            prepared = 1;
+            monitor_prepare();
+            continue;
+        }
+        if (ready <= 0)
+            continue;
         if (fds[1].revents)
             _exit(0);
         int conn = fds[0].revents ? accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC) : -1;
@@ -161,6 +173,8 @@ static int fork_spare(int listen_fd, int *taken)
             continue;
         ssize_t told = write(pipe_fds[1], "t", 1);
         (void)told;
+        if (!prepared)
+            monitor_prepare();
         _exit(become_monitor(conn, listen_fd, pipe_fds[1]));
     }
 }
