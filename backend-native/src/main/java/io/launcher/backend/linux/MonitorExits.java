@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
  * connection is registered with one selector (a platform thread blocked on each cost the daemon
  * about 1 MB per running container). The monitor pushes one line, {@code exit <code> <signal>
  * <oom>}, then closes. What a sandbox does about its exit (records, tears down, removes) runs on
- * a pooled thread, never on the selector's. The thread ends (and its selector closes) whenever
- * nothing is left to watch.
+ * a pooled thread, never on the selector's. The thread ends (and its selector closes) once
+ * nothing was left to watch for a few seconds.
  */
 final class MonitorExits {
     /** What a watched connection delivers: its exit line, or its end without one. */
@@ -30,6 +30,8 @@ final class MonitorExits {
     }
 
     private static final int MAX_LINE = 256;
+    /** How long the thread outlives its last watch. */
+    private static final long IDLE_MILLIS = 5_000;
 
     private final Queue<Runnable> registrations = new ConcurrentLinkedQueue<>();
     private final ExecutorService callbacks = Executors.newCachedThreadPool(task -> {
@@ -69,7 +71,7 @@ final class MonitorExits {
         ByteBuffer buffer = ByteBuffer.allocate(MAX_LINE);
         try (on) {
             for (;;) {
-                on.select();
+                int ready = on.select(IDLE_MILLIS);
                 for (Runnable registration = registrations.poll(); registration != null; registration = registrations.poll()) {
                     registration.run();
                 }
@@ -78,7 +80,8 @@ final class MonitorExits {
                 }
                 on.selectedKeys().clear();
                 synchronized (this) {
-                    if (watched == 0) {
+                    // idle a while first: containers started one after another reuse the thread
+                    if (watched == 0 && ready == 0 && registrations.isEmpty()) {
                         selector = null;
                         return;
                     }
