@@ -32,7 +32,7 @@
  *   cap        <CAP_NAME>                     one capability kept, repeated; all others are dropped
  *   seccomp    program <hex>                  the filter, Docker's default profile or a custom one, compiled
  *              | unconfined                   to classic BPF by the Java side (filter.c), or none; neither
- *                                             (or "default", written by launchers before 0.1's allow list):
+ *                                             (or "default", written by launchers before the allow list):
  *                                             the process is refused rather than run unfiltered
  *   privileged 0|1                            --privileged: /proc unmasked, /sys read-write, the host's
  *                                             device nodes in /dev; in an exec's spec: every capability

@@ -52,11 +52,11 @@ public final class DefaultSeccompFilter {
     /** The filter for a container that keeps {@code capabilities} (names as {@link Capabilities} spells them). */
     public static SeccompFilter forCapabilities(Set<String> capabilities) {
         List<Rule> rules = new ArrayList<>();
-        GROUPS.forEach((group, names) -> {
-            if (group.equals(ALWAYS) || capabilities.contains(group)) {
-                rules.add(new Rule(names, Action.ALLOW, List.of()));
+        for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+            if (group.getKey().equals(ALWAYS) || capabilities.contains(group.getKey())) {
+                rules.add(new Rule(group.getValue(), Action.ALLOW, List.of()));
             }
-        });
+        }
         rules.add(new Rule(List.of("socket"), Action.ALLOW, List.of(new Condition(0, AF_VSOCK, 0, Op.NE))));
         for (long persona : PERSONAS) {
             rules.add(new Rule(List.of("personality"), Action.ALLOW, List.of(new Condition(0, persona, 0, Op.EQ))));
@@ -82,15 +82,24 @@ public final class DefaultSeccompFilter {
                 if (line.startsWith("#") || colon < 0) {
                     continue;
                 }
-                List<String> names = groups.computeIfAbsent(line.substring(0, colon).strip(), group -> new ArrayList<>());
-                for (String name : line.substring(colon + 1).strip().split(" +")) {
-                    names.add(name);
+                String group = line.substring(0, colon).strip();
+                List<String> names = groups.get(group);
+                if (names == null) {
+                    names = new ArrayList<>();
+                    groups.put(group, names);
+                }
+                for (String name : line.substring(colon + 1).split(" ")) {
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("unable to read " + resource, e);
         }
-        groups.replaceAll((group, names) -> List.copyOf(names));
+        for (Map.Entry<String, List<String>> entry : groups.entrySet()) {
+            entry.setValue(List.copyOf(entry.getValue()));
+        }
         return Collections.unmodifiableMap(groups);
     }
 }

@@ -23,8 +23,28 @@ final class NumberRanges {
         }
 
         private boolean alike(Range other) {
-            return java.util.Objects.equals(rules, other.rules) && returnValue == other.returnValue;
+            return returnValue == other.returnValue && sameRules(rules, other.rules);
         }
+    }
+
+    /**
+     * The same rule objects in the same order (or both null). Identity, not record equality:
+     * it is enough (one rule naming several calls is one object) and stays off the records'
+     * equals, whose first call costs a bootstrap on this per-start path.
+     */
+    static boolean sameRules(List<SeccompFilter.Rule> a, List<SeccompFilter.Rule> b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private final List<Range> ranges = new ArrayList<>();

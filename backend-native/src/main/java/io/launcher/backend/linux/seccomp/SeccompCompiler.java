@@ -6,7 +6,6 @@ import io.launcher.spi.isolation.SeccompFilter;
 import io.launcher.spi.isolation.SeccompFilter.Action;
 import io.launcher.spi.isolation.SeccompFilter.Condition;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -36,7 +35,10 @@ public final class SeccompCompiler {
 
     private final BpfAssembler asm = new BpfAssembler();
     /** Each distinct list of rules a range runs, and where its code starts: ranges alike share it. */
-    private final Map<List<SeccompFilter.Rule>, Target> leafLabels = new LinkedHashMap<>();
+    private final List<Leaf> leaves = new ArrayList<>();
+
+    private record Leaf(List<SeccompFilter.Rule> rules, Target label) {
+    }
 
     private SeccompCompiler() {
     }
@@ -55,7 +57,7 @@ public final class SeccompCompiler {
         SeccompCompiler compiler = new SeccompCompiler();
         compiler.preamble();
         compiler.search(ranges, 0, ranges.size() - 1);
-        compiler.leaves(ranges, fallback);
+        compiler.leaves(fallback);
         if (compiler.asm.size() > Bpf.MAX_INSTRUCTIONS) {
             throw new InvalidSpecException("seccomp profile too large: " + compiler.asm.size()
                     + " BPF instructions, the kernel takes at most " + Bpf.MAX_INSTRUCTIONS);
@@ -67,10 +69,20 @@ public final class SeccompCompiler {
     private static Map<Integer, List<SeccompFilter.Rule>> rulesByNumber(SeccompFilter filter) {
         Map<Integer, List<SeccompFilter.Rule>> byNumber = new TreeMap<>();
         for (SeccompFilter.Rule rule : filter.rules()) {
-            // the rule without its names: rules alike share one leaf of the program
-            SeccompFilter.Rule shape = new SeccompFilter.Rule(List.of(), rule.action(), rule.conditions());
-            rule.names().stream().distinct().map(SyscallTable::x86_64).filter(OptionalInt::isPresent)
-                    .forEach(number -> byNumber.computeIfAbsent(number.getAsInt(), n -> new ArrayList<>()).add(shape));
+            for (String name : rule.names()) {
+                OptionalInt number = SyscallTable.x86_64(name);
+                if (number.isEmpty()) {
+                    continue;
+                }
+                List<SeccompFilter.Rule> rules = byNumber.get(number.getAsInt());
+                if (rules == null) {
+                    rules = new ArrayList<>();
+                    byNumber.put(number.getAsInt(), rules);
+                }
+                if (rules.isEmpty() || rules.get(rules.size() - 1) != rule) {
+                    rules.add(rule); // a name given twice in one rule counts once
+                }
+            }
         }
         return byNumber;
     }
@@ -127,14 +139,21 @@ public final class SeccompCompiler {
     }
 
     private Target leaf(List<SeccompFilter.Rule> rules) {
-        return leafLabels.computeIfAbsent(rules, r -> asm.label());
+        for (Leaf leaf : leaves) {
+            if (NumberRanges.sameRules(leaf.rules(), rules)) {
+                return leaf.label();
+            }
+        }
+        Target label = asm.label();
+        leaves.add(new Leaf(rules, label));
+        return label;
     }
 
     /** Each leaf: its rules in order, then the default action. */
-    private void leaves(NumberRanges ranges, int fallback) {
-        leafLabels.forEach((rules, label) -> {
-            asm.place(label);
-            for (SeccompFilter.Rule rule : rules) {
+    private void leaves(int fallback) {
+        for (Leaf leaf : leaves) {
+            asm.place(leaf.label());
+            for (SeccompFilter.Rule rule : leaf.rules()) {
                 Target next = asm.label();
                 for (Condition condition : rule.conditions()) {
                     condition(condition, next);
@@ -143,7 +162,7 @@ public final class SeccompCompiler {
                 asm.place(next);
             }
             asm.statement(Bpf.RET_K, fallback);
-        });
+        }
     }
 
     /** Falls through when the condition holds, jumps to {@code fail} when not. */
