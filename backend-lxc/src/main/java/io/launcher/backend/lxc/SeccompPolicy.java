@@ -12,9 +12,10 @@ import java.util.Set;
  *
  * <p>What differs from backend-native, from LXC's side: LXC resolves the names through the host's
  * libseccomp for x86_64, i386 and x32 and skips names it does not know, so a call newer than that
- * libseccomp (Debian 12's 2.5.4 stops before {@code cachestat}) fails with EPERM, as it does under
- * Docker with the same libseccomp; and a number above the newest call fails with EPERM, where
- * backend-native (like runc) answers ENOSYS. lxc-attach applies the profile to exec'd processes too.
+ * libseccomp (Debian 12's 2.5.4 knows calls up to {@code futex_requeue}, not {@code statmount}
+ * and later) fails with EPERM, as it does under Docker with the same libseccomp; and a number
+ * above the newest call fails with EPERM, where backend-native (like runc) answers ENOSYS.
+ * lxc-attach applies the profile to exec'd processes too.
  */
 final class SeccompPolicy {
 
