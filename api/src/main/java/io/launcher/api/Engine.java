@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The engine's API: what the daemon serves over the Docker Engine API and what the CLI asks of
@@ -96,6 +98,24 @@ public interface Engine {
 
     /** Blocks until the condition holds and returns the exit code. */
     int await(String container, WaitCondition condition) throws InterruptedException;
+
+    /**
+     * As {@link #await}, the asking split from the waiting: once this returns, the condition is
+     * registered (a next exit is one that comes after this call) and the future completes with
+     * the exit code when it holds. The API's wait answers its head only then, since the docker
+     * CLI starts the container as soon as it has the head. The default registers on another
+     * thread, so only an engine that overrides it closes that window.
+     */
+    default CompletableFuture<Integer> awaitLater(String container, WaitCondition condition) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return await(container, condition);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        });
+    }
 
     List<ContainerDetails> containers(boolean all);
 

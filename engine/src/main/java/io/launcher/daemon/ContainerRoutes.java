@@ -8,7 +8,6 @@ import io.launcher.api.ContainerState;
 import io.launcher.api.ContainerStatus;
 import io.launcher.api.Engine;
 import io.launcher.api.InvalidSpecException;
-import io.launcher.api.LauncherException;
 import io.launcher.api.WaitCondition;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +15,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /** The container lifecycle: create, start, stop, kill, wait, remove, inspect, list. */
@@ -109,20 +110,23 @@ final class ContainerRoutes {
 
     /**
      * The docker CLI asks for the wait before it starts the container and keeps the call open:
-     * the head goes out at once, the body when the condition holds.
+     * the head goes out once the wait is registered (the CLI starts the container when it has
+     * the head, and a short run can end before a wait registered later), the body when the
+     * condition holds.
      */
     private void await(ApiRequest request) throws IOException, InterruptedException {
         String container = request.param(0);
         WaitCondition condition = WaitCondition.parse(request.query().get("condition", ""));
         engine.container(container);
+        CompletableFuture<Integer> status = engine.awaitLater(container, condition);
         OutputStream out = request.stream("application/json");
         ObjectNode answer = DockerJson.object();
         try {
-            answer.put("StatusCode", engine.await(container, condition));
+            answer.put("StatusCode", status.get());
             answer.putNull("Error");
-        } catch (LauncherException e) {
+        } catch (ExecutionException e) {
             answer.put("StatusCode", -1);
-            answer.putObject("Error").put("Message", e.getMessage());
+            answer.putObject("Error").put("Message", "unable to wait for " + container + ": " + e.getCause().getMessage());
         }
         out.write(DockerMapper.MAPPER.writeValueAsBytes(answer));
         out.write('\n');

@@ -197,31 +197,30 @@ final class ContainerLifecycle {
 
     /** Waits on a container, or answers at once for one that {@code --rm} removed a moment ago. */
     int await(String container, WaitCondition condition) throws InterruptedException {
+        try {
+            return awaitLater(container, condition).get();
+        } catch (ExecutionException e) {
+            throw new FailedPreconditionException("unable to wait for " + container + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /** The wait registered now (under the entry's lock), completed when the condition holds. */
+    CompletableFuture<Integer> awaitLater(String container, WaitCondition condition) {
         ContainerEntry entry;
         try {
             entry = registry.find(container);
         } catch (NotFoundException e) {
             if (condition == WaitCondition.REMOVED) {
-                return registry.recentlyRemoved(container).orElseThrow(() -> e);
+                return CompletableFuture.completedFuture(registry.recentlyRemoved(container).orElseThrow(() -> e));
             }
             throw e;
         }
-        return await(entry, condition);
-    }
-
-    private int await(ContainerEntry entry, WaitCondition condition) throws InterruptedException {
-        CompletableFuture<Integer> future;
         synchronized (entry) {
-            future = switch (condition) {
+            return switch (condition) {
                 case NOT_RUNNING -> entry.running() ? entry.nextExit() : CompletableFuture.completedFuture(entry.state().exitCode());
                 case NEXT_EXIT -> entry.nextExit();
                 case REMOVED -> entry.removed();
             };
-        }
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new FailedPreconditionException("unable to wait for " + entry.id() + ": " + e.getCause().getMessage());
         }
     }
 

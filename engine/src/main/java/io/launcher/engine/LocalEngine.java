@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The engine: policy over the three SPIs. Owns the metadata store under the state root, the
@@ -287,6 +288,11 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public int await(String container, WaitCondition condition) throws InterruptedException {
         return lifecycle.await(container, condition);
+    }
+
+    @Override
+    public CompletableFuture<Integer> awaitLater(String container, WaitCondition condition) {
+        return lifecycle.awaitLater(container, condition);
     }
 
     /** Detaches from the running containers without stopping them (live restore). */
