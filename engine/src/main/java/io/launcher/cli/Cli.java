@@ -25,8 +25,7 @@ public final class Cli {
 
     /** Runs one command line; returns the process's exit code. */
     public static int execute(Session session, String... args) {
-        CommandLine line = new CommandLine(new LauncherCommand(session));
-        CommandTable.install(line, CommandTable.requested(args));
+        CommandLine line = CommandTable.tree(new LauncherCommand(session), CommandTable.requested(args));
         line.setExpandAtFiles(false);
         line.setOverwrittenOptionsAllowed(true);
         line.setCaseInsensitiveEnumValuesAllowed(true);
