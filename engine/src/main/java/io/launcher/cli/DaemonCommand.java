@@ -68,8 +68,11 @@ public final class DaemonCommand implements Callable<Integer> {
         Optional<String> storageName = Optional.ofNullable(storage).or(() -> session.variable("LAUNCHER_STORAGE"));
         Path pluginDir = plugins != null ? plugins
                 : session.variable("LAUNCHER_PLUGINS").map(Path::of).orElse(where.home().resolve("plugins"));
+        // A lambda, not FreeSpaceOption::parse: a method reference links its class (a picocli converter)
+        // while bin/launcher writes the class-data archive, which then leaves every converter out.
         MinFreeSpace reserve = minFreeSpace != null ? minFreeSpace
-                : session.variable("LAUNCHER_MIN_FREE_SPACE").map(FreeSpaceOption::parse).orElse(MinFreeSpace.DEFAULT);
+                : session.variable("LAUNCHER_MIN_FREE_SPACE").map(text -> FreeSpaceOption.parse(text))
+                        .orElse(MinFreeSpace.DEFAULT);
         return new DaemonSettings(where.root(), where.socket(), where.home(),
                 isolation, storageName, pluginDir.toAbsolutePath().normalize(), insecureRegistries, reserve);
     }
