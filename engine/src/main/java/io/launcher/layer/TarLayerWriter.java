@@ -194,6 +194,11 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
 
     /** One PAX header per entry, or none when the ustar header holds everything. */
     private void writePax(String name, String link, FileAttributes attributes) throws IOException {
+        if (fitsUstar(name) && (link == null || fitsUstar(link)) && attributes.modified().getNano() == 0
+                && attributes.xattrs().isEmpty()) {
+            // most entries of an export: no record, so no maps to build for each
+            return;
+        }
         Map<String, byte[]> records = new LinkedHashMap<>();
         if (!fitsUstar(name)) {
             records.put("path", name.getBytes(StandardCharsets.UTF_8));
@@ -227,7 +232,16 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
     }
 
     private static boolean fitsUstar(String text) {
-        return text.length() <= USTAR_NAME && text.chars().allMatch(c -> c > 0 && c < 0x80);
+        if (text.length() > USTAR_NAME) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes the end-of-archive blocks; the underlying stream stays open. */
