@@ -1,6 +1,9 @@
 package io.launcher.spi.storage.directory;
 
 import com.sun.jna.Native;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The libc calls a layer walk makes for every entry ({@code statx}, {@code llistxattr}, and
@@ -35,11 +38,32 @@ final class DirectLibc {
         }
     }
 
-    static native int statx(int dirfd, String path, int flags, int mask, byte[] statx);
+    /**
+     * A path as the NUL-terminated bytes the calls take, encoded as JNA encodes a String: passing a
+     * String instead makes JNA call back into Java to encode it, on every call.
+     */
+    static byte[] path(Path path) {
+        return text(path.toString());
+    }
 
-    static native long llistxattr(String path, byte[] list, long size);
+    static byte[] text(String text) {
+        byte[] bytes = text.getBytes(Encoding.CHARSET);
+        return Arrays.copyOf(bytes, bytes.length + 1);
+    }
 
-    static native long lgetxattr(String path, String name, byte[] value, long size);
+    static native int statx(int dirfd, byte[] path, int flags, int mask, byte[] statx);
 
-    static native long readlink(String path, byte[] buffer, long size);
+    static native long llistxattr(byte[] path, byte[] list, long size);
+
+    static native long lgetxattr(byte[] path, byte[] name, byte[] value, long size);
+
+    static native long readlink(byte[] path, byte[] buffer, long size);
+
+    /** Read once, after JNA is known to be there. */
+    private static final class Encoding {
+        static final Charset CHARSET = Charset.forName(Native.getDefaultStringEncoding());
+
+        private Encoding() {
+        }
+    }
 }

@@ -56,7 +56,7 @@ public final class FileNodes {
         if (DirectLibc.BOUND) {
             for (int size = 256; size <= 4096; size *= 4) {
                 byte[] buffer = new byte[size];
-                long read = DirectLibc.readlink(link.toString(), buffer, size);
+                long read = DirectLibc.readlink(DirectLibc.path(link), buffer, size);
                 if (read >= 0 && read < size) {
                     return new String(buffer, 0, (int) read, StandardCharsets.UTF_8);
                 }
@@ -100,7 +100,7 @@ public final class FileNodes {
     public static Stat lstat(Path path) throws IOException {
         if (DirectLibc.BOUND) {
             byte[] statx = new byte[STATX_SIZE];
-            if (DirectLibc.statx(DirectLibc.AT_FDCWD, path.toString(), DirectLibc.AT_SYMLINK_NOFOLLOW,
+            if (DirectLibc.statx(DirectLibc.AT_FDCWD, DirectLibc.path(path), DirectLibc.AT_SYMLINK_NOFOLLOW,
                     DirectLibc.STATX_BASIC_STATS, statx) == 0) {
                 ByteBuffer fields = ByteBuffer.wrap(statx).order(ByteOrder.nativeOrder());
                 if ((fields.getInt(0) & DirectLibc.STATX_BASIC_STATS) == DirectLibc.STATX_BASIC_STATS) {

@@ -28,7 +28,7 @@ public final class Xattrs {
     public static Optional<byte[]> get(Path path, String name) {
         if (DirectLibc.BOUND) {
             byte[] value = new byte[GUESS];
-            long read = DirectLibc.lgetxattr(path.toString(), name, value, value.length);
+            long read = DirectLibc.lgetxattr(DirectLibc.path(path), DirectLibc.text(name), value, value.length);
             if (read >= 0) {
                 return Optional.of(Arrays.copyOf(value, (int) read));
             }
@@ -71,7 +71,7 @@ public final class Xattrs {
         if (DirectLibc.BOUND) {
             // One call for the usual short list (most files have none), not one for its size and one for it.
             byte[] list = new byte[GUESS];
-            long read = DirectLibc.llistxattr(path.toString(), list, list.length);
+            long read = DirectLibc.llistxattr(DirectLibc.path(path), list, list.length);
             if (read >= 0) {
                 return split(list, (int) read);
             }
