@@ -69,9 +69,20 @@ static const char *const DEVICE_RULES[] = {
     "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:200 rwm",
 };
 
+/* a --device or --device-cgroup-rule rule in the devices.allow form; -1 is '*' */
+static void rule_text(const struct device_rule *r, char *out, size_t cap)
+{
+    char major[24] = "*", minor[24] = "*";
+    if (r->major >= 0)
+        snprintf(major, sizeof major, "%lld", r->major);
+    if (r->minor >= 0)
+        snprintf(minor, sizeof minor, "%lld", r->minor);
+    snprintf(out, cap, "%c %s:%s %s", r->type, major, minor, r->access);
+}
+
 static int v1_devices(const char *dir, const struct spec *s)
 {
-    char allow[4096], deny[4096];
+    char allow[4096], deny[4096], rule[64];
     snprintf(allow, sizeof allow, "%s/devices.allow", dir);
     snprintf(deny, sizeof deny, "%s/devices.deny", dir);
     if (s->privileged)
@@ -81,6 +92,11 @@ static int v1_devices(const char *dir, const struct spec *s)
     for (size_t i = 0; i < sizeof DEVICE_RULES / sizeof DEVICE_RULES[0]; i++)
         if (write_string(allow, DEVICE_RULES[i]) < 0)
             return -1;
+    for (int i = 0; i < s->n_device_rules; i++) {
+        rule_text(&s->device_rules[i], rule, sizeof rule);
+        if (write_string(allow, rule) < 0)
+            return -1;
+    }
     return 0;
 }
 

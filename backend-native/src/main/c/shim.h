@@ -32,6 +32,25 @@ struct bind_mount {
     int read_only;
 };
 
+#define SHIM_MAX_DEVICES 256
+
+/* a --device node: made at path in the container's root (devnodes.c) */
+struct device_node {
+    char *path;
+    char type;                /* 'c' or 'b' */
+    unsigned int major, minor;
+    unsigned int mode;        /* permission bits */
+    uid_t uid;
+    gid_t gid;
+};
+
+/* a devices cgroup allow rule beyond Docker's defaults: "c 1:3 rwm"; -1 is '*' */
+struct device_rule {
+    char type;                /* 'a', 'c' or 'b' */
+    long long major, minor;
+    char access[4];
+};
+
 struct spec {
     char *id;
     char *hostname;
@@ -66,6 +85,10 @@ struct spec {
     int privileged;           /* --privileged: /proc unmasked, /sys rw, the host's devices; an exec: every capability */
     int no_new_privs;         /* set no_new_privs (absent from the spec: 1) */
     unsigned long long filter_caps;  /* the capabilities the seccomp filter is lifted for: the container's */
+    struct device_node devices[SHIM_MAX_DEVICES];
+    int n_devices;
+    struct device_rule device_rules[SHIM_MAX_DEVICES];
+    int n_device_rules;
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -125,6 +148,9 @@ int masks_apply(const char *root);
 /* devices.c: the minimal /dev of a container; privileged: with the host's device nodes (hostdev.c) */
 int devices_populate(const char *dev_dir, int privileged);
 int host_devices_copy(const char *dev_dir);
+
+/* devnodes.c: the spec's --device nodes, made inside the root (parents too), replacing what is there */
+int devnodes_make(const char *root, const struct spec *spec);
 
 /* exec.c: runs in the forked user process; never returns */
 struct process_io {
