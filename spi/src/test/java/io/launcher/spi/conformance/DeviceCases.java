@@ -53,6 +53,17 @@ abstract class DeviceCases extends PrivilegedCases {
                 "read=00000000"), run.stdout().lines().toList(), run.stderr());
     }
 
+    /** {@code --device /dev/full:/dev/zero}: the given node wins over the harmless one a container always has. */
+    @Test
+    void aGivenDeviceReplacesADefaultNode() throws Exception {
+        DeviceNode full = hostNode("/dev/full", "/dev/zero");
+        SandboxSpec spec = withDevices(runner.spec("sh", "-c", "echo x > /dev/zero || echo write=refused"),
+                List.of(full), List.of(full.rule("rwm")));
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals("write=refused\n", run.stdout(), run.stderr());
+        assertTrue(run.stderr().contains("No space left on device"), run.stderr());
+    }
+
     @Test
     void aDeviceGivenReadOnlyOpensForReadingAndAnotherNotAtAll() throws Exception {
         assumeDevicesCgroup();
