@@ -28,15 +28,20 @@ class DeviceTranslationTest {
     @Test
     void givenNodesAreBoundFromTheHostAndRulesFollowDockersDefaults() {
         DeviceNode node = new DeviceNode("/dev/snd/pcm 0", 'c', 116, 2, 0660, 0, 29, Path.of("/dev/snd/pcmC0D0p"));
+        DeviceNode outside = new DeviceNode("/opt/null", 'c', 1, 3, 0666, 0, 0, Path.of("/dev/null"));
         ProcessSpec process = new ProcessSpec(List.of("sh"), List.of("PATH=/bin"), "/", 0, 0, List.of(), false, false);
         SandboxSpec spec = new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", temp.toString(), List.of("rbind"))),
                 process, "box", new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false,
                 temp.resolve("log.json"), Capabilities.DOCKER_DEFAULT, SeccompProfile.DEFAULT, LogConfig.DEFAULT, null, false,
-                true, List.of(node), List.of(node.rule("rw"), new DeviceRule('b', 8, DeviceRule.ANY, "r")));
+                true, List.of(node, outside), List.of(node.rule("rw"), new DeviceRule('b', 8, DeviceRule.ANY, "r")));
         LxcConfig config = SpecTranslator.translate(spec, new ContainerDir(temp.resolve("containers/x")), CgroupVersion.V1);
         assertEquals(config, LxcConfig.parse(config.render()), "what is written reads back");
         assertEquals(List.of(new LxcEntry.MountEntry("/dev/snd/pcmC0D0p", "dev/snd/pcm 0", "none", List.of("bind", "create=file"))),
                 config.all(LxcEntry.MountEntry.class).stream().filter(m -> m.source().startsWith("/dev/snd")).toList());
+        assertEquals(List.of(new LxcEntry.MountEntry("/dev/null", "opt/null", "none", List.of("bind"))),
+                config.all(LxcEntry.MountEntry.class).stream().filter(m -> m.target().equals("opt/null")).toList(),
+                "outside /dev the hook makes the mount point, resolved in the root");
+        assertEquals(true, HookScript.mountpoints(spec).contains("    mountpoint_file '/opt/null'"), HookScript.mountpoints(spec).toString());
         List<LxcEntry.CgroupDevices> rules = config.all(LxcEntry.CgroupDevices.class);
         assertEquals(new LxcEntry.CgroupDevices(false, false, "a"), rules.get(0), "Docker's defaults come first");
         assertEquals(List.of(new LxcEntry.CgroupDevices(false, true, "c 116:2 rw"), new LxcEntry.CgroupDevices(false, true, "b 8:* r")),

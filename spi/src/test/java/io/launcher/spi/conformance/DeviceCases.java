@@ -53,6 +53,18 @@ abstract class DeviceCases extends PrivilegedCases {
                 "read=00000000"), run.stdout().lines().toList(), run.stderr());
     }
 
+    /** Docker takes any container path: outside /dev the node goes into the root, read-only or not. */
+    @Test
+    void aGivenDeviceOutsideDevIsMadeInAReadOnlyRoot() throws Exception {
+        DeviceNode node = hostNode("/dev/null", "/opt/kit/null");
+        SandboxSpec spec = withDevices(runner.spec(new io.launcher.spi.isolation.NetworkAttachment.Private(), List.of(), true,
+                "sh", "-c", "stat -c '%t:%T %F' /opt/kit/null; echo hi > /opt/kit/null && echo write=ok; touch /opt/x"),
+                List.of(node), List.of(node.rule("rw")));
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals(List.of("1:3 character special file", "write=ok"), run.stdout().lines().toList(), run.stderr());
+        assertTrue(run.stderr().contains("Read-only file system"), "the root stays read-only: " + run.stderr());
+    }
+
     /** {@code --device /dev/full:/dev/zero}: the given node wins over the harmless one a container always has. */
     @Test
     void aGivenDeviceReplacesADefaultNode() throws Exception {
