@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,30 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("privileged")
 @ParameterizedClass(name = "--backend {0}")
 @ValueSource(strings = {"native", "lxc"})
-class DeviceIT {
+class DeviceIT extends PerBackend {
     private static final String MISSING = "/dev/launcher-device-it-missing";
     private static final String MISSING_ERROR = "error gathering device information while adding custom device \""
             + MISSING + "\": no such file or directory";
     /** Opens /dev/kfuse for reading, then writing; then a node it made itself, which was not given. */
     private static final String PERMISSIONS_PROBE = "(exec 3</dev/kfuse) && echo read=ok; (exec 3>/dev/kfuse) 2>&1"
             + " || echo write=denied; mknod /dev/kloop c 10 237; (exec 3</dev/kloop) 2>/dev/null || echo other=denied";
-    private static Distribution launcher;
-
-    @Parameter
-    String backend;
-
-    @BeforeParameterizedClassInvocation
-    static void start(String backend) throws Exception {
-        launcher = Distribution.startWithBackend(backend);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() throws Exception {
-        if (launcher != null) {
-            launcher.close();
-            launcher = null;
-        }
-    }
 
     private static void assumeDevicesCgroup() {
         assumeTrue(Files.exists(Path.of("/sys/fs/cgroup/devices/devices.list")), "no cgroup v1 devices controller");
