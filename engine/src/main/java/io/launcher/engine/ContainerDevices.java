@@ -79,6 +79,9 @@ final class ContainerDevices {
     }
 
     private static List<DeviceNode> nodes(DeviceMapping mapping) {
+        if (!mapping.pathInContainer().startsWith("/")) {
+            throw new InvalidSpecException(mapping.pathInContainer() + " is not an absolute path");
+        }
         Path host = Path.of(mapping.pathOnHost());
         Map<String, Object> attributes;
         try {

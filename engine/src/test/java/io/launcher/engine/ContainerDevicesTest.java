@@ -82,6 +82,12 @@ class ContainerDevicesTest {
     }
 
     @Test
+    void aRelativeContainerPathIsRefused() {
+        assertEquals("dev/x is not an absolute path", assertThrows(InvalidSpecException.class,
+                () -> resolve(new DeviceMapping("/dev/null", "dev/x", "rwm"))).getMessage());
+    }
+
+    @Test
     void cgroupRulesAreCheckedAsMobyChecksThem() {
         assertEquals(new DeviceRule('c', 1, 3, "rwm"), ContainerDevices.cgroupRule("c 1:3 rwm"));
         assertEquals(new DeviceRule('a', DeviceRule.ANY, DeviceRule.ANY, "rw"), ContainerDevices.cgroupRule("a *:* wrw"));

@@ -1,8 +1,10 @@
 package io.launcher.backend.lxc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.launcher.api.ContainerId;
+import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
 import io.launcher.backend.lxc.config.LxcConfig;
@@ -42,6 +44,10 @@ class DeviceTranslationTest {
                 config.all(LxcEntry.MountEntry.class).stream().filter(m -> m.target().equals("opt/null")).toList(),
                 "outside /dev the hook makes the mount point, resolved in the root");
         assertEquals(true, HookScript.mountpoints(spec).contains("    mountpoint_file '/opt/null'"), HookScript.mountpoints(spec).toString());
+        SandboxSpec climbing = new SandboxSpec(spec.id(), spec.rootfs(), process, "box", spec.network(), spec.resources(),
+                List.of(), false, spec.logFile(), spec.capabilities(), SeccompProfile.DEFAULT, LogConfig.DEFAULT, null, false,
+                true, List.of(new DeviceNode("/dev/../etc/x", 'c', 1, 3, 0666, 0, 0, Path.of("/dev/null"))), List.of());
+        assertThrows(InvalidSpecException.class, () -> SpecChecks.check(climbing));
         List<LxcEntry.CgroupDevices> rules = config.all(LxcEntry.CgroupDevices.class);
         assertEquals(new LxcEntry.CgroupDevices(false, false, "a"), rules.get(0), "Docker's defaults come first");
         assertEquals(List.of(new LxcEntry.CgroupDevices(false, true, "c 116:2 rw"), new LxcEntry.CgroupDevices(false, true, "b 8:* r")),
