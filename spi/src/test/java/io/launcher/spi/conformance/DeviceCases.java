@@ -99,6 +99,29 @@ abstract class DeviceCases extends PrivilegedCases {
         assertEquals("open=ok\n", runner.run(backend, spec).stdout());
     }
 
+    /** An exec is in the container's devices cgroup too: the given permissions hold for it. */
+    @Test
+    void anExecHasTheContainersDevicePermissions() throws Exception {
+        assumeDevicesCgroup();
+        DeviceNode fuse = hostNode(FUSE, "/dev/kit-fuse");
+        io.launcher.spi.isolation.Sandbox sandbox = runner.create(backend,
+                withDevices(runner.spec("sleep", "60"), List.of(fuse), List.of(fuse.rule("r"))));
+        sandbox.start();
+        KitRunner.Exec exec = KitRunner.exec(sandbox, "sh", "-c",
+                "(exec 3</dev/kit-fuse) && echo read=ok; (exec 3>/dev/kit-fuse) 2>/dev/null || echo write=denied");
+        assertEquals("read=ok\nwrite=denied\n", exec.stdout(), exec.stderr());
+    }
+
+    /** moby: a privileged container has the host's nodes already; a mapping that moves one adds it, and no rule. */
+    @Test
+    void aPrivilegedContainerGetsAMovedNodeToo() throws Exception {
+        DeviceNode moved = hostNode("/dev/null", "/dev/kit-moved");
+        SandboxSpec spec = withDevices(privileged(runner.spec("sh", "-c",
+                "stat -c '%t:%T %F' /dev/kit-moved; echo hi > /dev/kit-moved && echo write=ok")), List.of(moved), List.of());
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals(List.of("1:3 character special file", "write=ok"), run.stdout().lines().toList(), run.stderr());
+    }
+
     /** {@code --device-cgroup-rule} alone: a node the container makes itself may then be used. */
     @Test
     void aDeviceRuleAloneLetsANodeMadeInsideOpen() throws Exception {
