@@ -194,6 +194,11 @@ int cgroup_oom_killed(const struct spec *spec);
 void cgroup_remove(const struct spec *spec);
 /* the v2 limit files of one cgroup folder: memory.max, memory.swap.max, pids.max, cpu.weight, cpu.max */
 int cgroup_v2_limits(const char *dir, const struct spec *spec);
+/* the v2 devices cgroup: Docker's rules and the spec's as a BPF device filter attached to dir */
+int cgroup_v2_devices(const char *dir, const struct spec *spec);
+
+/* devfilter.c: allow rules over a default deny, compiled to a BPF_PROG_TYPE_CGROUP_DEVICE program */
+int devfilter_attach(const char *dir, const struct device_rule *rules, int n_rules);
 
 /* join.c: launcher-shim exec; relay.c: its signal forwarding and terminal relay */
 int exec_main(const char *bundle, const char *spec_path);
