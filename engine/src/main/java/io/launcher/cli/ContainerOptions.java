@@ -1,6 +1,7 @@
 package io.launcher.cli;
 
 import io.launcher.api.ContainerConfig;
+import io.launcher.api.DeviceMapping;
 import io.launcher.api.HostConfig;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogConfig;
@@ -84,6 +85,14 @@ public final class ContainerOptions {
     @Option(names = "--privileged", description = "Give extended privileges to this container")
     boolean privileged;
 
+    @Option(names = "--device", paramLabel = "HOST[:CONTAINER][:rwm]", converter = DeviceOption.Converter.class,
+            description = "Add a host device to the container")
+    List<DeviceMapping> devices = new ArrayList<>();
+
+    @Option(names = "--device-cgroup-rule", paramLabel = "RULE", converter = DeviceOption.RuleConverter.class,
+            description = "Add a rule to the cgroup allowed devices list")
+    List<String> deviceCgroupRules = new ArrayList<>();
+
     @Option(names = "--cap-add", paramLabel = "CAP", description = "Add Linux capabilities")
     List<String> capAdd = new ArrayList<>();
 
@@ -117,7 +126,7 @@ public final class ContainerOptions {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
         return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll,
-                SecurityOpts.resolve(securityOpt), logConfig(), privileged);
+                SecurityOpts.resolve(securityOpt), logConfig(), privileged, devices, deviceCgroupRules);
     }
 
     /** {@code --log-opt max-size=10m}: checked here, so a bad value fails before anything is created. */
