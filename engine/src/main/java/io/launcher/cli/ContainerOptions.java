@@ -1,6 +1,7 @@
 package io.launcher.cli;
 
 import io.launcher.api.ContainerConfig;
+import io.launcher.api.DeviceMapping;
 import io.launcher.api.HostConfig;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogConfig;
@@ -39,6 +40,8 @@ public final class ContainerOptions {
     String entrypoint;
     boolean readOnly;
     boolean privileged;
+    List<DeviceMapping> devices = new ArrayList<>();
+    List<String> deviceCgroupRules = new ArrayList<>();
     List<String> capAdd = new ArrayList<>();
     List<String> capDrop = new ArrayList<>();
     String logDriver;
@@ -71,6 +74,10 @@ public final class ContainerOptions {
                 .option("--entrypoint", "CMD", "Overwrite the default ENTRYPOINT of the image", v -> entrypoint = v)
                 .flag("--read-only", "Mount the container's root filesystem as read only", v -> readOnly = v)
                 .flag("--privileged", "Give extended privileges to this container", v -> privileged = v)
+                .repeated("--device", "HOST[:CONTAINER][:rwm]", "Add a host device to the container",
+                        new DeviceOption.Converter(), DeviceMapping.class, v -> devices = v)
+                .repeated("--device-cgroup-rule", "RULE", "Add a rule to the cgroup allowed devices list",
+                        new DeviceOption.RuleConverter(), String.class, v -> deviceCgroupRules = v)
                 .repeated("--cap-add", "CAP", "Add Linux capabilities", v -> capAdd = v)
                 .repeated("--cap-drop", "CAP", "Drop Linux capabilities", v -> capDrop = v)
                 .option("--log-driver", "DRIVER", "Logging driver for the container (json-file)", v -> logDriver = v)
@@ -97,7 +104,7 @@ public final class ContainerOptions {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
         return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll,
-                SecurityOpts.resolve(securityOpt), logConfig(), privileged);
+                SecurityOpts.resolve(securityOpt), logConfig(), privileged, devices, deviceCgroupRules);
     }
 
     /** {@code --log-opt max-size=10m}: checked here, so a bad value fails before anything is created. */

@@ -28,10 +28,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (output != null) {
-            // asked first, so a wrong name fails before a file is made
-            launcher.engine().container(container);
-        }
+        // No lookup first: the engine answers a wrong name before the tar begins, and TarOutput
+        // removes its temporary file, so an extra request (a third of a small export) buys nothing.
         TarOutput.write(launcher.session(), output, out -> launcher.engine().export(container, out));
         return 0;
     }
