@@ -1,8 +1,9 @@
 /*
  * The container's root: the storage driver's mounts on <bundle>/rootfs, then /proc (of the
- * new PID namespace), /sys, /dev, the bind mounts, the read-only remount (rootfs_prepare), and
- * pivot_root (rootfs_enter; not chroot: the host's mounts must be unreachable, not just hidden).
- * The init joins its cgroups between the two, while the host's /sys/fs/cgroup is still there.
+ * new PID namespace), /sys, /dev, the bind mounts, the given device nodes, the read-only remount
+ * (rootfs_prepare), and pivot_root (rootfs_enter; not chroot: the host's mounts must be
+ * unreachable, not just hidden). The init joins its cgroups between the two, while the host's
+ * /sys/fs/cgroup is still there.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -201,7 +202,8 @@ int rootfs_prepare(const char *bundle, const struct spec *spec)
         return -1;
     if (kernel_mount_point(root, "dev", dev, sizeof dev) < 0 || devices_populate(dev, spec->privileged) < 0)
         return -1;
-    if (mount_binds(spec, root) < 0)
+    /* after the binds, as runc: a given device lands on top of whatever they put there */
+    if (mount_binds(spec, root) < 0 || devnodes_make(root, spec) < 0)
         return -1;
     if (spec->readonly_rootfs
         && mount(NULL, root, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) < 0)
