@@ -17,7 +17,7 @@ public final class Xattrs {
     }
 
     public static void set(Path path, String name, byte[] value) {
-        if (Libc.Holder.LIBC.lsetxattr(path.toString(), name, value, new NativeLong(value.length), 0) != 0) {
+        if (Libc.lsetxattr(path.toString(), name, value, new NativeLong(value.length), 0) != 0) {
             throw new SystemCallFailedException("set xattr " + name + " on", path.toString(), Errno.name(Errno.last()));
         }
     }
@@ -25,12 +25,12 @@ public final class Xattrs {
     /** The value of {@code name}, or empty when the path has no such attribute. */
     public static Optional<byte[]> get(Path path, String name) {
         while (true) {
-            NativeLong size = Libc.Holder.LIBC.lgetxattr(path.toString(), name, null, new NativeLong(0));
+            NativeLong size = Libc.lgetxattr(path.toString(), name, null, new NativeLong(0));
             if (size.longValue() < 0) {
                 return absentOrFail(path, name);
             }
             byte[] value = new byte[(int) size.longValue()];
-            NativeLong read = Libc.Holder.LIBC.lgetxattr(path.toString(), name, value, new NativeLong(value.length));
+            NativeLong read = Libc.lgetxattr(path.toString(), name, value, new NativeLong(value.length));
             if (read.longValue() >= 0) {
                 return Optional.of(read.longValue() == value.length ? value : Arrays.copyOf(value, (int) read.longValue()));
             }
@@ -52,7 +52,7 @@ public final class Xattrs {
 
     private static String[] names(Path path) {
         while (true) {
-            NativeLong size = Libc.Holder.LIBC.llistxattr(path.toString(), null, new NativeLong(0));
+            NativeLong size = Libc.llistxattr(path.toString(), null, new NativeLong(0));
             if (size.longValue() < 0) {
                 return noneOrFail(path);
             }
@@ -60,7 +60,7 @@ public final class Xattrs {
                 return new String[0];
             }
             byte[] list = new byte[(int) size.longValue()];
-            NativeLong read = Libc.Holder.LIBC.llistxattr(path.toString(), list, new NativeLong(list.length));
+            NativeLong read = Libc.llistxattr(path.toString(), list, new NativeLong(list.length));
             if (read.longValue() >= 0) {
                 String joined = new String(list, 0, (int) read.longValue(), StandardCharsets.UTF_8);
                 return joined.isEmpty() ? new String[0] : joined.split("\0");
