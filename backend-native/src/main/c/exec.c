@@ -153,8 +153,7 @@ void exec_user_process(const struct spec *spec, const struct process_io *io)
     become_user(spec);
     /* last: after no_new_privs, which lets a process without CAP_SYS_ADMIN install it, and
      * after every call of ours the filter might deny; execve and the PATH lookup are allowed */
-    int filtered = spec->seccomp_unconfined ? 0
-        : spec->seccomp_program ? seccomp_install_program(spec->seccomp_program) : seccomp_install(spec->filter_caps);
+    int filtered = spec->seccomp_unconfined ? 0 : seccomp_install_program(spec->seccomp_program);
     if (filtered < 0) {
         dprintf(2, "%s\n", shim_error);
         _exit(126);

@@ -1,9 +1,12 @@
 /*
- * A custom seccomp profile (--security-opt seccomp=profile.json): the engine resolves Docker's
- * JSON, backend-native's Java side compiles it to classic BPF (SeccompCompiler: arch check,
- * then the rules, then the default action), and the spec carries the program as hex
- * ("seccomp program <hex>", spec.c). Here it is decoded and installed in place of seccomp.c's
- * default filter, at the same point: last before execve, after no_new_privs.
+ * The seccomp filter of a container's processes: Docker's default profile (spi's
+ * DefaultSeccompFilter, an allow list) or a custom one (--security-opt seccomp=profile.json,
+ * resolved by the engine). backend-native's Java side compiles either to classic BPF
+ * (SeccompCompiler: arch check, a binary search on the call number to its rules, the default
+ * action) and the spec carries the program as hex ("seccomp program <hex>", spec.c). Here it is
+ * decoded and installed last before execve, after no_new_privs (which lets a process without
+ * CAP_SYS_ADMIN install it). Why not libseccomp: the shim is linked statically and stays a
+ * plain "gcc -static" build, and the program is made once per capability set in Java.
  *
  * Encoding, per instruction: 16 hex digits, code (4), jt (2), jf (2), k (8), most significant
  * digit first. The kernel checks the program itself (jumps in range, a return at the end).
@@ -47,6 +50,9 @@ int seccomp_program_valid(const char *hex)
 int seccomp_install_program(const char *hex)
 {
     static struct sock_filter code[BPF_MAXINSNS];
+    if (hex == NULL)
+        return fail_spec("unable to install seccomp filter for the process: the spec carries no program"
+                         " (a container made by an earlier launcher: recreate it)");
     size_t n = strlen(hex) / 16;
     if (seccomp_program_valid(hex) < 0) {
         errno = EINVAL;

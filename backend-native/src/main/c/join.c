@@ -121,10 +121,9 @@ int exec_main(const char *bundle, const char *spec_path)
     snprintf(size_file, sizeof size_file, "%s.winsize", spec_path);
     if (spec_read(path, &container) < 0 || spec_read_process(spec_path, &process) < 0)
         die();
-    /* exec --privileged: every capability, but the container's filter (lifted for the container's
+    /* exec --privileged: every capability, but the container's filter (compiled for the container's
      * capabilities) and no_new_privs, as Docker's exec */
     process.caps = process.privileged ? caps_all() : container.caps;
-    process.filter_caps = container.caps;
     process.seccomp_unconfined = container.seccomp_unconfined;
     process.no_new_privs = container.no_new_privs;
     process.seccomp_program = container.seccomp_program;

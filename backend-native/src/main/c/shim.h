@@ -62,10 +62,9 @@ struct spec {
     int stdin_open;
     unsigned long long caps;  /* bit n: capability n is kept */
     int seccomp_unconfined;   /* no seccomp filter (--security-opt seccomp=unconfined) */
-    const char *seccomp_program; /* a custom profile's compiled filter, hex (filter.c), or NULL */
+    const char *seccomp_program; /* the filter compiled by the Java side, hex (filter.c); NULL: unconfined */
     int privileged;           /* --privileged: /proc unmasked, /sys rw, the host's devices; an exec: every capability */
     int no_new_privs;         /* set no_new_privs (absent from the spec: 1) */
-    unsigned long long filter_caps;  /* the capabilities the seccomp filter is lifted for: the container's */
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -86,13 +85,10 @@ int caps_drop_bounding(unsigned long long keep);
 int caps_set(unsigned long long keep);
 unsigned long long caps_all(void);
 
-/* seccomp.c: Docker's default profile, lifted where the kept capabilities allow; last before execve */
-int seccomp_install(unsigned long long caps);
-
 /* serve.c: the engine's spawner of monitors */
 int serve_main(const char *dir);
 
-/* filter.c: a custom profile's program, compiled by the Java side, installed instead of the default */
+/* filter.c: the seccomp program (Docker's default profile or a custom one), compiled by the Java side */
 int seccomp_program_valid(const char *hex);
 int seccomp_install_program(const char *hex);
 

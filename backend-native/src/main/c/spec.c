@@ -30,8 +30,10 @@
  *   nanocpus   <cpus * 10^9>
  *   pids       <max>
  *   cap        <CAP_NAME>                     one capability kept, repeated; all others are dropped
- *   seccomp    default | unconfined           Docker's default filter (seccomp.c), or none; absent: default
- *              | program <hex>                a custom profile compiled to classic BPF (filter.c)
+ *   seccomp    program <hex>                  the filter, Docker's default profile or a custom one, compiled
+ *              | unconfined                   to classic BPF by the Java side (filter.c), or none; neither
+ *                                             (or "default", written by launchers before the allow list):
+ *                                             the process is refused rather than run unfiltered
  *   privileged 0|1                            --privileged: /proc unmasked, /sys read-write, the host's
  *                                             device nodes in /dev; in an exec's spec: every capability
  *   nonewprivs 0|1                            set no_new_privs on the processes; absent: 1
@@ -296,7 +298,6 @@ static int parse(const char *path, struct spec *spec)
     spec->env[spec->n_env] = NULL;
     if (spec->privileged)
         spec->caps &= caps_all();
-    spec->filter_caps = spec->caps;
     return 0;
 }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.launcher.api.LauncherException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,6 +25,18 @@ public final class DockerJson {
 
     public static ObjectNode object() {
         return NODES.objectNode();
+    }
+
+    /**
+     * The last line of a progress stream (import, pull, push, load) that failed after its 200 was
+     * sent: Docker's error fields, and the fault's class for Launcher's own client.
+     */
+    public static ObjectNode progressError(LauncherException fault) {
+        ObjectNode line = object();
+        line.putObject("errorDetail").put("code", fault.httpStatus()).put("message", fault.getMessage());
+        line.put("error", fault.getMessage());
+        line.put(ApiFaults.HEADER, ApiFaults.name(fault));
+        return line;
     }
 
     public static JsonNode field(JsonNode node, String name) {

@@ -52,11 +52,7 @@ final class ImportProgressStream implements ProgressListener {
         if (out == null) {
             return false;
         }
-        ObjectNode line = DockerJson.object();
-        line.putObject("errorDetail").put("code", fault.httpStatus()).put("message", fault.getMessage());
-        line.put("error", fault.getMessage());
-        line.put(ApiFaults.HEADER, ApiFaults.name(fault));
-        write(line);
+        write(DockerJson.progressError(fault));
         out.close();
         return true;
     }

@@ -25,13 +25,13 @@ import io.launcher.api.LogCursor;
 import io.launcher.api.LogEntry;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NetworkMode;
-import io.launcher.api.PortBinding;
 import io.launcher.api.NotFoundException;
+import io.launcher.api.PortBinding;
 import io.launcher.api.ResourceLimits;
 import io.launcher.api.StdStream;
 import io.launcher.api.UnavailableException;
 import io.launcher.api.WaitCondition;
-import io.launcher.daemon.DockerApiServer;
+import io.launcher.daemon.ApiServerExtension;
 import io.launcher.daemon.FakeEngine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,27 +45,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RemoteEngineTest {
     @TempDir
     Path dir;
     private final FakeEngine fake = new FakeEngine();
-    private DockerApiServer server;
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(fake);
     private RemoteEngine remote;
 
     @BeforeEach
     void start() throws IOException {
-        server = new DockerApiServer(fake, dir.resolve("engine.sock"));
-        remote = RemoteEngine.connect(server.socket());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
+        remote = RemoteEngine.connect(api.socket());
     }
 
     @Test

@@ -11,42 +11,33 @@ import io.launcher.api.DiskUsage;
 import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ProcessList;
-import io.launcher.daemon.DockerApiServer;
+import io.launcher.daemon.ApiServerExtension;
 import io.launcher.daemon.DockerMapper;
 import io.launcher.daemon.FakeEngine;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpClientConnection;
 import io.launcher.http.HttpResponse;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** top, pause, unpause and system df through the API server and back into the client. */
 class RemoteProcessesTest {
-    @TempDir
-    Path dir;
     private final FakeEngine fake = new FakeEngine();
-    private DockerApiServer server;
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(fake);
     private RemoteEngine remote;
 
     @BeforeEach
     void start() throws IOException {
-        server = new DockerApiServer(fake, dir.resolve("engine.sock"));
-        remote = RemoteEngine.connect(server.socket());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
+        remote = RemoteEngine.connect(api.socket());
     }
 
     private JsonNode get(String target) throws IOException {
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.request("GET", target, new Headers(), new byte[0]);
             assertEquals(200, response.status());
             return DockerMapper.MAPPER.readTree(response.bodyText());
@@ -105,7 +96,7 @@ class RemoteProcessesTest {
     @Test
     void networkAndBuildCachePrunesAnswerEmpty() throws IOException {
         for (String path : List.of("/v1.50/networks/prune", "/v1.50/build/prune")) {
-            try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+            try (HttpClientConnection connection = api.connect()) {
                 HttpResponse response = connection.request("POST", path, new Headers(), new byte[0]);
                 assertEquals(200, response.status(), path);
                 assertTrue(response.bodyText().contains("Deleted\":[]"), response.bodyText());

@@ -17,40 +17,31 @@ import io.launcher.api.LogEntry;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.StdStream;
 import io.launcher.api.WaitCondition;
-import io.launcher.daemon.DockerApiServer;
+import io.launcher.daemon.ApiServerExtension;
 import io.launcher.daemon.FakeEngine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stdin, exec, resize, restart and rename from RemoteEngine through the daemon to an engine and back. */
 class RemoteTerminalTest {
-    @TempDir
-    Path dir;
     private final FakeEngine fake = new FakeEngine();
-    private DockerApiServer server;
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(fake);
     private RemoteEngine remote;
 
     @BeforeEach
     void start() throws IOException {
-        server = new DockerApiServer(fake, dir.resolve("engine.sock"));
-        remote = RemoteEngine.connect(server.socket());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
+        remote = RemoteEngine.connect(api.socket());
     }
 
     private ContainerId running(String name, List<String> cmd, boolean stdinOnce) {

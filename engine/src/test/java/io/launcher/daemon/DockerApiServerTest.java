@@ -14,6 +14,7 @@ import io.launcher.api.NetworkMode;
 import io.launcher.api.PortBinding;
 import io.launcher.api.StdStream;
 import io.launcher.api.UnavailableException;
+import io.launcher.daemon.ApiServerExtension.Answer;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpClientConnection;
 import io.launcher.http.HttpResponse;
@@ -29,43 +30,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DockerApiServerTest {
     @TempDir
     Path dir;
     private final FakeEngine engine = new FakeEngine();
-    private DockerApiServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new DockerApiServer(engine, dir.resolve("run/engine.sock"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
-    }
-
-    private record Answer(int status, Headers headers, String body) {
-        JsonNode json() throws IOException {
-            return DockerMapper.MAPPER.readTree(body);
-        }
-    }
-
-    private Answer call(String method, String target, String body) throws IOException {
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
-            HttpResponse response = connection.request(method, target,
-                    Headers.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
-            return new Answer(response.status(), response.headers(), response.bodyText());
-        }
-    }
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(engine);
 
     private String createContainer(String name, String body) throws IOException {
-        Answer created = call("POST", "/containers/create?name=" + name, body);
+        Answer created = api.call("POST", "/containers/create?name=" + name, body);
         assertEquals(201, created.status(), created.body());
         return created.json().get("Id").asText();
     }
@@ -73,7 +50,7 @@ class DockerApiServerTest {
     @Test
     void pingsWithAndWithoutAVersionPrefix() throws IOException {
         for (String prefix : List.of("", "/v1.44", "/v1.32", "/v1.47")) {
-            Answer ping = call("GET", prefix + "/_ping", "");
+            Answer ping = api.call("GET", prefix + "/_ping", "");
             assertEquals(200, ping.status());
             assertEquals("OK", ping.body());
             assertEquals("1.47", ping.headers().first("Api-Version").orElseThrow());
@@ -82,15 +59,15 @@ class DockerApiServerTest {
             assertEquals("1", ping.headers().first("Builder-Version").orElseThrow());
             assertTrue(ping.headers().first("Cache-Control").orElseThrow().contains("no-cache"));
         }
-        Answer head = call("HEAD", "/_ping", "");
+        Answer head = api.call("HEAD", "/_ping", "");
         assertEquals(200, head.status());
         assertEquals("", head.body());
     }
 
     @Test
     void socketIsGroupReadableOnlyAndAStaleOneIsReplaced() throws IOException {
-        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socket())));
-        assertThrows(UnavailableException.class, () -> new DockerApiServer(engine, server.socket()));
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(api.socket())));
+        assertThrows(UnavailableException.class, () -> new DockerApiServer(engine, api.socket()));
         Path stale = dir.resolve("stale.sock");
         Files.createFile(stale);
         try (DockerApiServer second = new DockerApiServer(engine, stale)) {
@@ -107,12 +84,12 @@ class DockerApiServerTest {
 
     @Test
     void reportsVersionAndInfoInDockerFieldNames() throws IOException {
-        JsonNode version = call("GET", "/v1.44/version", "").json();
+        JsonNode version = api.call("GET", "/v1.44/version", "").json();
         assertEquals("25.0.0+launcher.0.1.0", version.get("Version").asText());
         assertEquals("1.47", version.get("ApiVersion").asText());
         assertEquals("1.24", version.get("MinAPIVersion").asText());
         assertEquals("linux", version.get("Os").asText());
-        JsonNode info = call("GET", "/info", "").json();
+        JsonNode info = api.call("GET", "/info", "").json();
         assertEquals("linux", info.get("OSType").asText());
         assertEquals(8L << 30, info.get("MemTotal").asLong());
         assertEquals("overlay", info.get("Driver").asText());
@@ -129,25 +106,25 @@ class DockerApiServerTest {
 
     @Test
     void mapsErrorsToStatusesAndMessages() throws IOException {
-        Answer unknown = call("GET", "/v1.47/nothing/here", "");
+        Answer unknown = api.call("GET", "/v1.47/nothing/here", "");
         assertEquals(404, unknown.status());
         assertEquals("page not found", unknown.json().get("message").asText());
-        Answer missing = call("GET", "/containers/nope/json", "");
+        Answer missing = api.call("GET", "/containers/nope/json", "");
         assertEquals(404, missing.status());
         assertEquals("No such container: nope", missing.json().get("message").asText());
         assertEquals("NotFound", missing.headers().first(ApiFaults.HEADER).orElseThrow());
-        Answer malformed = call("POST", "/containers/create", "{\"Image\": ");
+        Answer malformed = api.call("POST", "/containers/create", "{\"Image\": ");
         assertEquals(400, malformed.status());
         assertTrue(malformed.json().get("message").asText().startsWith("invalid JSON"));
-        Answer noImage = call("POST", "/containers/create", "{}");
+        Answer noImage = api.call("POST", "/containers/create", "{}");
         assertEquals(400, noImage.status());
         createContainer("taken", "{\"Image\":\"base\"}");
-        Answer conflict = call("POST", "/containers/create?name=taken", "{\"Image\":\"base\"}");
+        Answer conflict = api.call("POST", "/containers/create?name=taken", "{\"Image\":\"base\"}");
         assertEquals(409, conflict.status());
         assertEquals("AlreadyExists", conflict.headers().first(ApiFaults.HEADER).orElseThrow());
-        Answer badFilter = call("GET", "/containers/json?filters=" + "%7B%22volume%22%3A%5B%22x%22%5D%7D", "");
+        Answer badFilter = api.call("GET", "/containers/json?filters=" + "%7B%22volume%22%3A%5B%22x%22%5D%7D", "");
         assertEquals(400, badFilter.status());
-        Answer badNumber = call("POST", "/containers/taken/stop?t=soon", "");
+        Answer badNumber = api.call("POST", "/containers/taken/stop?t=soon", "");
         assertEquals(304, badNumber.status());
     }
 
@@ -192,7 +169,7 @@ class DockerApiServerTest {
     @Test
     void inspectsInDockerFieldNames() throws IOException {
         String id = createContainer("/web", "{\"Image\":\"base\",\"Entrypoint\":[\"/bin/sh\"],\"Cmd\":[\"-c\",\"true\"]}");
-        JsonNode c = call("GET", "/v1.44/containers/web/json", "").json();
+        JsonNode c = api.call("GET", "/v1.44/containers/web/json", "").json();
         assertEquals(id, c.get("Id").asText());
         assertEquals("/web", c.get("Name").asText());
         assertEquals("/bin/sh", c.get("Path").asText());
@@ -219,16 +196,16 @@ class DockerApiServerTest {
         String a = createContainer("a", "{\"Image\":\"base\",\"Labels\":{\"app\":\"x\",\"tier\":\"web\"}}");
         String b = createContainer("b", "{\"Image\":\"base\",\"Labels\":{\"app\":\"y\"}}");
         engine.start(b);
-        assertEquals(List.of(b), ids(call("GET", "/containers/json", "")));
-        assertEquals(2, ids(call("GET", "/containers/json?all=1", "")).size());
-        assertEquals(List.of(a), ids(call("GET", "/containers/json?all=true&filters="
+        assertEquals(List.of(b), ids(api.call("GET", "/containers/json", "")));
+        assertEquals(2, ids(api.call("GET", "/containers/json?all=1", "")).size());
+        assertEquals(List.of(a), ids(api.call("GET", "/containers/json?all=true&filters="
                 + enc("{\"label\":[\"app=x\",\"tier\"]}"), "")));
-        assertEquals(List.of(), ids(call("GET", "/containers/json?all=1&filters=" + enc("{\"label\":[\"app=x\",\"tier=db\"]}"), "")));
-        assertEquals(List.of(a), ids(call("GET", "/containers/json?all=1&filters=" + enc("{\"label\":{\"app=x\":true}}"), "")));
-        assertEquals(List.of(b), ids(call("GET", "/containers/json?all=1&filters=" + enc("{\"name\":[\"^/b$\"]}"), "")));
-        assertEquals(List.of(a), ids(call("GET", "/containers/json?filters=" + enc("{\"status\":[\"created\"]}"), "")));
-        assertEquals(List.of(b), ids(call("GET", "/containers/json?all=1&filters=" + enc("{\"id\":[\"" + b.substring(0, 10) + "\"]}"), "")));
-        JsonNode row = call("GET", "/containers/json", "").json().get(0);
+        assertEquals(List.of(), ids(api.call("GET", "/containers/json?all=1&filters=" + enc("{\"label\":[\"app=x\",\"tier=db\"]}"), "")));
+        assertEquals(List.of(a), ids(api.call("GET", "/containers/json?all=1&filters=" + enc("{\"label\":{\"app=x\":true}}"), "")));
+        assertEquals(List.of(b), ids(api.call("GET", "/containers/json?all=1&filters=" + enc("{\"name\":[\"^/b$\"]}"), "")));
+        assertEquals(List.of(a), ids(api.call("GET", "/containers/json?filters=" + enc("{\"status\":[\"created\"]}"), "")));
+        assertEquals(List.of(b), ids(api.call("GET", "/containers/json?all=1&filters=" + enc("{\"id\":[\"" + b.substring(0, 10) + "\"]}"), "")));
+        JsonNode row = api.call("GET", "/containers/json", "").json().get(0);
         assertEquals("/b", row.get("Names").get(0).asText());
         assertEquals("running", row.get("State").asText());
         assertTrue(row.get("Status").asText().startsWith("Up "), row.get("Status").asText());
@@ -250,25 +227,25 @@ class DockerApiServerTest {
     @Test
     void startsStopsKillsAndRemoves() throws IOException {
         String id = createContainer("life", "{\"Image\":\"base\"}");
-        assertEquals(204, call("POST", "/containers/life/start", "").status());
-        assertEquals(304, call("POST", "/containers/life/start", "").status());
-        assertEquals(204, call("POST", "/containers/life/stop?t=1", "").status());
-        assertEquals(304, call("POST", "/containers/life/stop", "").status());
-        assertEquals(204, call("POST", "/containers/life/restart?t=0", "").status());
-        assertEquals(200, call("POST", "/containers/life/resize?h=40&w=120", "").status());
-        assertEquals(204, call("POST", "/containers/life/restart", "").status());
-        assertEquals("running", call("GET", "/containers/life/json", "").json().get("State").get("Status").asText());
-        assertEquals(204, call("POST", "/containers/life/stop", "").status());
-        assertEquals(409, call("POST", "/containers/life/kill?signal=TERM", "").status());
-        assertEquals(143, call("GET", "/containers/" + id + "/json", "").json().get("State").get("ExitCode").asInt());
-        assertEquals(204, call("DELETE", "/containers/life?force=1&v=1", "").status());
-        assertEquals(404, call("DELETE", "/containers/life", "").status());
+        assertEquals(204, api.call("POST", "/containers/life/start", "").status());
+        assertEquals(304, api.call("POST", "/containers/life/start", "").status());
+        assertEquals(204, api.call("POST", "/containers/life/stop?t=1", "").status());
+        assertEquals(304, api.call("POST", "/containers/life/stop", "").status());
+        assertEquals(204, api.call("POST", "/containers/life/restart?t=0", "").status());
+        assertEquals(200, api.call("POST", "/containers/life/resize?h=40&w=120", "").status());
+        assertEquals(204, api.call("POST", "/containers/life/restart", "").status());
+        assertEquals("running", api.call("GET", "/containers/life/json", "").json().get("State").get("Status").asText());
+        assertEquals(204, api.call("POST", "/containers/life/stop", "").status());
+        assertEquals(409, api.call("POST", "/containers/life/kill?signal=TERM", "").status());
+        assertEquals(143, api.call("GET", "/containers/" + id + "/json", "").json().get("State").get("ExitCode").asInt());
+        assertEquals(204, api.call("DELETE", "/containers/life?force=1&v=1", "").status());
+        assertEquals(404, api.call("DELETE", "/containers/life", "").status());
     }
 
     @Test
     void waitFlushesItsHeadAtOnceAndItsBodyOnExit() throws Exception {
         createContainer("w", "{\"Image\":\"base\"}");
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.request("POST", "/v1.47/containers/w/wait?condition=next-exit",
                     new Headers(), new byte[0]);
             assertEquals(200, response.status());
@@ -287,7 +264,7 @@ class DockerApiServerTest {
             assertEquals(3, answer.get("StatusCode").asInt());
             assertTrue(answer.get("Error").isNull());
         }
-        assertEquals(404, call("POST", "/containers/gone/wait", "").status());
+        assertEquals(404, api.call("POST", "/containers/gone/wait", "").status());
     }
 
     @Test
@@ -295,19 +272,19 @@ class DockerApiServerTest {
         createContainer("plain", "{\"Image\":\"base\"}");
         engine.emit("plain", StdStream.STDOUT, "out\n");
         engine.emit("plain", StdStream.STDERR, "err\n");
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.request("GET", "/containers/plain/logs?stdout=1&stderr=1", new Headers(), new byte[0]);
             assertEquals("application/vnd.docker.multiplexed-stream", response.headers().first("Content-Type").orElseThrow());
             byte[] expected = concat(LogFrames.header(1, 4), "out\n".getBytes(StandardCharsets.UTF_8),
                     LogFrames.header(2, 4), "err\n".getBytes(StandardCharsets.UTF_8));
             assertArrayEquals(expected, response.body().readAllBytes());
         }
-        Answer onlyErr = call("GET", "/containers/plain/logs?stderr=1&tail=1&timestamps=1", "");
+        Answer onlyErr = api.call("GET", "/containers/plain/logs?stderr=1&tail=1&timestamps=1", "");
         assertTrue(onlyErr.body().substring(8).matches("\\d{4}-.*\\.\\d{9}Z err\n"), onlyErr.body());
-        assertEquals(400, call("GET", "/containers/plain/logs", "").status());
+        assertEquals(400, api.call("GET", "/containers/plain/logs", "").status());
         createContainer("tty", "{\"Image\":\"base\",\"Tty\":true}");
         engine.emit("tty", StdStream.STDOUT, "raw\r\n");
-        Answer raw = call("GET", "/containers/tty/logs?stdout=1", "");
+        Answer raw = api.call("GET", "/containers/tty/logs?stdout=1", "");
         assertEquals("raw\r\n", raw.body());
         assertEquals("application/vnd.docker.raw-stream", raw.headers().first("Content-Type").orElseThrow());
     }
@@ -323,7 +300,7 @@ class DockerApiServerTest {
     @Test
     void attachHijacksAndStreamsFramesUntilExit() throws Exception {
         createContainer("att", "{\"Image\":\"base\"}");
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.request("POST", "/v1.44/containers/att/attach?stream=1&stdout=1&stderr=1",
                     Headers.of("Connection", "Upgrade", "Upgrade", "tcp"), new byte[0]);
             assertEquals(101, response.status());
@@ -338,7 +315,7 @@ class DockerApiServerTest {
 
     @Test
     void importsFromAChunkedBodyWithProgressLines() throws IOException {
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.requestChunked("POST",
                     "/images/create?fromSrc=-&repo=imported&tag=v2&message=hello&changes=CMD%20%5B%22sh%22%5D&changes=ENV%20A%3Db",
                     new Headers(), new ByteArrayInputStream("tarball bytes".getBytes(StandardCharsets.UTF_8)));
@@ -351,30 +328,30 @@ class DockerApiServerTest {
         assertEquals("imported:v2", engine.lastImportRequest.tag().orElseThrow().toString());
         assertEquals(List.of("CMD [\"sh\"]", "ENV A=b"), engine.lastImportRequest.changes());
         assertEquals("hello", engine.lastImportRequest.message());
-        Answer failed = call("POST", "/images/create?fromSrc=-", "BAD tar");
+        Answer failed = api.call("POST", "/images/create?fromSrc=-", "BAD tar");
         assertEquals(200, failed.status());
         JsonNode error = DockerMapper.MAPPER.readTree(failed.body().lines().reduce((x, y) -> y).orElseThrow());
         assertEquals("invalid tar header", error.get("error").asText());
         assertEquals("invalid tar header", error.get("errorDetail").get("message").asText());
-        assertEquals(400, call("POST", "/images/create?fromSrc=-&repo=Bad%20Name", "x").status());
+        assertEquals(400, api.call("POST", "/images/create?fromSrc=-&repo=Bad%20Name", "x").status());
         // fromImage is a pull: this fake engine has none, and says so before any progress line.
-        assertEquals(503, call("POST", "/images/create?fromImage=busybox&tag=latest", "").status());
+        assertEquals(503, api.call("POST", "/images/create?fromImage=busybox&tag=latest", "").status());
     }
 
     @Test
     void listsAndInspectsImagesByNameTagAndId() throws IOException {
-        JsonNode list = call("GET", "/images/json", "").json();
+        JsonNode list = api.call("GET", "/images/json", "").json();
         assertEquals("sha256:" + "a".repeat(64), list.get(0).get("Id").asText());
         assertEquals("base:latest", list.get(0).get("RepoTags").get(0).asText());
         for (String name : List.of("base", "base:latest", "localhost:5000/team/app:v1", "sha256:" + "a".repeat(64))) {
-            Answer inspect = call("GET", "/v1.44/images/" + name + "/json", "");
+            Answer inspect = api.call("GET", "/v1.44/images/" + name + "/json", "");
             assertEquals(200, inspect.status(), name);
             JsonNode image = inspect.json();
             assertEquals("sha256:" + "b".repeat(64), image.get("RootFS").get("Layers").get(0).asText());
             assertEquals("sh", image.get("Config").get("Cmd").get(0).asText());
             assertEquals("2024-01-02T03:04:05.5Z", image.get("Created").asText());
         }
-        assertEquals(404, call("GET", "/images/nope/json", "").status());
+        assertEquals(404, api.call("GET", "/images/nope/json", "").status());
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real docker CLI's exec and run -i against the API server and a fake engine. */
@@ -26,22 +26,15 @@ class DockerCliTerminalTest {
     @TempDir
     Path dir;
     private final FakeEngine engine = new FakeEngine();
-    private DockerApiServer server;
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(engine);
 
     @BeforeEach
     void start() throws IOException {
         assumeTrue(Files.isExecutable(DOCKER), "no docker CLI at " + DOCKER);
-        server = new DockerApiServer(engine, dir.resolve("d.sock"));
         engine.create(Optional.of("box"), new ContainerConfig("base", List.of("sleep"), List.of(), List.of(), "", "", "",
                 false, false, false, Map.of()), HostConfig.DEFAULT);
         engine.start("box");
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private record Result(int exit, String stdout, String stderr) {
@@ -51,7 +44,7 @@ class DockerCliTerminalTest {
         List<String> command = new ArrayList<>(List.of(DOCKER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("DOCKER_HOST", "unix://" + server.socket());
+        builder.environment().put("DOCKER_HOST", "unix://" + api.socket());
         builder.environment().put("DOCKER_CONFIG", dir.resolve("docker-config").toString());
         Path in = dir.resolve("in");
         Files.writeString(in, stdin, StandardCharsets.UTF_8);

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real docker CLI against the API server and a fake engine: what users' tools will see. */
@@ -47,23 +47,16 @@ class DockerCliTest {
             run.start();
         }
     };
-    private DockerApiServer server;
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(engine);
 
     @BeforeEach
     void start() throws IOException {
         assumeTrue(Files.isExecutable(DOCKER), "no docker CLI at " + DOCKER);
-        server = new DockerApiServer(engine, dir.resolve("d.sock"));
         engine.create(Optional.of("x"), new ContainerConfig("base", List.of("echo", "hi"), List.of(), List.of(), "", "",
                 "", false, false, false, Map.of("app", "demo")), HostConfig.DEFAULT);
         engine.emit("x", StdStream.STDOUT, "hello\n");
         engine.emit("x", StdStream.STDERR, "oops\n");
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private record Result(int exit, String stdout, String stderr) {
@@ -73,7 +66,7 @@ class DockerCliTest {
         List<String> command = new ArrayList<>(List.of(DOCKER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("DOCKER_HOST", "unix://" + server.socket());
+        builder.environment().put("DOCKER_HOST", "unix://" + api.socket());
         builder.environment().put("DOCKER_CONFIG", dir.resolve("docker-config").toString());
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = dir.resolve("out");

@@ -6,41 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpClientConnection;
-import io.launcher.http.HttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /events streamed a JSON object a line, and /containers/prune, over the socket. */
 class EventAndPruneRoutesTest {
-    @TempDir
-    Path dir;
     private final FakeEngine engine = new FakeEngine();
-    private DockerApiServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new DockerApiServer(engine, dir.resolve("engine.sock"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
-    }
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(engine);
 
     private String call(String method, String target) throws IOException {
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
-            HttpResponse response = connection.request(method, target,
-                    Headers.of("Content-Type", "application/json"), new byte[0]);
-            assertEquals(200, response.status());
-            return response.bodyText();
-        }
+        ApiServerExtension.Answer answer = api.call(method, target);
+        assertEquals(200, answer.status(), answer.body());
+        return answer.body();
     }
 
     @Test
@@ -60,7 +42,7 @@ class EventAndPruneRoutesTest {
 
     @Test
     void containerPruneAnswersDeletedIdsAndSpace() throws IOException {
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             assertEquals(201, connection.request("POST", "/containers/create?name=c1", Headers.of("Content-Type", "application/json"),
                     "{\"Image\":\"base\",\"Cmd\":[\"sh\"]}".getBytes(StandardCharsets.UTF_8)).status());
         }

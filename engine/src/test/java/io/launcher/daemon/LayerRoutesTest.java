@@ -12,57 +12,33 @@ import io.launcher.api.ImageDeletion;
 import io.launcher.api.ImageReference;
 import io.launcher.api.NotFoundException;
 import io.launcher.client.RemoteEngine;
-import io.launcher.http.Headers;
-import io.launcher.http.HttpClientConnection;
-import io.launcher.http.HttpResponse;
+import io.launcher.daemon.ApiServerExtension.Answer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** commit, changes, export, history, tag and image removal over the socket, raw and through RemoteEngine. */
 class LayerRoutesTest {
-    @TempDir
-    Path dir;
     private final FakeEngine engine = new FakeEngine();
-    private DockerApiServer server;
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(engine);
     private String container;
 
     @BeforeEach
     void start() throws IOException {
-        server = new DockerApiServer(engine, dir.resolve("engine.sock"));
-        Answer created = call("POST", "/containers/create?name=c1", "{\"Image\":\"base\",\"Cmd\":[\"sh\"]}");
+        Answer created = api.call("POST", "/containers/create?name=c1", "{\"Image\":\"base\",\"Cmd\":[\"sh\"]}");
         container = DockerMapper.MAPPER.readTree(created.body()).get("Id").asText();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
-    }
-
-    private record Answer(int status, String body) {
-        JsonNode json() throws IOException {
-            return DockerMapper.MAPPER.readTree(body);
-        }
-    }
-
-    private Answer call(String method, String target, String body) throws IOException {
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
-            HttpResponse response = connection.request(method, target,
-                    Headers.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
-            return new Answer(response.status(), response.bodyText());
-        }
     }
 
     @Test
     void commitAnswers201WithTheIdAndPassesTagCommentAuthorAndChanges() throws IOException {
-        Answer answer = call("POST", "/v1.47/commit?container=c1&repo=snap&tag=v1&comment=hi&author=me&changes=CMD%20sh", "");
+        Answer answer = api.call("POST", "/v1.47/commit?container=c1&repo=snap&tag=v1&comment=hi&author=me&changes=CMD%20sh", "");
         assertEquals(201, answer.status(), answer.body());
         assertEquals("sha256:" + "c".repeat(64), answer.json().get("Id").asText());
         assertEquals(Optional.of(ImageReference.parse("snap:v1")), engine.lastCommit.tag());
@@ -70,48 +46,48 @@ class LayerRoutesTest {
         assertEquals("me", engine.lastCommit.author());
         assertEquals(List.of("CMD sh"), engine.lastCommit.changes());
         assertEquals(true, engine.lastCommit.pause(), "Docker pauses unless told not to");
-        assertEquals(201, call("POST", "/commit?container=c1&pause=0", "").status());
+        assertEquals(201, api.call("POST", "/commit?container=c1&pause=0", "").status());
         assertEquals(false, engine.lastCommit.pause());
-        assertEquals(201, call("POST", "/commit?container=c1&pause=true", "").status());
+        assertEquals(201, api.call("POST", "/commit?container=c1&pause=true", "").status());
         assertEquals(true, engine.lastCommit.pause());
-        assertEquals(404, call("POST", "/commit?container=nope", "").status());
-        assertEquals(400, call("POST", "/commit", "").status());
+        assertEquals(404, api.call("POST", "/commit?container=nope", "").status());
+        assertEquals(400, api.call("POST", "/commit", "").status());
     }
 
     @Test
     void changesUseDockerKinds() throws IOException {
-        JsonNode changes = call("GET", "/containers/c1/changes", "").json();
+        JsonNode changes = api.call("GET", "/containers/c1/changes", "").json();
         assertEquals("[{\"Path\":\"/etc\",\"Kind\":0},{\"Path\":\"/etc/x\",\"Kind\":1},{\"Path\":\"/bin/y\",\"Kind\":2}]",
                 changes.toString());
     }
 
     @Test
     void exportStreamsTheTarAndAMissingContainerIs404() throws IOException {
-        Answer export = call("GET", "/containers/c1/export", "");
+        Answer export = api.call("GET", "/containers/c1/export", "");
         assertEquals(200, export.status());
         assertEquals("tar of " + container, export.body());
-        assertEquals(404, call("GET", "/containers/nope/export", "").status());
+        assertEquals(404, api.call("GET", "/containers/nope/export", "").status());
     }
 
     @Test
     void historyTagAndRemoveInDockerShapes() throws IOException {
-        JsonNode history = call("GET", "/images/base/history", "").json();
+        JsonNode history = api.call("GET", "/images/base/history", "").json();
         assertEquals(2, history.size());
         assertEquals("/bin/sh -c echo hi > /x", history.get(0).get("CreatedBy").asText());
         assertTrue(history.get(0).get("Created").isNumber());
         assertTrue(history.get(1).get("Tags").isNull());
         assertEquals("<missing>", history.get(1).get("Id").asText());
-        assertEquals(201, call("POST", "/images/base/tag?repo=localhost:5000/x&tag=t", "").status());
+        assertEquals(201, api.call("POST", "/images/base/tag?repo=localhost:5000/x&tag=t", "").status());
         assertTrue(engine.image("base").repoTags().contains("localhost:5000/x:t"));
-        assertEquals(409, call("DELETE", "/images/base", "").status());
-        JsonNode removed = call("DELETE", "/images/base?force=1", "").json();
+        assertEquals(409, api.call("DELETE", "/images/base", "").status());
+        JsonNode removed = api.call("DELETE", "/images/base?force=1", "").json();
         assertEquals("base:latest", removed.get(0).get("Untagged").asText());
         assertEquals("sha256:" + "a".repeat(64), removed.get(removed.size() - 1).get("Deleted").asText());
     }
 
     @Test
     void remoteEngineRoundTripsEveryCall() throws IOException {
-        RemoteEngine remote = RemoteEngine.connect(server.socket());
+        RemoteEngine remote = RemoteEngine.connect(api.socket());
         assertEquals("sha256:" + "c".repeat(64), remote.commit("c1",
                 new CommitRequest(Optional.of(ImageReference.parse("snap")), "m", "a", List.of())).toString());
         assertEquals(ImageReference.parse("snap:latest"), engine.lastCommit.tag().orElseThrow());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.launcher.api.ExitStatus;
+import io.launcher.daemon.ApiServerExtension.Answer;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpClientConnection;
 import io.launcher.http.HttpResponse;
@@ -15,50 +16,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stdin on attach, exec create/start/inspect/resize, container resize and rename, over the socket. */
 class TerminalRoutesTest {
     private static final Headers UPGRADE = Headers.of("Connection", "Upgrade", "Upgrade", "tcp");
 
-    @TempDir
-    Path dir;
     private final FakeEngine engine = new FakeEngine();
-    private DockerApiServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new DockerApiServer(engine, dir.resolve("engine.sock"));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.close();
-    }
-
-    private record Answer(int status, String body) {
-        JsonNode json() throws IOException {
-            return DockerMapper.MAPPER.readTree(body);
-        }
-    }
-
-    private Answer call(String method, String target, String body) throws IOException {
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
-            HttpResponse response = connection.request(method, target,
-                    Headers.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
-            return new Answer(response.status(), response.bodyText());
-        }
-    }
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(engine);
 
     private void running(String name, String body) throws IOException {
-        assertEquals(201, call("POST", "/containers/create?name=" + name, body).status());
+        assertEquals(201, api.call("POST", "/containers/create?name=" + name, body).status());
         engine.start(name);
     }
 
@@ -87,7 +60,7 @@ class TerminalRoutesTest {
     @Test
     void attachedStdinReachesTheContainerAndStdinOnceClosesItWithTheConnection() throws Exception {
         running("cat", "{\"Image\":\"base\",\"Cmd\":[\"cat\"],\"OpenStdin\":true,\"StdinOnce\":true}");
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.request("POST",
                     "/v1.47/containers/cat/attach?stream=1&stdin=1&stdout=1&stderr=1", UPGRADE, new byte[0]);
             assertEquals(101, response.status());
@@ -103,7 +76,7 @@ class TerminalRoutesTest {
     @Test
     void withoutStdinOnceTheConnectionsEndDetachesAndCtrlPCtrlQDetachesAnyway() throws Exception {
         running("keep", "{\"Image\":\"base\",\"Cmd\":[\"sh\"],\"OpenStdin\":true,\"Tty\":true}");
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.request("POST", "/containers/keep/attach?stream=1&stdin=1&stdout=1",
                     UPGRADE, new byte[0]);
             OutputStream raw = connection.rawOutput();
@@ -121,18 +94,18 @@ class TerminalRoutesTest {
     void resizesAndRenamesContainers() throws IOException {
         running("sized", "{\"Image\":\"base\",\"Tty\":true}");
         String sized = id("sized");
-        assertEquals(200, call("POST", "/v1.47/containers/sized/resize?h=24&w=80", "").status());
+        assertEquals(200, api.call("POST", "/v1.47/containers/sized/resize?h=24&w=80", "").status());
         assertEquals(sized + " 24x80", engine.lastResize);
-        assertEquals(400, call("POST", "/containers/sized/resize?h=-1&w=80", "").status());
-        assertEquals(400, call("POST", "/containers/sized/resize", "").status());
-        assertEquals(204, call("POST", "/containers/sized/rename?name=renamed", "").status());
+        assertEquals(400, api.call("POST", "/containers/sized/resize?h=-1&w=80", "").status());
+        assertEquals(400, api.call("POST", "/containers/sized/resize", "").status());
+        assertEquals(204, api.call("POST", "/containers/sized/rename?name=renamed", "").status());
         assertEquals("renamed", engine.container(sized).name());
-        assertEquals(400, call("POST", "/containers/renamed/rename?name=", "").status());
-        assertEquals(404, call("POST", "/containers/nothere/rename?name=x", "").status());
+        assertEquals(400, api.call("POST", "/containers/renamed/rename?name=", "").status());
+        assertEquals(404, api.call("POST", "/containers/nothere/rename?name=x", "").status());
     }
 
     private String createExec(String container, String body) throws IOException {
-        Answer created = call("POST", "/v1.47/containers/" + container + "/exec", body);
+        Answer created = api.call("POST", "/v1.47/containers/" + container + "/exec", body);
         assertEquals(201, created.status(), created.body());
         String exec = created.json().get("Id").asText();
         assertEquals(64, exec.length());
@@ -144,28 +117,28 @@ class TerminalRoutesTest {
         running("box", "{\"Image\":\"base\"}");
         String exec = createExec("box", "{\"AttachStdout\":true,\"AttachStderr\":true,\"Cmd\":[\"warn\",\"oops\"],"
                 + "\"Env\":null,\"Unknown\":1}");
-        JsonNode before = call("GET", "/exec/" + exec + "/json", "").json();
+        JsonNode before = api.call("GET", "/exec/" + exec + "/json", "").json();
         assertFalse(before.get("Running").asBoolean());
         assertTrue(before.get("ExitCode").isNull());
         assertEquals(id("box"), before.get("ContainerID").asText());
         assertEquals("warn", before.get("ProcessConfig").get("entrypoint").asText());
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.request("POST", "/v1.47/exec/" + exec + "/start", UPGRADE,
                     "{\"Detach\":false,\"Tty\":false}".getBytes(StandardCharsets.UTF_8));
             assertEquals(101, response.status());
             assertArrayEquals(frame(2, "oops\n"), response.body().readAllBytes());
         }
-        JsonNode after = call("GET", "/exec/" + exec + "/json", "").json();
+        JsonNode after = api.call("GET", "/exec/" + exec + "/json", "").json();
         assertFalse(after.get("Running").asBoolean());
         assertEquals(0, after.get("ExitCode").asInt());
-        assertEquals(404, call("GET", "/exec/" + "0".repeat(64) + "/json", "").status());
+        assertEquals(404, api.call("GET", "/exec/" + "0".repeat(64) + "/json", "").status());
     }
 
     @Test
     void execStartAnswersAPlainPostWithA200StreamAndTakesStdinFromTheConnection() throws Exception {
         running("plain", "{\"Image\":\"base\"}");
         String exec = createExec("plain", "{\"AttachStdin\":true,\"AttachStdout\":true,\"Tty\":true,\"Cmd\":[\"cat\"]}");
-        try (HttpClientConnection connection = HttpClientConnection.open(server.socket())) {
+        try (HttpClientConnection connection = api.connect()) {
             HttpResponse response = connection.request("POST", "/exec/" + exec + "/start", new Headers(),
                     "{\"Detach\":false,\"Tty\":true}".getBytes(StandardCharsets.UTF_8));
             assertEquals(200, response.status());
@@ -174,10 +147,10 @@ class TerminalRoutesTest {
             connection.rawOutput().flush();
             InputStream body = response.body();
             assertEquals("typed", new String(body.readNBytes(5), StandardCharsets.UTF_8));
-            JsonNode during = call("GET", "/exec/" + exec + "/json", "").json();
+            JsonNode during = api.call("GET", "/exec/" + exec + "/json", "").json();
             assertTrue(during.get("Running").asBoolean());
             assertTrue(during.get("ExitCode").isNull());
-            assertEquals(200, call("POST", "/exec/" + exec + "/resize?h=30&w=100", "").status());
+            assertEquals(200, api.call("POST", "/exec/" + exec + "/resize?h=30&w=100", "").status());
             assertArrayEquals(new int[] {30, 100}, engine.execs.find(exec).size);
             connection.shutdownOutput();
             assertEquals(0, body.readAllBytes().length);
@@ -187,11 +160,11 @@ class TerminalRoutesTest {
 
     @Test
     void execNeedsARunningContainerAndACommand() throws IOException {
-        assertEquals(201, call("POST", "/containers/create?name=idle", "{\"Image\":\"base\"}").status());
-        assertEquals(409, call("POST", "/containers/idle/exec", "{\"Cmd\":[\"echo\"]}").status());
+        assertEquals(201, api.call("POST", "/containers/create?name=idle", "{\"Image\":\"base\"}").status());
+        assertEquals(409, api.call("POST", "/containers/idle/exec", "{\"Cmd\":[\"echo\"]}").status());
         engine.start("idle");
-        assertEquals(400, call("POST", "/containers/idle/exec", "{\"Cmd\":[]}").status());
-        assertEquals(404, call("POST", "/containers/none/exec", "{\"Cmd\":[\"echo\"]}").status());
+        assertEquals(400, api.call("POST", "/containers/idle/exec", "{\"Cmd\":[]}").status());
+        assertEquals(404, api.call("POST", "/containers/none/exec", "{\"Cmd\":[\"echo\"]}").status());
         engine.finish("idle", ExitStatus.exited(0));
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.launcher.e2e.Distribution.Result;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,24 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("privileged")
 @ParameterizedClass(name = "--backend {0}")
 @ValueSource(strings = {"native", "lxc"})
-class BackendsIT {
-    private static Distribution launcher;
-
-    @Parameter
-    String backend;
-
-    @BeforeParameterizedClassInvocation
-    static void start(String backend) throws Exception {
-        launcher = Distribution.startWithBackend(backend);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() throws Exception {
-        if (launcher != null) {
-            launcher.close();
-            launcher = null;
-        }
-    }
+class BackendsIT extends PerBackend {
 
 
     private static Result ok(String... args) throws Exception {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,24 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** save, rmi, load and run through the real distribution, and with the real docker CLI on either side. */
 @Tag("privileged")
-class ImageArchivesIT {
+class ImageArchivesIT extends WithBaseImage {
     @TempDir
     Path dir;
-    private Distribution dist;
 
     @BeforeEach
     void start() throws Exception {
-        dist = Distribution.start().withBaseImage();
         Calls.ok(dist, "run", "--name", "writer", "--network", "none", "base", "/bin/sh", "-c", "echo hello > /etc/hello");
         Calls.ok(dist, "commit", "writer", "snap:v1");
         Calls.ok(dist, "rm", "writer");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (dist != null) {
-            dist.close();
-        }
     }
 
     /** An image's id survives save, rmi and load, and a second round trip too. */

@@ -12,30 +12,15 @@ import java.util.List;
 import java.util.TreeSet;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** import, run, diff, commit, run the commit, export, history, tag and rmi through the real distribution. */
 @Tag("privileged")
-class ImagesIT {
+class ImagesIT extends WithBaseImage {
     @TempDir
     Path dir;
-    private Distribution dist;
-
-    @BeforeEach
-    void start() throws Exception {
-        dist = Distribution.start().withBaseImage();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (dist != null) {
-            dist.close();
-        }
-    }
 
     @Test
     void commitDiffExportAndRmiEndToEnd() throws Exception {

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,29 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("privileged")
 @ParameterizedClass(name = "--backend {0}")
 @ValueSource(strings = {"native", "lxc"})
-class PrivilegedIT {
+class PrivilegedIT extends PerBackend {
     /** CapEff, then what a privileged container may do that a default one may not. */
     private static final String PROBE = String.join("; ", "grep CapEff /proc/self/status | cut -f2",
             "mkdir -p /mnt/p; mount -t tmpfs p /mnt/p && echo mount=ok || echo mount=denied",
             "grep -q ' /sys sysfs rw' /proc/mounts && echo sys=rw || echo sys=ro",
             "test -c /dev/loop-control && echo loop=yes || echo loop=no");
-    private static Distribution launcher;
-
-    @Parameter
-    String backend;
-
-    @BeforeParameterizedClassInvocation
-    static void start(String backend) throws Exception {
-        launcher = Distribution.startWithBackend(backend);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() throws Exception {
-        if (launcher != null) {
-            launcher.close();
-            launcher = null;
-        }
-    }
 
     private static String loop() {
         return Files.exists(Path.of("/dev/loop-control")) ? "loop=yes" : "loop=no";

@@ -11,9 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("privileged")
 @ParameterizedClass(name = "--backend {0}")
 @ValueSource(strings = {"native", "lxc"})
-class SeccompIT {
+class SeccompIT extends PerBackend {
     /** chmod to a mode with the owner's execute bit: EPERM; mkdir: EACCES unless CAP_SYS_ADMIN; the rest allowed. */
     private static final String PROFILE = """
             {
@@ -43,26 +40,9 @@ class SeccompIT {
             """;
     private static final String PROBES = "touch /f; chmod 644 /f; echo plain=$?; chmod 755 /f; echo exec=$?; "
             + "mkdir /d; echo mkdir=$?; unshare -U true; echo userns=$?";
-    private static Distribution launcher;
 
     @TempDir
     Path temp;
-
-    @Parameter
-    String backend;
-
-    @BeforeParameterizedClassInvocation
-    static void start(String backend) throws Exception {
-        launcher = Distribution.startWithBackend(backend);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() throws Exception {
-        if (launcher != null) {
-            launcher.close();
-            launcher = null;
-        }
-    }
 
     private String profile(String json) throws Exception {
         Path file = temp.resolve("profile.json");

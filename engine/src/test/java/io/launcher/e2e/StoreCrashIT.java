@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,24 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * layer record or a container), no temporary file.
  */
 @Tag("privileged")
-class StoreCrashIT {
+class StoreCrashIT extends WithBaseImage {
     private static final int MEGABYTES = 50;
 
     @TempDir
     Path dir;
-    private Distribution dist;
-
-    @BeforeEach
-    void start() throws Exception {
-        dist = Distribution.start().withBaseImage();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (dist != null) {
-            dist.close();
-        }
-    }
 
     @Test
     void killedDuringAnImportLeavesNoHalfLayer() throws Exception {

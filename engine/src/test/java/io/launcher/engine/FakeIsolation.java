@@ -3,8 +3,6 @@ package io.launcher.engine;
 import io.launcher.api.ContainerId;
 import io.launcher.api.ExitStatus;
 import io.launcher.api.IllegalTransitionException;
-import io.launcher.spi.Availability;
-import io.launcher.spi.BackendContext;
 import io.launcher.spi.isolation.ExecProcess;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.IsolationProvider;
@@ -31,28 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A pretend isolation backend: {@code echo ARGS} logs its arguments and exits 0, {@code exit N}
  * exits N, {@code sleep} runs until signalled. Sandboxes outlive an engine, as real ones do.
  */
-final class FakeIsolation implements IsolationProvider, IsolationBackend {
+final class FakeIsolation extends FakeProvider<IsolationBackend> implements IsolationProvider, IsolationBackend {
     final Map<ContainerId, FakeSandbox> sandboxes = new ConcurrentHashMap<>();
-
-    @Override
-    public String name() {
-        return "fake";
-    }
-
-    @Override
-    public int priority() {
-        return 1;
-    }
-
-    @Override
-    public Availability probe() {
-        return Availability.yes();
-    }
-
-    @Override
-    public IsolationBackend open(BackendContext context) {
-        return this;
-    }
 
     @Override
     public Sandbox create(SandboxSpec spec) {

@@ -2,8 +2,6 @@ package io.launcher.engine;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.FailedPreconditionException;
-import io.launcher.spi.Availability;
-import io.launcher.spi.BackendContext;
 import io.launcher.spi.network.Endpoint;
 import io.launcher.spi.network.EndpointSpec;
 import io.launcher.spi.network.NetworkDriver;
@@ -22,31 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * A pretend network driver that records its calls: the endpoints attached now, the ports each
  * publishes, and every call in order. {@code refuse} makes publishing that host port fail.
  */
-final class FakeNetwork implements NetworkProvider, NetworkDriver {
+final class FakeNetwork extends FakeProvider<NetworkDriver> implements NetworkProvider, NetworkDriver {
     final Map<ContainerId, List<PortMapping>> attached = new ConcurrentHashMap<>();
     final List<String> calls = new ArrayList<>();
     final Set<Integer> refuse = new HashSet<>();
     final List<Set<ContainerId>> sweeps = new ArrayList<>();
-
-    @Override
-    public String name() {
-        return "fake";
-    }
-
-    @Override
-    public int priority() {
-        return 1;
-    }
-
-    @Override
-    public Availability probe() {
-        return Availability.yes();
-    }
-
-    @Override
-    public NetworkDriver open(BackendContext context) {
-        return this;
-    }
 
     @Override
     public synchronized void ensureNetwork(NetworkSpec network) {

@@ -2,8 +2,6 @@ package io.launcher.engine;
 
 import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.NotFoundException;
-import io.launcher.spi.Availability;
-import io.launcher.spi.BackendContext;
 import io.launcher.spi.Mount;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.LayerReader;
@@ -25,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** An in-memory snapshotter: enough for the engine's policy, nothing mounted. Shared by all opens of one test. */
-final class FakeStorage implements StorageProvider, StorageDriver {
+final class FakeStorage extends FakeProvider<StorageDriver> implements StorageProvider, StorageDriver {
     final Map<SnapshotKey, SnapshotInfo> snapshots = new ConcurrentHashMap<>();
     final Map<SnapshotKey, Integer> entries = new ConcurrentHashMap<>();
     /** Each snapshot's own layer, regular files' content buffered so diff can replay it. */
@@ -54,26 +52,6 @@ final class FakeStorage implements StorageProvider, StorageDriver {
     private static Stored store(LayerEntry entry) throws IOException {
         byte[] content = entry instanceof LayerEntry.RegularFile f ? f.content().readAllBytes() : new byte[0];
         return new Stored(entry, content);
-    }
-
-    @Override
-    public String name() {
-        return "fake";
-    }
-
-    @Override
-    public int priority() {
-        return 1;
-    }
-
-    @Override
-    public Availability probe() {
-        return Availability.yes();
-    }
-
-    @Override
-    public StorageDriver open(BackendContext context) {
-        return this;
     }
 
     @Override

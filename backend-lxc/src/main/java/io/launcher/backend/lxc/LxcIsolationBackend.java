@@ -47,7 +47,7 @@ public final class LxcIsolationBackend implements IsolationBackend {
         LxcConfig config = SpecTranslator.translate(spec, dir, cgroups);
         String text = config.render();
         String seccomp = switch (spec.seccomp()) {
-            case DEFAULT -> SeccompPolicy.render(SpecTranslator.capabilities(spec));
+            case DEFAULT -> SeccompPolicy.render(spec.capabilities());
             case CUSTOM -> CustomSeccompPolicy.render(spec.seccompFilter());
             case UNCONFINED -> null;
         };

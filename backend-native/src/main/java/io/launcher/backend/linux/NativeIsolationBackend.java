@@ -3,6 +3,8 @@ package io.launcher.backend.linux;
 import io.launcher.api.AlreadyExistsException;
 import io.launcher.api.ContainerId;
 import io.launcher.api.InternalException;
+import io.launcher.backend.linux.seccomp.DefaultSeccompProgram;
+import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
@@ -35,6 +37,8 @@ public final class NativeIsolationBackend implements IsolationBackend {
         } catch (IOException e) {
             throw new InternalException("unable to create " + containers + ": " + e.getMessage(), e);
         }
+        // most containers keep Docker's default capabilities: have their filter ready
+        DefaultSeccompProgram.prepare(Capabilities.DOCKER_DEFAULT);
         return new NativeIsolationBackend(containers, shim);
     }
 

@@ -2,6 +2,7 @@ package io.launcher.backend.linux;
 
 import io.launcher.api.InternalException;
 import io.launcher.backend.linux.seccomp.Bpf;
+import io.launcher.backend.linux.seccomp.DefaultSeccompProgram;
 import io.launcher.backend.linux.seccomp.SeccompCompiler;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
@@ -94,12 +95,12 @@ public final class SpecFile {
         }
     }
 
-    /** A custom profile travels compiled: the shim installs the program as given. */
+    /** Docker's default profile and a custom one travel compiled: the shim installs the program as given. */
     private void seccomp(SandboxSpec spec) {
         switch (spec.seccomp()) {
             case UNCONFINED -> record("seccomp", "unconfined");
             case CUSTOM -> record("seccomp", "program", Bpf.encode(SeccompCompiler.compile(spec.seccompFilter())));
-            default -> record("seccomp", "default");
+            case DEFAULT -> record("seccomp", "program", DefaultSeccompProgram.encoded(spec.capabilities()));
         }
     }
 

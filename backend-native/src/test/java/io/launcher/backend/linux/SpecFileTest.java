@@ -12,6 +12,8 @@ import io.launcher.backend.linux.seccomp.Bpf;
 import io.launcher.backend.linux.seccomp.SeccompCompiler;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.Capabilities;
+import io.launcher.spi.isolation.DefaultSeccompFilter;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
@@ -98,5 +100,18 @@ class SpecFileTest {
                 .filter(line -> line.startsWith("seccomp ")).findFirst().orElseThrow();
         assertEquals("seccomp program " + Bpf.encode(SeccompCompiler.compile(filter)), record);
         assertTrue(record.matches("seccomp program ([0-9a-f]{16})+"), record);
+    }
+
+    /** Docker's default profile travels compiled too: the shim has no filter of its own. */
+    @Test
+    void theDefaultProfileTravelsAsItsProgramForTheCapabilities() {
+        SandboxSpec spec = new SandboxSpec(ContainerId.random(), List.of(new Mount("overlay", "overlay", List.of())),
+                new ProcessSpec(List.of("true"), List.of(), "/", 0, 0, List.of(), false, false), "h",
+                new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false, Path.of("/logs/c.log"),
+                Capabilities.DOCKER_DEFAULT, SeccompProfile.DEFAULT);
+        String record = new String(SpecFile.render(spec), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("seccomp ")).findFirst().orElseThrow();
+        assertEquals("seccomp program "
+                + Bpf.encode(SeccompCompiler.compile(DefaultSeccompFilter.forCapabilities(Capabilities.DOCKER_DEFAULT))), record);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A root filesystem made from the host's static busybox: bin/busybox with one symlink per
- * applet, etc/passwd and etc/group. Handed to a backend as a {@code bind} mount.
+ * applet, etc/passwd and etc/group, and on x86_64 the kit's system call probe ({@link SyscallProbe}). Handed to a backend as a {@code bind} mount.
  */
 public final class BusyboxRootfs {
     public static final Path BUSYBOX = Path.of("/bin/busybox");
@@ -34,6 +34,9 @@ public final class BusyboxRootfs {
         Files.writeString(etc.resolve("group"), "root:x:0:\nnogroup:x:65534:\n");
         Files.createDirectories(dir.resolve("tmp"));
         Files.createDirectories(dir.resolve("root"));
+        if (SyscallProbe.SUPPORTED) {
+            SyscallProbe.install(dir);
+        }
         return new BusyboxRootfs(dir);
     }
 

@@ -179,6 +179,29 @@ public abstract class IsolationConformanceKit extends PrivilegedCases {
         assertTrue(run.stderr().contains("unshare(0x10000000): Operation not permitted"), run.stderr());
     }
 
+    /**
+     * The default filter is an allow list, as Docker's: kcmp, which Docker allows only with
+     * CAP_SYS_PTRACE, fails with EPERM where the kernel answers ESRCH (there is no process 0),
+     * and 400, a number x86_64 has never assigned, with EPERM where the kernel answers ENOSYS. A
+     * deny list lets both through. Unconfined, the kernel's own answers show the probe works.
+     */
+    @Test
+    void theDefaultSeccompFilterAllowsOnlyWhatDockersProfileAllows() throws Exception {
+        Assumptions.assumeTrue(SyscallProbe.SUPPORTED, "the system call probe is x86_64 code");
+        String probes = String.join("; ", SyscallProbe.PATH + " 312; echo kcmp=$?",
+                SyscallProbe.PATH + " 400; echo unassigned=$?", SyscallProbe.PATH + " 39; echo getpid=$?");
+        KitRunner.Run confined = runner.run(backend, runner.spec("sh", "-c", probes));
+        assertEquals(List.of("kcmp=1", "unassigned=1", "getpid=0"), confined.stdout().lines().toList(), confined.stderr());
+        Set<String> ptrace = new HashSet<>(Capabilities.DOCKER_DEFAULT);
+        ptrace.add("CAP_SYS_PTRACE");
+        KitRunner.Run lifted = runner.run(backend, KitRunner.withCapabilities(runner.spec("sh", "-c", probes), ptrace));
+        assertEquals(List.of("kcmp=3", "unassigned=1", "getpid=0"), lifted.stdout().lines().toList(), lifted.stderr());
+        KitRunner.Run unconfined = runner.run(backend,
+                KitRunner.withSeccomp(runner.spec("sh", "-c", probes), SeccompProfile.UNCONFINED));
+        assertEquals(List.of("kcmp=3", "unassigned=38", "getpid=0"), unconfined.stdout().lines().toList(),
+                unconfined.stderr());
+    }
+
     @Test
     void capSysAdminLiftsTheMountAndNamespaceRulesAsDockerDoes() throws Exception {
         Set<String> admin = new HashSet<>(Capabilities.DOCKER_DEFAULT);

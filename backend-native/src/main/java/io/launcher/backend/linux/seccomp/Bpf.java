@@ -45,9 +45,19 @@ public record Bpf(int code, int jt, int jf, int k) {
     public static String encode(java.util.List<Bpf> program) {
         StringBuilder hex = new StringBuilder(program.size() * 16);
         for (Bpf insn : program) {
-            hex.append(String.format("%04x%02x%02x%08x", insn.code(), insn.jt(), insn.jf(), insn.k()));
+            // by hand: String.format costs milliseconds on a cold path, and this is one per start
+            digits(hex, insn.code(), 4);
+            digits(hex, insn.jt(), 2);
+            digits(hex, insn.jf(), 2);
+            digits(hex, insn.k(), 8);
         }
         return hex.toString();
+    }
+
+    private static void digits(StringBuilder out, int value, int count) {
+        for (int shift = 4 * (count - 1); shift >= 0; shift -= 4) {
+            out.append(Character.forDigit((value >>> shift) & 0xf, 16));
+        }
     }
 
     /** Where the low 32 bits of argument {@code index} are: x86_64 is little endian. */

@@ -5,27 +5,40 @@ import io.launcher.backend.linux.seccomp.BpfAssembler.Target;
 import io.launcher.spi.isolation.SeccompFilter;
 import io.launcher.spi.isolation.SeccompFilter.Action;
 import io.launcher.spi.isolation.SeccompFilter.Condition;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
- * Compiles a custom profile ({@link SeccompFilter}) to the classic BPF program the shim installs
- * instead of its built-in default filter. The program, in order:
+ * Compiles a seccomp filter (a custom profile, or Docker's default profile from
+ * {@code DefaultSeccompFilter}) to the classic BPF program the shim installs. The program, in order:
  * <ol>
  *   <li>a call of another ABI than x86_64 (i386 through {@code int 0x80}) kills the process, and
- *       an x32 call (its number carries {@code __X32_SYSCALL_BIT}) fails with EPERM, as the
- *       default filter does: the rules name x86_64 numbers and must not be side-stepped;</li>
- *   <li>for each rule in order, for each of its names known on x86_64 (others are skipped, as
- *       Docker skips them): if the number matches and every condition holds, the rule's action;</li>
- *   <li>the default action.</li>
+ *       an x32 call (its number carries {@code __X32_SYSCALL_BIT}) fails with EPERM: the rules
+ *       name x86_64 numbers and must not be side-stepped;</li>
+ *   <li>a binary search on the call number ({@link NumberRanges}), two instructions a level, to
+ *       the number's rules: for each rule that names it, in the filter's order (names unknown on
+ *       x86_64 are skipped, as Docker skips them), if every condition holds, the rule's action;
+ *       none: the default action. Rules of different numbers never meet, so this keeps the
+ *       filter's first-match order while a call walks about ten instructions, not every rule;</li>
+ *   <li>as runc does, unless the default action allows: a number above the highest the filter
+ *       names fails with ENOSYS instead of the default action, so that libc falls back from a
+ *       call newer than the profile as it does from one newer than the kernel.</li>
  * </ol>
  * A condition compares the 64-bit argument as two 32-bit words (classic BPF loads 32 bits): the
  * high words decide unless they are equal, then the low words do.
  */
 public final class SeccompCompiler {
+    private static final int ENOSYS = 38;
+
     private final BpfAssembler asm = new BpfAssembler();
-    /** whether the accumulator holds the call number at this point of the program */
-    private boolean numberLoaded;
+    /** Each distinct list of rules a range runs, and where its code starts: ranges alike share it. */
+    private final List<Leaf> leaves = new ArrayList<>();
+
+    private record Leaf(List<SeccompFilter.Rule> rules, Target label) {
+    }
 
     private SeccompCompiler() {
     }
@@ -33,25 +46,45 @@ public final class SeccompCompiler {
     public static List<Bpf> compile(SeccompFilter filter) {
         if (!"amd64".equals(System.getProperty("os.arch"))) {
             // the arch check and the numbers are x86_64's: elsewhere the program would kill every process
-            throw new InvalidSpecException("custom seccomp profiles are supported on x86_64 only, not on "
-                    + System.getProperty("os.arch"));
+            throw new InvalidSpecException("seccomp profiles are compiled for x86_64 only, not for "
+                    + System.getProperty("os.arch") + " (use --security-opt seccomp=unconfined)");
         }
+        Map<Integer, List<SeccompFilter.Rule>> rules = rulesByNumber(filter);
+        int fallback = returnValue(filter.defaultAction());
+        boolean permissive = fallback == Bpf.RET_ALLOW || fallback == Bpf.RET_LOG;
+        int above = permissive ? fallback : Bpf.RET_ERRNO | ENOSYS;
+        NumberRanges ranges = NumberRanges.of(rules, fallback, above);
         SeccompCompiler compiler = new SeccompCompiler();
         compiler.preamble();
-        for (SeccompFilter.Rule rule : filter.rules()) {
-            for (String name : rule.names()) {
-                OptionalInt number = SyscallTable.x86_64(name);
-                if (number.isPresent()) {
-                    compiler.rule(number.getAsInt(), rule);
-                }
-            }
-        }
-        compiler.asm.statement(Bpf.RET_K, returnValue(filter.defaultAction()));
+        compiler.search(ranges, 0, ranges.size() - 1);
+        compiler.leaves(fallback);
         if (compiler.asm.size() > Bpf.MAX_INSTRUCTIONS) {
             throw new InvalidSpecException("seccomp profile too large: " + compiler.asm.size()
                     + " BPF instructions, the kernel takes at most " + Bpf.MAX_INSTRUCTIONS);
         }
         return compiler.asm.assemble();
+    }
+
+    /** Each x86_64 number the filter names, with the rules naming it in the filter's order. */
+    private static Map<Integer, List<SeccompFilter.Rule>> rulesByNumber(SeccompFilter filter) {
+        Map<Integer, List<SeccompFilter.Rule>> byNumber = new TreeMap<>();
+        for (SeccompFilter.Rule rule : filter.rules()) {
+            for (String name : rule.names()) {
+                OptionalInt number = SyscallTable.x86_64(name);
+                if (number.isEmpty()) {
+                    continue;
+                }
+                List<SeccompFilter.Rule> rules = byNumber.get(number.getAsInt());
+                if (rules == null) {
+                    rules = new ArrayList<>();
+                    byNumber.put(number.getAsInt(), rules);
+                }
+                if (rules.isEmpty() || rules.get(rules.size() - 1) != rule) {
+                    rules.add(rule); // a name given twice in one rule counts once
+                }
+            }
+        }
+        return byNumber;
     }
 
     /** The seccomp return value of an action. */
@@ -66,6 +99,7 @@ public final class SeccompCompiler {
         };
     }
 
+    /** Leaves the call number in the accumulator. */
     private void preamble() {
         Target native64 = asm.label();
         Target notX32 = asm.label();
@@ -77,21 +111,58 @@ public final class SeccompCompiler {
         asm.jump(Bpf.JMP_JGE_K, Bpf.X32_SYSCALL_BIT, Target.NEXT, notX32);
         asm.statement(Bpf.RET_K, Bpf.RET_ERRNO | 1);
         asm.place(notX32);
-        numberLoaded = true;
     }
 
-    private void rule(int number, SeccompFilter.Rule rule) {
-        Target next = asm.label();
-        if (!numberLoaded) {
-            asm.statement(Bpf.LD_W_ABS, Bpf.OFFSET_NR);
+    /**
+     * Ranges {@code first..last}: the upper half is reached through a {@code BPF_JA} (any
+     * distance), the lower half follows; a single range returns at once or jumps to its leaf.
+     */
+    private void search(NumberRanges ranges, int first, int last) {
+        if (first == last) {
+            NumberRanges.Range range = ranges.get(first);
+            if (range.immediate()) {
+                asm.statement(Bpf.RET_K, range.returnValue());
+            } else {
+                asm.jumpAlways(leaf(range.rules()));
+            }
+            return;
         }
-        asm.jump(Bpf.JMP_JEQ_K, number, Target.NEXT, next);
-        for (Condition condition : rule.conditions()) {
-            condition(condition, next);
+        int middle = (first + last + 1) / 2;
+        Target upper = asm.label();
+        Target lower = asm.label();
+        asm.jump(Bpf.JMP_JGE_K, ranges.get(middle).from(), Target.NEXT, lower);
+        asm.jumpAlways(upper);
+        asm.place(lower);
+        search(ranges, first, middle - 1);
+        asm.place(upper);
+        search(ranges, middle, last);
+    }
+
+    private Target leaf(List<SeccompFilter.Rule> rules) {
+        for (Leaf leaf : leaves) {
+            if (NumberRanges.sameRules(leaf.rules(), rules)) {
+                return leaf.label();
+            }
         }
-        asm.statement(Bpf.RET_K, returnValue(rule.action()));
-        asm.place(next);
-        numberLoaded = rule.conditions().isEmpty();
+        Target label = asm.label();
+        leaves.add(new Leaf(rules, label));
+        return label;
+    }
+
+    /** Each leaf: its rules in order, then the default action. */
+    private void leaves(int fallback) {
+        for (Leaf leaf : leaves) {
+            asm.place(leaf.label());
+            for (SeccompFilter.Rule rule : leaf.rules()) {
+                Target next = asm.label();
+                for (Condition condition : rule.conditions()) {
+                    condition(condition, next);
+                }
+                asm.statement(Bpf.RET_K, returnValue(rule.action()));
+                asm.place(next);
+            }
+            asm.statement(Bpf.RET_K, fallback);
+        }
     }
 
     /** Falls through when the condition holds, jumps to {@code fail} when not. */

@@ -18,6 +18,7 @@ final class BpfInterpreter {
                 case Bpf.RET_K -> {
                     return insn.k();
                 }
+                case Bpf.JMP_JA -> pc += insn.k();
                 case Bpf.JMP_JEQ_K -> pc += a == insn.k() ? insn.jt() : insn.jf();
                 case Bpf.JMP_JGT_K -> pc += Integer.compareUnsigned(a, insn.k()) > 0 ? insn.jt() : insn.jf();
                 case Bpf.JMP_JGE_K -> pc += Integer.compareUnsigned(a, insn.k()) >= 0 ? insn.jt() : insn.jf();

@@ -96,7 +96,9 @@ class SeccompCompilerTest {
             if ((program.get(i).code() & 0x07) != 0x05) {
                 continue;
             }
-            assertTrue(i + 1 + program.get(i).jt() < program.size() && i + 1 + program.get(i).jf() < program.size());
+            Bpf insn = program.get(i);
+            int reach = insn.code() == Bpf.JMP_JA ? insn.k() : Math.max(insn.jt(), insn.jf());
+            assertTrue(i + 1 + reach < program.size(), "the jump at " + i + " lands inside the program");
         }
         assertEquals(Bpf.RET_K, program.get(program.size() - 1).code());
     }

@@ -1,0 +1,46 @@
+package io.launcher.backend.linux.seccomp;
+
+import io.launcher.spi.isolation.SeccompFilter;
+import io.launcher.spi.isolation.SeccompFilter.Condition;
+import java.util.OptionalInt;
+
+/**
+ * What a filter means for one x86_64 call whose first argument is {@code arg}, read plainly from
+ * its rules (first match in order, then the default; above the highest named number ENOSYS
+ * unless the default allows): the reference the compiled program is checked against.
+ */
+final class FilterSemantics {
+    private FilterSemantics() {
+    }
+
+    static int expected(SeccompFilter filter, int nr, long arg) {
+        int highest = -1;
+        for (SeccompFilter.Rule rule : filter.rules()) {
+            for (String name : rule.names()) {
+                OptionalInt number = SyscallTable.x86_64(name);
+                highest = Math.max(highest, number.orElse(-1));
+                if (number.orElse(-1) == nr && rule.conditions().stream().allMatch(c -> holds(c, arg))) {
+                    return SeccompCompiler.returnValue(rule.action());
+                }
+            }
+        }
+        int fallback = SeccompCompiler.returnValue(filter.defaultAction());
+        boolean permissive = fallback == Bpf.RET_ALLOW || fallback == Bpf.RET_LOG;
+        return !permissive && highest >= 0 && nr > highest ? Bpf.RET_ERRNO | 38 : fallback;
+    }
+
+    /** Conditions here test the first argument only; the others are zero. */
+    private static boolean holds(Condition c, long arg) {
+        long value = c.index() == 0 ? arg : 0;
+        int cmp = Long.compareUnsigned(value, c.value());
+        return switch (c.op()) {
+            case EQ -> cmp == 0;
+            case NE -> cmp != 0;
+            case LT -> cmp < 0;
+            case LE -> cmp <= 0;
+            case GT -> cmp > 0;
+            case GE -> cmp >= 0;
+            case MASKED_EQ -> (value & c.value()) == c.valueTwo();
+        };
+    }
+}

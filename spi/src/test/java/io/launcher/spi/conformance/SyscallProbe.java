@@ -1,0 +1,89 @@
+package io.launcher.spi.conformance;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * {@code kit-syscall NR}: a static x86_64 program of 186 bytes, written here, that makes system
+ * call NR with every argument zero and exits with the errno it got (0 on success), so a case can
+ * ask the filter about a call busybox never makes, or about a number no call has. No compiler is
+ * needed where the kit runs: the ELF header, one loadable segment and the machine code are below.
+ */
+final class SyscallProbe {
+    /** Where the probe lands in the kit's rootfs. */
+    static final String PATH = "/bin/kit-syscall";
+    /** The code is x86_64's. */
+    static final boolean SUPPORTED = "amd64".equals(System.getProperty("os.arch"));
+
+    private static final long BASE = 0x400000L;
+    private static final int ELF_HEADER = 64;
+    private static final int PROGRAM_HEADER = 56;
+
+    /**
+     * The program, at the entry point (rsp holds argc, then argv):
+     * parse argv[1] in decimal into eax; zero rdi, rsi, rdx, r10, r8, r9; syscall; exit_group
+     * with -rax when rax is an error (-4095..-1), else 0.
+     */
+    private static final byte[] CODE = bytes(
+            0x48, 0x8b, 0x74, 0x24, 0x10,       // mov rsi, [rsp+16]      argv[1]
+            0x31, 0xc0,                         // xor eax, eax
+            0x0f, 0xb6, 0x0e,                   // next: movzx ecx, byte [rsi]
+            0x85, 0xc9,                         // test ecx, ecx
+            0x74, 0x0c,                         // jz call
+            0x6b, 0xc0, 0x0a,                   // imul eax, eax, 10
+            0x8d, 0x44, 0x08, 0xd0,             // lea eax, [rax+rcx-'0']
+            0x48, 0xff, 0xc6,                   // inc rsi
+            0xeb, 0xed,                         // jmp next
+            0x31, 0xff,                         // call: xor edi, edi
+            0x31, 0xf6,                         // xor esi, esi
+            0x31, 0xd2,                         // xor edx, edx
+            0x45, 0x31, 0xd2,                   // xor r10d, r10d
+            0x45, 0x31, 0xc0,                   // xor r8d, r8d
+            0x45, 0x31, 0xc9,                   // xor r9d, r9d
+            0x0f, 0x05,                         // syscall
+            0x48, 0x89, 0xc7,                   // mov rdi, rax
+            0x48, 0xf7, 0xdf,                   // neg rdi
+            0x48, 0x3d, 0x01, 0xf0, 0xff, 0xff, // cmp rax, -4095
+            0x73, 0x02,                         // jae out
+            0x31, 0xff,                         // xor edi, edi
+            0xb8, 0xe7, 0x00, 0x00, 0x00,       // out: mov eax, 231    exit_group
+            0x0f, 0x05);                        // syscall
+
+    private SyscallProbe() {
+    }
+
+    /** Writes the probe into {@code rootfs}, executable by anyone. */
+    static void install(Path rootfs) throws IOException {
+        Path target = rootfs.resolve(PATH.substring(1));
+        Files.write(target, elf());
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    static byte[] elf() {
+        int size = ELF_HEADER + PROGRAM_HEADER + CODE.length;
+        ByteBuffer elf = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        elf.put(bytes(0x7f, 'E', 'L', 'F', 2, 1, 1, 0)).putLong(0);   // 64-bit, little endian, System V
+        elf.putShort((short) 2).putShort((short) 0x3e).putInt(1);      // ET_EXEC, EM_X86_64, version
+        elf.putLong(BASE + ELF_HEADER + PROGRAM_HEADER);                // entry: the code after the headers
+        elf.putLong(ELF_HEADER).putLong(0).putInt(0);                   // program headers, no sections, flags
+        elf.putShort((short) ELF_HEADER).putShort((short) PROGRAM_HEADER).putShort((short) 1);
+        elf.putShort((short) 0).putShort((short) 0).putShort((short) 0);
+        elf.putInt(1).putInt(5);                                        // PT_LOAD, readable and executable
+        elf.putLong(0).putLong(BASE).putLong(BASE);                     // the whole file at BASE
+        elf.putLong(size).putLong(size).putLong(0x1000);
+        elf.put(CODE);
+        return elf.array();
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
+    }
+}
