@@ -2,7 +2,7 @@
 # Images and layers, side by side in one run (median of RUNS, default 5):
 #   import of a ~100 MB rootfs tar   vs  tar -x + sync into a fresh folder (the floor)
 #   commit of a 10 MB change
-#   export of a 100 MB container filesystem
+#   export of a 100 MB container filesystem   vs  tar -c of the same tree through a pipe to a file
 #   save and load of the ~110 MB image (two layers), and the disk a created container adds
 # Commit and export are timed three ways against the same engine in the same run: through the
 # launcher CLI (its JVM start included), through the real docker CLI (a Go client) on the engine's
@@ -97,10 +97,18 @@ floor() {
     tar -xf "$work/rootfs.tar" -C "$work/x" && sync
 }
 
-for f in floor import commit export save load docker-commit docker-export curl-commit curl-export; do : >"$work/$f"; done
+# export_floor: GNU tar writing the same tree (the rootfs and a 10 MB file, warm in the page cache as
+# the engine's layers are) through a pipe to a file, as curl writes the engine's export to one
+export_floor() {
+    tar -cf - -C "$work/x" . | cat >"$work/floor-export.tar"
+}
+
+for f in floor export-floor import commit export save load docker-commit docker-export curl-commit curl-export; do : >"$work/$f"; done
 r=0
 while [ $r -lt "$runs" ]; do
     time_ms floor >>"$work/floor"
+    head -c 10485760 /dev/urandom >"$work/x/ten-mb"
+    time_ms export_floor >>"$work/export-floor"
     # Each run imports a distinct tarball content-wise? No: the same layer is found and reused,
     # so the image is removed first to make every import write the whole layer.
     $launcher rmi -f big >/dev/null 2>&1 || true
@@ -128,7 +136,7 @@ while [ $r -lt "$runs" ]; do
     $launcher rmi "snap:r$r" >/dev/null
     r=$((r + 1))
 done
-rm -rf "$work/x" "$work/save.tar" "$work/export.tar"
+rm -rf "$work/x" "$work/save.tar" "$work/export.tar" "$work/floor-export.tar"
 
 # Disk a created (never started) container adds: allocated blocks of the state root, 20 of them.
 sync; before=$(du -sk "$root" | cut -f1)
@@ -145,6 +153,7 @@ printf '%-40s %8s\n' "  engine side (curl time_total)" "$(median <"$work/curl-co
 printf '%-40s %8s\n' "export of $((size_mb + 10)) MB" "$(median <"$work/export")"
 printf '%-40s %8s\n' "  docker CLI (docker export -o)" "$(median <"$work/docker-export")"
 printf '%-40s %8s\n' "  engine side (curl time_total)" "$(median <"$work/curl-export")"
+printf '%-40s %8s\n' "  floor (tar -c | cat > file)" "$(median <"$work/export-floor")"
 printf '%-40s %8s\n' "save of the committed image" "$(median <"$work/save")"
 printf '%-40s %8s\n' "load of that archive" "$(median <"$work/load")"
 printf '%-40s %8s\n' "disk per created container (kB)" "$(((after - before) / 20))"

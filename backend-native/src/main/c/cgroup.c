@@ -2,11 +2,13 @@
  * One cgroup per container, chosen once: cgroup v2 when /sys/fs/cgroup is the unified
  * hierarchy, else the v1 memory, cpu, pids, freezer and devices hierarchies, each at
  * <ctrl>/launcher/<id>. A controller that cannot be set up is an error only when the spec asks
- * for its limit; the freezer (pause) is driven from Java through the same directories.
+ * for its limit; the freezer (pause) is driven from Java through the same directories. The device
+ * rules are v1's devices.allow lines, or on v2 a BPF device filter (devfilter.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
@@ -69,9 +71,46 @@ static const char *const DEVICE_RULES[] = {
     "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:200 rwm",
 };
 
+/* a rule of the table above as a struct: "c 1:3 rwm", numbers or '*' */
+static void rule_parse(const char *text, struct device_rule *r)
+{
+    char major[16], minor[16];
+    memset(r, 0, sizeof *r);
+    sscanf(text, "%c %15[^:]:%15s %3s", &r->type, major, minor, r->access);
+    r->major = major[0] == '*' ? -1 : atoll(major);
+    r->minor = minor[0] == '*' ? -1 : atoll(minor);
+}
+
+/* v2: the same rules as v1 (or every device, privileged) as a BPF device filter (devfilter.c) */
+int cgroup_v2_devices(const char *dir, const struct spec *s)
+{
+    static struct device_rule rules[sizeof DEVICE_RULES / sizeof DEVICE_RULES[0] + SHIM_MAX_DEVICES];
+    int n = 0;
+    if (s->privileged) {
+        rule_parse("a *:* rwm", &rules[n++]);
+    } else {
+        for (size_t i = 0; i < sizeof DEVICE_RULES / sizeof DEVICE_RULES[0]; i++)
+            rule_parse(DEVICE_RULES[i], &rules[n++]);
+        for (int i = 0; i < s->n_device_rules; i++)
+            rules[n++] = s->device_rules[i];
+    }
+    return devfilter_attach(dir, rules, n);
+}
+
+/* a --device or --device-cgroup-rule rule in the devices.allow form; -1 is '*' */
+static void rule_text(const struct device_rule *r, char *out, size_t cap)
+{
+    char major[24] = "*", minor[24] = "*";
+    if (r->major >= 0)
+        snprintf(major, sizeof major, "%lld", r->major);
+    if (r->minor >= 0)
+        snprintf(minor, sizeof minor, "%lld", r->minor);
+    snprintf(out, cap, "%c %s:%s %s", r->type, major, minor, r->access);
+}
+
 static int v1_devices(const char *dir, const struct spec *s)
 {
-    char allow[4096], deny[4096];
+    char allow[4096], deny[4096], rule[64];
     snprintf(allow, sizeof allow, "%s/devices.allow", dir);
     snprintf(deny, sizeof deny, "%s/devices.deny", dir);
     if (s->privileged)
@@ -81,6 +120,11 @@ static int v1_devices(const char *dir, const struct spec *s)
     for (size_t i = 0; i < sizeof DEVICE_RULES / sizeof DEVICE_RULES[0]; i++)
         if (write_string(allow, DEVICE_RULES[i]) < 0)
             return -1;
+    for (int i = 0; i < s->n_device_rules; i++) {
+        rule_text(&s->device_rules[i], rule, sizeof rule);
+        if (write_string(allow, rule) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -151,7 +195,9 @@ int cgroup_create(const struct spec *spec)
         dir_of(NULL, spec, dir, sizeof dir);
         int rc = make_dir(dir);
         write_string(CGROUP_ROOT "/launcher/cgroup.subtree_control", "+memory +cpu +pids");
-        return rc == 0 ? cgroup_v2_limits(dir, spec) : rc;
+        if (rc == 0)
+            rc = cgroup_v2_limits(dir, spec);
+        return rc == 0 ? cgroup_v2_devices(dir, spec) : rc;
     }
     struct controller ctrl[V1_CONTROLLERS];
     v1_controllers(spec, ctrl);

@@ -1,6 +1,7 @@
 /*
  * The container's root: the storage driver's mounts on <bundle>/rootfs, then /proc (of the
- * new PID namespace), /sys, /dev, the bind mounts, the read-only remount, and pivot_root
+ * new PID namespace), /sys, /dev, the bind mounts, the given device nodes, the read-only remount,
+ * and pivot_root
  * (not chroot: the host's mounts must be unreachable, not just hidden).
  */
 #define _GNU_SOURCE
@@ -198,7 +199,8 @@ int rootfs_prepare(const char *bundle, const struct spec *spec)
         return -1;
     if (kernel_mount_point(root, "dev", dev, sizeof dev) < 0 || devices_populate(dev, spec->privileged) < 0)
         return -1;
-    if (mount_binds(spec, root) < 0)
+    /* after the binds, as runc: a given device lands on top of whatever they put there */
+    if (mount_binds(spec, root) < 0 || devnodes_make(root, spec) < 0)
         return -1;
     if (spec->readonly_rootfs
         && mount(NULL, root, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) < 0)

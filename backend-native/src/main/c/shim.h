@@ -32,6 +32,25 @@ struct bind_mount {
     int read_only;
 };
 
+#define SHIM_MAX_DEVICES 256
+
+/* a --device node: made at path in the container's root (devnodes.c) */
+struct device_node {
+    char *path;
+    char type;                /* 'c' or 'b' */
+    unsigned int major, minor;
+    unsigned int mode;        /* permission bits */
+    uid_t uid;
+    gid_t gid;
+};
+
+/* a devices cgroup allow rule beyond Docker's defaults: "c 1:3 rwm"; -1 is '*' */
+struct device_rule {
+    char type;                /* 'a', 'c' or 'b' */
+    long long major, minor;
+    char access[4];
+};
+
 struct spec {
     char *id;
     char *hostname;
@@ -65,6 +84,10 @@ struct spec {
     const char *seccomp_program; /* the filter compiled by the Java side, hex (filter.c); NULL: unconfined */
     int privileged;           /* --privileged: /proc unmasked, /sys rw, the host's devices; an exec: every capability */
     int no_new_privs;         /* set no_new_privs (absent from the spec: 1) */
+    struct device_node devices[SHIM_MAX_DEVICES];
+    int n_devices;
+    struct device_rule device_rules[SHIM_MAX_DEVICES];
+    int n_device_rules;
 };
 
 /* error.c: one message for the engine, runc style ("unable to mount proc at /x: EINVAL") */
@@ -122,6 +145,9 @@ int masks_apply(const char *root);
 int devices_populate(const char *dev_dir, int privileged);
 int host_devices_copy(const char *dev_dir);
 
+/* devnodes.c: the spec's --device nodes, made inside the root (parents too), replacing what is there */
+int devnodes_make(const char *root, const struct spec *spec);
+
 /* exec.c: runs in the forked user process; never returns */
 struct process_io {
     int in_fd;   /* stdin, or -1 for /dev/null */
@@ -164,6 +190,11 @@ int cgroup_oom_killed(const struct spec *spec);
 void cgroup_remove(const struct spec *spec);
 /* the v2 limit files of one cgroup folder: memory.max, memory.swap.max, pids.max, cpu.weight, cpu.max */
 int cgroup_v2_limits(const char *dir, const struct spec *spec);
+/* the v2 devices cgroup: Docker's rules and the spec's as a BPF device filter attached to dir */
+int cgroup_v2_devices(const char *dir, const struct spec *spec);
+
+/* devfilter.c: allow rules over a default deny, compiled to a BPF_PROG_TYPE_CGROUP_DEVICE program */
+int devfilter_attach(const char *dir, const struct device_rule *rules, int n_rules);
 
 /* join.c: launcher-shim exec; relay.c: its signal forwarding and terminal relay */
 int exec_main(const char *bundle, const char *spec_path);

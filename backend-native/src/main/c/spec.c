@@ -37,6 +37,10 @@
  *   privileged 0|1                            --privileged: /proc unmasked, /sys read-write, the host's
  *                                             device nodes in /dev; in an exec's spec: every capability
  *   nonewprivs 0|1                            set no_new_privs on the processes; absent: 1
+ *   device     <path> c|b <major> <minor>     a device node made at path in the container (--device),
+ *              <mode> <uid> <gid>             mode in octal; repeated
+ *   devicerule a|c|b <major>|* <minor>|*      one devices cgroup allow rule added to Docker's default
+ *              <access>                       ones, access a subset of rwm; repeated
  *
  * An exec's spec (launcher-shim exec) holds only version, arg, env, cwd, user, group, terminal,
  * stdin and privileged: namespaces, cgroup, capabilities, seccomp and no_new_privs come from the
@@ -49,7 +53,7 @@
 #include <string.h>
 #include "shim.h"
 
-#define MAX_FIELDS 4
+#define MAX_FIELDS 8
 
 static int hex_value(char c)
 {
@@ -121,8 +125,55 @@ static int parse_number(const char *text, long long *out)
     return 0;
 }
 
+/* a device number, or -1 for '*' where wildcard is allowed */
+static int parse_device_number(const char *text, int wildcard, long long *out)
+{
+    if (wildcard && strcmp(text, "*") == 0) {
+        *out = -1;
+        return 0;
+    }
+    return parse_number(text, out) < 0 || *out > 0xffffffffLL ? -1 : 0;
+}
+
+static int apply_device(struct spec *spec, char **f, int n)
+{
+    long long major, minor, uid, gid;
+    char *end;
+    if (n != 7 || spec->n_devices >= SHIM_MAX_DEVICES || f[0][0] != '/' || strlen(f[1]) != 1
+        || (f[1][0] != 'c' && f[1][0] != 'b'))
+        return -1;
+    errno = 0;
+    long mode = strtol(f[4], &end, 8);
+    if (errno || *end || end == f[4] || mode < 0 || mode > 07777)
+        return -1;
+    if (parse_device_number(f[2], 0, &major) < 0 || parse_device_number(f[3], 0, &minor) < 0
+        || parse_number(f[5], &uid) < 0 || parse_number(f[6], &gid) < 0)
+        return -1;
+    spec->devices[spec->n_devices++] = (struct device_node){ f[0], f[1][0], (unsigned int)major,
+        (unsigned int)minor, (unsigned int)mode, (uid_t)uid, (gid_t)gid };
+    return 0;
+}
+
+static int apply_device_rule(struct spec *spec, char **f, int n)
+{
+    if (n != 4 || spec->n_device_rules >= SHIM_MAX_DEVICES || strlen(f[0]) != 1 || !strchr("acb", f[0][0])
+        || strlen(f[3]) < 1 || strlen(f[3]) > 3 || strspn(f[3], "rwm") != strlen(f[3]))
+        return -1;
+    struct device_rule *rule = &spec->device_rules[spec->n_device_rules];
+    if (parse_device_number(f[1], 1, &rule->major) < 0 || parse_device_number(f[2], 1, &rule->minor) < 0)
+        return -1;
+    rule->type = f[0][0];
+    snprintf(rule->access, sizeof rule->access, "%s", f[3]);
+    spec->n_device_rules++;
+    return 0;
+}
+
 static int apply_list(struct spec *spec, const char *key, char **f, int n)
 {
+    if (strcmp(key, "device") == 0)
+        return apply_device(spec, f, n);
+    if (strcmp(key, "devicerule") == 0)
+        return apply_device_rule(spec, f, n);
     if (strcmp(key, "arg") == 0 && n == 1 && spec->n_args < SHIM_MAX_LIST) {
         spec->args[spec->n_args++] = f[0];
     } else if (strcmp(key, "env") == 0 && n == 1 && spec->n_env < SHIM_MAX_LIST) {

@@ -3,6 +3,7 @@ package io.launcher;
 import io.launcher.cli.DaemonRunner;
 import io.launcher.cli.EngineConnector;
 import io.launcher.client.RemoteEngine;
+import io.launcher.client.SocketWarmUp;
 import java.util.List;
 
 /**
@@ -13,8 +14,12 @@ final class Wiring {
     private Wiring() {
     }
 
-    /** Connects to the engine on the socket, starting a daemon in the background when none answers. */
+    /**
+     * Connects to the engine on the socket, starting a daemon in the background when none answers;
+     * the socket code warms up meanwhile.
+     */
     static EngineConnector engineConnector() {
+        SocketWarmUp.start();
         return settings -> RemoteEngine.connectOrStart(settings.socket(), settings.root(), settings.home(),
                 List.of());
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * {@code securityOpt} is Docker's {@code --security-opt} list as given ({@code seccomp=unconfined});
  * {@code logConfig} bounds the container's json-file log ({@code --log-opt max-size, max-file}).
  * {@code privileged} is Docker's {@code --privileged}: every capability, no seccomp filter, /proc
- * unmasked, /sys writable and the host's devices in /dev.
+ * unmasked, /sys writable and the host's devices in /dev. {@code devices} are Docker's {@code --device}
+ * mappings, {@code deviceCgroupRules} its {@code --device-cgroup-rule} list as given ({@code c 1:3 rwm}).
  */
 public record HostConfig(
         boolean autoRemove,
@@ -23,10 +24,12 @@ public record HostConfig(
         boolean publishAllPorts,
         List<String> securityOpt,
         LogConfig logConfig,
-        boolean privileged) {
+        boolean privileged,
+        List<DeviceMapping> devices,
+        List<String> deviceCgroupRules) {
 
     public static final HostConfig DEFAULT = new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(),
-            false, List.of(), List.of(), List.of(), false, List.of(), LogConfig.DEFAULT, false);
+            false, List.of(), List.of(), List.of(), false, List.of(), LogConfig.DEFAULT, false, List.of(), List.of());
 
     public HostConfig {
         binds = List.copyOf(binds);
@@ -38,6 +41,18 @@ public record HostConfig(
         securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
         // And records stored before log options existed get the default bounds.
         logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
+        // And records stored before devices existed have none.
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        deviceCgroupRules = deviceCgroupRules == null ? List.of() : List.copyOf(deviceCgroupRules);
+    }
+
+    /** A host config without devices: the form callers written before {@code --device} use. */
+    public HostConfig(boolean autoRemove, NetworkMode networkMode, ResourceLimits resources, List<String> binds,
+                      boolean readonlyRootfs, List<String> capAdd, List<String> capDrop,
+                      List<PortBinding> portBindings, boolean publishAllPorts, List<String> securityOpt,
+                      LogConfig logConfig, boolean privileged) {
+        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, portBindings,
+                publishAllPorts, securityOpt, logConfig, privileged, List.of(), List.of());
     }
 
     /** A host config without {@code --privileged}: the form callers written before it use. */

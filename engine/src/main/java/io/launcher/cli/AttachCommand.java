@@ -7,26 +7,29 @@ import io.launcher.api.LogCursor;
 import io.launcher.api.WaitCondition;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code attach}: the running container's output, and its stdin when it has one open; ctrl-p ctrl-q detaches. */
-@Command(name = "attach", description = "Attach local standard input, output, and error streams to a running container")
 public final class AttachCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--no-stdin", description = "Do not attach STDIN")
     boolean noStdin;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
+
+    AttachCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code attach}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "attach",
+                "Attach local standard input, output, and error streams to a running container")
+                .flag("--no-stdin", "Do not attach STDIN", v -> noStdin = v)
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .spec();
+    }
 
     @Override
     public Integer call() throws Exception {

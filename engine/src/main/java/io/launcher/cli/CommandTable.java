@@ -2,11 +2,11 @@ package io.launcher.cli;
 
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The subcommands by name. Only the command asked for is built: picocli reads each command's
- * annotations by reflection, and a CLI that answers in ~100 ms cannot afford to read all of them
- * (help and unknown names still get the full table).
+ * The subcommands by name. Only the command asked for is built: a CLI that answers in ~100 ms
+ * cannot afford the model of all of them (help and unknown names still get the full table).
  */
 final class CommandTable {
     static final List<String> NAMES = List.of(
@@ -41,64 +41,67 @@ final class CommandTable {
         return version ? List.of() : NAMES;
     }
 
-    static void install(CommandLine line, List<String> names) {
+    /** The command tree of {@code launcher} with these subcommands. */
+    static CommandLine tree(LauncherCommand launcher, List<String> names) {
+        CommandLine line = new CommandLine(launcher.spec());
         for (String name : names) {
-            CommandLine sub = new CommandLine(command(name));
+            CommandLine sub = new CommandLine(spec(name, launcher));
             if (createsContainers(name) || name.equals("exec") || name.equals("top")) {
                 // Everything after IMAGE belongs to the container's command, flags included.
                 sub.setStopAtPositional(true);
             }
             line.addSubcommand(name, sub);
         }
+        return line;
     }
 
     static boolean createsContainers(String name) {
         return name.equals("run") || name.equals("create");
     }
 
-    private static Object command(String name) {
+    private static CommandSpec spec(String name, LauncherCommand launcher) {
         switch (name) {
-            case "run": return new RunCommand();
-            case "create": return new CreateCommand();
-            case "start": return new StartCommand();
-            case "stop": return new StopCommand();
-            case "restart": return new RestartCommand();
-            case "attach": return new AttachCommand();
-            case "exec": return new ExecCommand();
-            case "rename": return new RenameCommand();
-            case "kill": return new KillCommand();
-            case "wait": return new WaitCommand();
-            case "rm": return new RmCommand();
-            case "ps": return new PsCommand();
-            case "logs": return new LogsCommand();
-            case "inspect": return new InspectCommand();
-            case "images": return new ImagesCommand();
-            case "import": return new ImportCommand();
-            case "info": return new InfoCommand();
-            case "version": return new VersionCommand();
-            case "port": return new PortCommand();
-            case "daemon": return new DaemonCommand();
-            case "commit": return new CommitCommand();
-            case "export": return new ExportCommand();
-            case "diff": return new DiffCommand();
-            case "history": return new HistoryCommand();
-            case "tag": return new TagCommand();
-            case "rmi": return new RmiCommand();
-            case "pull": return new PullCommand();
-            case "push": return new PushCommand();
-            case "login": return new LoginCommand();
-            case "logout": return new LogoutCommand();
-            case "events": return new EventsCommand();
-            case "container": return new ContainerCommand();
-            case "image": return new ImageCommand();
-            case "top": return new TopCommand();
-            case "pause": return new PauseCommand();
-            case "unpause": return new UnpauseCommand();
-            case "system": return new SystemCommand();
-            case "completion": return new CompletionCommand();
-            case "cp": return new CpCommand();
-            case "save": return new SaveCommand();
-            case "load": return new LoadCommand();
+            case "run": return new RunCommand(launcher).spec();
+            case "create": return new CreateCommand(launcher).spec();
+            case "start": return new StartCommand(launcher).spec();
+            case "stop": return new StopCommand(launcher).spec();
+            case "restart": return new RestartCommand(launcher).spec();
+            case "attach": return new AttachCommand(launcher).spec();
+            case "exec": return new ExecCommand(launcher).spec();
+            case "rename": return new RenameCommand(launcher).spec();
+            case "kill": return new KillCommand(launcher).spec();
+            case "wait": return new WaitCommand(launcher).spec();
+            case "rm": return new RmCommand(launcher).spec();
+            case "ps": return new PsCommand(launcher).spec();
+            case "logs": return new LogsCommand(launcher).spec();
+            case "inspect": return new InspectCommand(launcher).spec();
+            case "images": return new ImagesCommand(launcher).spec();
+            case "import": return new ImportCommand(launcher).spec();
+            case "info": return new InfoCommand(launcher).spec();
+            case "version": return new VersionCommand(launcher).spec();
+            case "port": return new PortCommand(launcher).spec();
+            case "daemon": return new DaemonCommand(launcher).spec();
+            case "commit": return new CommitCommand(launcher).spec();
+            case "export": return new ExportCommand(launcher).spec();
+            case "diff": return new DiffCommand(launcher).spec();
+            case "history": return new HistoryCommand(launcher).spec();
+            case "tag": return new TagCommand(launcher).spec();
+            case "rmi": return new RmiCommand(launcher).spec();
+            case "pull": return new PullCommand(launcher).spec();
+            case "push": return new PushCommand(launcher).spec();
+            case "login": return new LoginCommand(launcher).spec();
+            case "logout": return new LogoutCommand(launcher).spec();
+            case "events": return new EventsCommand(launcher).spec();
+            case "container": return new ContainerCommand(launcher).spec();
+            case "image": return new ImageCommand(launcher).spec();
+            case "top": return new TopCommand(launcher).spec();
+            case "pause": return new PauseCommand(launcher).spec();
+            case "unpause": return new UnpauseCommand(launcher).spec();
+            case "system": return new SystemCommand(launcher).spec();
+            case "completion": return new CompletionCommand(launcher).spec();
+            case "cp": return new CpCommand(launcher).spec();
+            case "save": return new SaveCommand(launcher).spec();
+            case "load": return new LoadCommand(launcher).spec();
             default: throw new IllegalArgumentException("unknown command " + name);
         }
     }

@@ -6,39 +6,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code commit}: a new image from a container's changes; prints its id. */
-@Command(name = "commit", description = "Create a new image from a container's changes")
 public final class CommitCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-a", "--author"}, paramLabel = "STRING", description = "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")")
     String author = "";
-
-    @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION", description = "Apply Dockerfile instruction to the created image")
     List<String> changes = new ArrayList<>();
-
-    @Option(names = {"-m", "--message"}, paramLabel = "STRING", description = "Commit message")
     String message = "";
-
-    @Option(names = {"-p", "--pause"}, negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Pause container during commit (default true)")
     boolean pause;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
     String reference;
+
+    CommitCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code commit}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "commit", "Create a new image from a container's changes")
+                .option("-a --author", "STRING", "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")",
+                        v -> author = v)
+                .repeated("-c --change", "INSTRUCTION", "Apply Dockerfile instruction to the created image",
+                        v -> changes = v)
+                .option("-m --message", "STRING", "Commit message", v -> message = v)
+                .flagOnByDefault("-p --pause", "Pause container during commit (default true)", v -> pause = v)
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .optionalOperand("1", "REPOSITORY[:TAG]", null, v -> reference = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

@@ -1,16 +1,22 @@
 package io.launcher.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code container}: Docker's management command; here it carries {@code prune}. */
-@Command(name = "container", description = "Manage containers", subcommands = ContainerPruneCommand.class)
 public final class ContainerCommand {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    ContainerCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code container}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "container", "Manage containers")
+                .help()
+                .subcommand(new ContainerPruneCommand(this).spec())
+                .spec();
+    }
+
 }

@@ -1,6 +1,7 @@
 package io.launcher.cli;
 
 import io.launcher.api.ContainerConfig;
+import io.launcher.api.DeviceMapping;
 import io.launcher.api.HostConfig;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogConfig;
@@ -14,90 +15,76 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine.Option;
 
 /** The flags {@code run} and {@code create} share, and how they become Docker's Config and HostConfig. */
 public final class ContainerOptions {
 
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
     boolean interactive;
-
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY")
     boolean tty;
-
-    @Option(names = "--rm", description = "Automatically remove the container when it exits")
     boolean autoRemove;
-
-    @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container")
     String name;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set environment variables")
     List<String> env = new ArrayList<>();
-
-    @Option(names = {"-l", "--label"}, paramLabel = "KEY=VALUE", description = "Set meta data on a container")
     List<String> labels = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container")
     String workdir;
-
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Username or UID (format: <name|uid>[:<group|gid>])")
     String user;
-
-    @Option(names = {"-h", "--hostname"}, paramLabel = "NAME", description = "Container host name")
     String hostname;
-
-    @Option(names = {"-m", "--memory"}, paramLabel = "BYTES", converter = MemorySize.class,
-            description = "Memory limit (units b, k, m, g: 512m)")
     long memory;
-
-    @Option(names = {"-c", "--cpu-shares"}, paramLabel = "INT", description = "CPU shares (relative weight)")
     long cpuShares;
-
-    @Option(names = "--cpus", paramLabel = "DECIMAL", converter = CpuCount.class, description = "Number of CPUs")
     long nanoCpus;
-
-    @Option(names = "--pids-limit", paramLabel = "INT", description = "Tune container pids limit (-1 for unlimited)")
     long pidsLimit;
-
-    @Option(names = {"-v", "--volume"}, paramLabel = "SRC:DST[:ro]", description = "Bind mount a volume")
     List<String> volumes = new ArrayList<>();
-
-    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]PORT[/PROTO]", converter = PublishSpec.Converter.class,
-            description = "Publish a container's port(s) to the host")
     List<PublishSpec> publish = new ArrayList<>();
-
-    @Option(names = {"-P", "--publish-all"}, description = "Publish all exposed ports to random ports")
     boolean publishAll;
-
-    @Option(names = "--expose", paramLabel = "PORT[/PROTO]", description = "Expose a port or a range of ports")
     List<String> expose = new ArrayList<>();
-
-    @Option(names = "--network", paramLabel = "MODE", description = "Connect a container to a network: none, host, bridge")
     String network;
-
-    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Overwrite the default ENTRYPOINT of the image")
     String entrypoint;
-
-    @Option(names = "--read-only", description = "Mount the container's root filesystem as read only")
     boolean readOnly;
-
-    @Option(names = "--privileged", description = "Give extended privileges to this container")
     boolean privileged;
-
-    @Option(names = "--cap-add", paramLabel = "CAP", description = "Add Linux capabilities")
+    List<DeviceMapping> devices = new ArrayList<>();
+    List<String> deviceCgroupRules = new ArrayList<>();
     List<String> capAdd = new ArrayList<>();
-
-    @Option(names = "--cap-drop", paramLabel = "CAP", description = "Drop Linux capabilities")
     List<String> capDrop = new ArrayList<>();
-
-    @Option(names = "--log-driver", paramLabel = "DRIVER", description = "Logging driver for the container (json-file)")
     String logDriver;
-
-    @Option(names = "--log-opt", paramLabel = "KEY=VALUE", description = "Log driver options (max-size, max-file)")
     List<String> logOpts = new ArrayList<>();
-
-    @Option(names = "--security-opt", paramLabel = "OPT", description = "Security Options (seccomp=unconfined|builtin|PROFILE.json)")
     List<String> securityOpt = new ArrayList<>();
+
+    /** Adds these flags to a command (picocli's mixin). */
+    CommandDeclaration declare(CommandDeclaration command) {
+        return command.flag("-i --interactive", "Keep STDIN open even if not attached", v -> interactive = v)
+                .flag("-t --tty", "Allocate a pseudo-TTY", v -> tty = v)
+                .flag("--rm", "Automatically remove the container when it exits", v -> autoRemove = v)
+                .option("--name", "NAME", "Assign a name to the container", v -> name = v)
+                .repeated("-e --env", "KEY=VALUE", "Set environment variables", v -> env = v)
+                .repeated("-l --label", "KEY=VALUE", "Set meta data on a container", v -> labels = v)
+                .option("-w --workdir", "DIR", "Working directory inside the container", v -> workdir = v)
+                .option("-u --user", "USER", "Username or UID (format: <name|uid>[:<group|gid>])", v -> user = v)
+                .option("-h --hostname", "NAME", "Container host name", v -> hostname = v)
+                .option("-m --memory", "BYTES", "Memory limit (units b, k, m, g: 512m)", new MemorySize(), long.class,
+                        v -> memory = v)
+                .option("-c --cpu-shares", "INT", "CPU shares (relative weight)", long.class, v -> cpuShares = v)
+                .option("--cpus", "DECIMAL", "Number of CPUs", new CpuCount(), long.class, v -> nanoCpus = v)
+                .option("--pids-limit", "INT", "Tune container pids limit (-1 for unlimited)", long.class,
+                        v -> pidsLimit = v)
+                .repeated("-v --volume", "SRC:DST[:ro]", "Bind mount a volume", v -> volumes = v)
+                .repeated("-p --publish", "[IP:][HOST:]PORT[/PROTO]", "Publish a container's port(s) to the host",
+                        new PublishSpec.Converter(), PublishSpec.class, v -> publish = v)
+                .flag("-P --publish-all", "Publish all exposed ports to random ports", v -> publishAll = v)
+                .repeated("--expose", "PORT[/PROTO]", "Expose a port or a range of ports", v -> expose = v)
+                .option("--network", "MODE", "Connect a container to a network: none, host, bridge", v -> network = v)
+                .option("--entrypoint", "CMD", "Overwrite the default ENTRYPOINT of the image", v -> entrypoint = v)
+                .flag("--read-only", "Mount the container's root filesystem as read only", v -> readOnly = v)
+                .flag("--privileged", "Give extended privileges to this container", v -> privileged = v)
+                .repeated("--device", "HOST[:CONTAINER][:rwm]", "Add a host device to the container",
+                        new DeviceOption.Converter(), DeviceMapping.class, v -> devices = v)
+                .repeated("--device-cgroup-rule", "RULE", "Add a rule to the cgroup allowed devices list",
+                        new DeviceOption.RuleConverter(), String.class, v -> deviceCgroupRules = v)
+                .repeated("--cap-add", "CAP", "Add Linux capabilities", v -> capAdd = v)
+                .repeated("--cap-drop", "CAP", "Drop Linux capabilities", v -> capDrop = v)
+                .option("--log-driver", "DRIVER", "Logging driver for the container (json-file)", v -> logDriver = v)
+                .repeated("--log-opt", "KEY=VALUE", "Log driver options (max-size, max-file)", v -> logOpts = v)
+                .repeated("--security-opt", "OPT", "Security Options (seccomp=unconfined|builtin|PROFILE.json)",
+                        v -> securityOpt = v);
+    }
 
     Optional<String> name() {
         return Optional.ofNullable(name).filter(n -> !n.isEmpty());
@@ -117,7 +104,7 @@ public final class ContainerOptions {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
         return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll,
-                SecurityOpts.resolve(securityOpt), logConfig(), privileged);
+                SecurityOpts.resolve(securityOpt), logConfig(), privileged, devices, deviceCgroupRules);
     }
 
     /** {@code --log-opt max-size=10m}: checked here, so a bad value fails before anything is created. */

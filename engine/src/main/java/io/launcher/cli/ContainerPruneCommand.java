@@ -2,22 +2,26 @@ package io.launcher.cli;
 
 import io.launcher.api.PruneReport;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code container prune}: removes every stopped container, after confirmation. */
-@Command(name = "prune", description = "Remove all stopped containers")
 public final class ContainerPruneCommand implements Callable<Integer> {
 
-    @ParentCommand
-    ContainerCommand parent;
+    final ContainerCommand parent;
 
-    @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation")
     boolean force;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    ContainerPruneCommand(ContainerCommand parent) {
+        this.parent = parent;
+    }
+
+    /** How picocli sees {@code prune}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "prune", "Remove all stopped containers")
+                .flag("-f --force", "Do not prompt for confirmation", v -> force = v)
+                .help()
+                .spec();
+    }
 
     @Override
     public Integer call() {

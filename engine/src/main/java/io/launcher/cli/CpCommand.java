@@ -12,43 +12,44 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cp}: copies files between a container and the host, either way, with Docker's rules for
  * names ({@link CopyPaths}); {@code -} is a tar stream on stdin or stdout. The container side may
  * be running or stopped.
  */
-@Command(name = "cp", description = {"Copy files/folders between a container and the local filesystem", "",
-        "Use '-' as the source to read a tar archive from stdin and extract it to a directory destination in a "
-                + "container.", "Use '-' as the destination to stream a tar archive of a container source to stdout."},
-        customSynopsis = {"launcher cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-",
-                "       launcher cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH"})
 public final class CpCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information)")
     boolean archive;
-
-    @Option(names = {"-L", "--follow-link"}, description = "Always follow symbol link in SRC_PATH")
     boolean followLink;
-
-    @Option(names = {"-q", "--quiet"}, description = "Suppress progress output during copy")
     boolean quiet;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "SOURCE")
     String source;
-
-    @Parameters(index = "1", paramLabel = "DESTINATION")
     String destination;
+
+    CpCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code cp}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "cp", "Copy files/folders between a container and the local filesystem",
+                "",
+                "Use '-' as the source to read a tar archive from stdin and extract it to a directory destination in a "
+                        + "container.",
+                "Use '-' as the destination to stream a tar archive of a container source to stdout.")
+                .synopsis("launcher cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-",
+                        "       launcher cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
+                .flag("-a --archive", "Archive mode (copy all uid/gid information)", v -> archive = v)
+                .flag("-L --follow-link", "Always follow symbol link in SRC_PATH", v -> followLink = v)
+                .flag("-q --quiet", "Suppress progress output during copy", v -> quiet = v)
+                .help()
+                .operand("0", "SOURCE", null, v -> source = v)
+                .operand("1", "DESTINATION", null, v -> destination = v)
+                .spec();
+    }
 
     /** {@code CONTAINER:PATH} or a host path (absolute, or relative and starting with {@code .}, or without a colon). */
     record Endpoint(Optional<String> container, String path) {

@@ -4,33 +4,32 @@ import io.launcher.api.ContainerId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code create}: makes the container and prints its full id; {@code start} runs it. */
-@Command(name = "create", description = "Create a new container")
 public final class CreateCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Mixin
-    ContainerOptions options;
-
-    @Mixin
-    PullPolicy pull;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to create the container from")
+    final ContainerOptions options = new ContainerOptions();
+    final PullPolicy pull = new PullPolicy();
     String image;
-
-    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments")
     List<String> command = new ArrayList<>();
+
+    CreateCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code create}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "create", "Create a new container")
+                .with(options::declare)
+                .with(pull::declare)
+                .help()
+                .operand("0", "IMAGE", "The image to create the container from", v -> image = v)
+                .operands("1..*", null, "COMMAND", "The command and its arguments", v -> command = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

@@ -2,23 +2,27 @@ package io.launcher.cli;
 
 import io.launcher.api.FilesystemChange;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code diff}: the container's filesystem changes, one {@code A|C|D path} a line. */
-@Command(name = "diff", description = "Inspect changes to files or directories on a container's filesystem")
 public final class DiffCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
+
+    DiffCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code diff}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "diff",
+                "Inspect changes to files or directories on a container's filesystem")
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

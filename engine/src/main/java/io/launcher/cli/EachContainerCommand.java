@@ -3,9 +3,6 @@ package io.launcher.cli;
 import io.launcher.api.Engine;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * A command that does one thing to each container it names ({@code stop a b c}), the Docker way
@@ -13,14 +10,18 @@ import picocli.CommandLine.ParentCommand;
  */
 abstract class EachContainerCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> containers;
+
+    EachContainerCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** What every such command takes: {@code --help} and one or more containers. */
+    final CommandDeclaration containers(CommandDeclaration command) {
+        return command.help().operands("0..*", "1..*", "CONTAINER", null, v -> containers = v);
+    }
 
     /** Acts on one container; returns the line to print for it. */
     abstract String act(Engine engine, String container) throws InterruptedException;

@@ -14,33 +14,34 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code events}: the engine's events, one a line, until interrupted or {@code --until} passes. */
-@Command(name = "events", description = "Get real time events from the server")
 public final class EventsCommand implements Callable<Integer> {
     private static final DateTimeFormatter NANOS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--since", paramLabel = "string", description = "Show all events created since timestamp")
     String since;
-
-    @Option(names = "--until", paramLabel = "string", description = "Stream events until this timestamp")
     String until;
-
-    @Option(names = {"-f", "--filter"}, paramLabel = "filter", description = "Filter output based on conditions provided")
     List<String> filters = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "string", description = "Format output using a Go template")
     String format;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    EventsCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code events}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "events", "Get real time events from the server")
+                .option("--since", "string", "Show all events created since timestamp", v -> since = v)
+                .option("--until", "string", "Stream events until this timestamp", v -> until = v)
+                .repeated("-f --filter", "filter", "Filter output based on conditions provided", v -> filters = v)
+                .option("--format", "string", "Format output using a Go template", v -> format = v)
+                .help()
+                .spec();
+    }
 
     @Override
     public Integer call() throws InterruptedException {

@@ -6,47 +6,42 @@ import io.launcher.api.ExecSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code exec}: runs a command in a running container and exits with its code. */
-@Command(name = "exec", description = "Execute a command in a running container")
 public final class ExecCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
     boolean interactive;
-
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY")
     boolean tty;
-
-    @Option(names = {"-d", "--detach"}, description = "Detached mode: run command in the background")
     boolean detach;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set environment variables")
     List<String> env = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container")
     String workdir;
-
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Username or UID (format: <name|uid>[:<group|gid>])")
     String user;
-
-    @Option(names = "--privileged", description = "Give extended privileges to the command")
     boolean privileged;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
-
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments")
     List<String> command = new ArrayList<>();
+
+    ExecCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code exec}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "exec", "Execute a command in a running container")
+                .flag("-i --interactive", "Keep STDIN open even if not attached", v -> interactive = v)
+                .flag("-t --tty", "Allocate a pseudo-TTY", v -> tty = v)
+                .flag("-d --detach", "Detached mode: run command in the background", v -> detach = v)
+                .repeated("-e --env", "KEY=VALUE", "Set environment variables", v -> env = v)
+                .option("-w --workdir", "DIR", "Working directory inside the container", v -> workdir = v)
+                .option("-u --user", "USER", "Username or UID (format: <name|uid>[:<group|gid>])", v -> user = v)
+                .flag("--privileged", "Give extended privileges to the command", v -> privileged = v)
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .operands("1..*", "1..*", "COMMAND", "The command and its arguments", v -> command = v)
+                .spec();
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -3,33 +3,33 @@ package io.launcher.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code export}: the container's filesystem as a tar, to stdout or a file ({@link TarOutput}). */
-@Command(name = "export", description = "Export a container's filesystem as a tar archive")
 public final class ExportCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to a file, instead of STDOUT")
     Path output;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
+
+    ExportCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code export}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "export", "Export a container's filesystem as a tar archive")
+                .option("-o --output", "FILE", "Write to a file, instead of STDOUT", Path.class, v -> output = v)
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .spec();
+    }
 
     @Override
     public Integer call() throws IOException {
-        if (output != null) {
-            // asked first, so a wrong name fails before a file is made
-            launcher.engine().container(container);
-        }
+        // No lookup first: the engine answers a wrong name before the tar begins, and TarOutput
+        // removes its temporary file, so an extra request (a third of a small export) buys nothing.
         TarOutput.write(launcher.session(), output, out -> launcher.engine().export(container, out));
         return 0;
     }

@@ -8,45 +8,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code history}: an image's steps, newest first, in Docker's columns. */
-@Command(name = "history", description = "Show the history of an image")
 public final class HistoryCommand implements Callable<Integer> {
     static final String DEFAULT_FORMAT = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
     static final Map<String, String> TITLES = Map.of("ID", "IMAGE", "CreatedSince", "CREATED", "CreatedAt", "CREATED AT",
             "CreatedBy", "CREATED BY", "Size", "SIZE", "Comment", "COMMENT");
     private static final int CREATED_BY_WIDTH = 45;
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = {"-H", "--human"}, negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Print sizes and dates in human readable format (default true)")
     boolean human;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs")
     boolean quiet;
-
-    @Option(names = "--no-trunc", description = "Don't truncate output")
     boolean noTrunc;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format output using a Go template")
     String format;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "IMAGE")
     String image;
+
+    HistoryCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code history}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "history", "Show the history of an image")
+                .flagOnByDefault("-H --human", "Print sizes and dates in human readable format (default true)",
+                        v -> human = v)
+                .flag("-q --quiet", "Only show image IDs", v -> quiet = v)
+                .flag("--no-trunc", "Don't truncate output", v -> noTrunc = v)
+                .option("--format", "FORMAT", "Format output using a Go template", v -> format = v)
+                .help()
+                .operand("0", "IMAGE", null, v -> image = v)
+                .spec();
+        return spec;
+    }
 
     @Override
     public Integer call() {

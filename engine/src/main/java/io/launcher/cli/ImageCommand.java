@@ -1,16 +1,22 @@
 package io.launcher.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code image}: Docker's management command; here it carries {@code prune}. */
-@Command(name = "image", description = "Manage images", subcommands = ImagePruneCommand.class)
 public final class ImageCommand {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    ImageCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code image}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "image", "Manage images")
+                .help()
+                .subcommand(new ImagePruneCommand(this).spec())
+                .spec();
+    }
+
 }

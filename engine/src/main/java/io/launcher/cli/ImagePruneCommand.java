@@ -4,25 +4,28 @@ import io.launcher.api.ImageDeletion;
 import io.launcher.api.PruneReport;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code image prune}: removes dangling images (or with {@code -a} every unused one), after confirmation. */
-@Command(name = "prune", description = "Remove unused images")
 public final class ImagePruneCommand implements Callable<Integer> {
 
-    @ParentCommand
-    ImageCommand parent;
+    final ImageCommand parent;
 
-    @Option(names = {"-a", "--all"}, description = "Remove all unused images, not just dangling ones")
     boolean all;
-
-    @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation")
     boolean force;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    ImagePruneCommand(ImageCommand parent) {
+        this.parent = parent;
+    }
+
+    /** How picocli sees {@code prune}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "prune", "Remove unused images")
+                .flag("-a --all", "Remove all unused images, not just dangling ones", v -> all = v)
+                .flag("-f --force", "Do not prompt for confirmation", v -> force = v)
+                .help()
+                .spec();
+    }
 
     @Override
     public Integer call() {

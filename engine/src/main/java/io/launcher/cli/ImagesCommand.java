@@ -10,41 +10,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code images}: Docker's image table, newest first; {@code images base} keeps one repository. */
-@Command(name = "images", description = "List images")
 public final class ImagesCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Spec
     CommandSpec spec;
 
     /** Accepted for Docker's sake: imports make no intermediate images, so "all" is every image. */
-    @Option(names = {"-a", "--all"}, description = "Show all images (default hides intermediate images)")
     boolean all;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs")
     boolean quiet;
-
-    @Option(names = "--no-trunc", description = "Don't truncate output")
     boolean noTrunc;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format output using a Go template")
     String format;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
     String reference;
+
+    ImagesCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code images}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "images", "List images")
+                .flag("-a --all", "Show all images (default hides intermediate images)", v -> all = v)
+                .flag("-q --quiet", "Only show image IDs", v -> quiet = v)
+                .flag("--no-trunc", "Don't truncate output", v -> noTrunc = v)
+                .option("--format", "FORMAT", "Format output using a Go template", v -> format = v)
+                .help()
+                .optionalOperand("0", "REPOSITORY[:TAG]", null, v -> reference = v)
+                .spec();
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -13,32 +13,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code import}: a rootfs tarball (file, URL or stdin) becomes a one-layer image; prints its id. */
-@Command(name = "import", description = "Import the contents from a tarball to create a filesystem image")
 public final class ImportCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION", description = "Apply Dockerfile instruction to the created image ('CMD [\"/bin/sh\"]')")
     List<String> changes = new ArrayList<>();
-
-    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "Set commit message for imported image")
     String message = "";
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "FILE|URL|-", description = "The tarball (plain, gzip or zstd); - reads stdin")
     String source;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
     String reference;
+
+    ImportCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code import}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "import",
+                "Import the contents from a tarball to create a filesystem image")
+                .repeated("-c --change", "INSTRUCTION",
+                        "Apply Dockerfile instruction to the created image ('CMD [\"/bin/sh\"]')", v -> changes = v)
+                .option("-m --message", "TEXT", "Set commit message for imported image", v -> message = v)
+                .help()
+                .operand("0", "FILE|URL|-", "The tarball (plain, gzip or zstd); - reads stdin", v -> source = v)
+                .optionalOperand("1", "REPOSITORY[:TAG]", null, v -> reference = v)
+                .spec();
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -6,27 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code info}: the engine's counts, chosen backends, every plugin found and why one is unavailable. */
-@Command(name = "info", description = "Display system-wide information")
 public final class InfoCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Format output using a Go template")
     String format;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    InfoCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code info}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "info", "Display system-wide information")
+                .option("-f --format", "FORMAT", "Format output using a Go template", v -> format = v)
+                .help()
+                .spec();
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -6,37 +6,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code inspect}: a JSON array of containers and images with Docker's field names; a name is
  * looked up as a container first, then as an image, unless {@code --type} says which.
  */
-@Command(name = "inspect", description = "Return low-level information on containers and images")
 public final class InspectCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Format output using a Go template ('{{.State.ExitCode}}')")
     String format;
-
-    @Option(names = "--type", paramLabel = "TYPE", description = "Return JSON for the given type: container or image")
     String type = "";
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(arity = "1..*", paramLabel = "NAME|ID")
     List<String> names;
+
+    InspectCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code inspect}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "inspect", "Return low-level information on containers and images")
+                .option("-f --format", "FORMAT", "Format output using a Go template ('{{.State.ExitCode}}')",
+                        v -> format = v)
+                .option("--type", "TYPE", "Return JSON for the given type: container or image", v -> type = v)
+                .help()
+                .operands("0..*", "1..*", "NAME|ID", null, v -> names = v)
+                .spec();
+        return spec;
+    }
 
     @Override
     public Integer call() {

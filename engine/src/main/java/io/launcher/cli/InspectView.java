@@ -5,6 +5,7 @@ import io.launcher.api.ContainerDetails;
 import io.launcher.api.ContainerState;
 import io.launcher.api.ContainerStatus;
 import io.launcher.api.Digest;
+import io.launcher.api.DeviceMapping;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageConfig;
 import io.launcher.api.ImageDetails;
@@ -58,6 +59,14 @@ final class InspectView {
         return view;
     }
 
+    private static Map<String, Object> device(DeviceMapping device) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("PathOnHost", device.pathOnHost());
+        view.put("PathInContainer", device.pathInContainer());
+        view.put("CgroupPermissions", device.cgroupPermissions());
+        return view;
+    }
+
     private static Map<String, Object> hostConfig(HostConfig host) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("Binds", host.binds());
@@ -66,6 +75,9 @@ final class InspectView {
         view.put("CapAdd", host.capAdd());
         view.put("CapDrop", host.capDrop());
         view.put("Privileged", host.privileged());
+        view.put("Devices", host.devices().stream().map(InspectView::device).toList());
+        // Docker shows null, not [], for a container created without rules
+        view.put("DeviceCgroupRules", host.deviceCgroupRules().isEmpty() ? null : host.deviceCgroupRules());
         // Docker shows null, not [], for a container created without security options
         view.put("SecurityOpt", host.securityOpt().isEmpty() ? null : host.securityOpt());
         view.put("ReadonlyRootfs", host.readonlyRootfs());

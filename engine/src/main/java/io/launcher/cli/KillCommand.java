@@ -1,15 +1,24 @@
 package io.launcher.cli;
 
 import io.launcher.api.Engine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kill}: sends a signal (KILL unless told) to each container's init. */
-@Command(name = "kill", description = "Kill one or more running containers")
 public final class KillCommand extends EachContainerCommand {
 
-    @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", description = "Signal to send to the container (default KILL)")
     String signal = "KILL";
+
+    KillCommand(LauncherCommand launcher) {
+        super(launcher);
+    }
+
+    /** How picocli sees {@code kill}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "kill", "Kill one or more running containers")
+                .with(this::containers)
+                .option("-s --signal", "SIGNAL", "Signal to send to the container (default KILL)", v -> signal = v)
+                .spec();
+    }
 
     @Override
     String act(Engine engine, String container) {

@@ -3,41 +3,38 @@ package io.launcher.cli;
 import io.launcher.api.Engine;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** The top command: global options (where the engine lives) shared by every subcommand. */
-@Command(name = "launcher", versionProvider = LauncherVersion.class,
-        description = "Run processes in isolated containers.",
-        footer = {"", "Run 'launcher COMMAND --help' for more information on a command."})
 public final class LauncherCommand implements Callable<Integer> {
     static final Path DEFAULT_ROOT = Path.of("/var/lib/launcher");
     static final Path DEFAULT_SOCKET = Path.of("/run/launcher.sock");
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "State root (env LAUNCHER_ROOT, default /var/lib/launcher)")
     Path root;
-
-    @Option(names = {"-H", "--host"}, paramLabel = "unix:///PATH",
-            description = "Engine socket (env LAUNCHER_HOST, default /run/launcher.sock or <root>/launcher.sock)")
     String host;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print version information and quit")
-    boolean version;
 
     private final Session session;
     private Engine engine;
 
     public LauncherCommand(Session session) {
         this.session = session;
+    }
+
+    /** How picocli sees {@code launcher}: the global flags; {@link CommandTable} adds the subcommands. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "launcher", "Run processes in isolated containers.")
+                .footer("", "Run 'launcher COMMAND --help' for more information on a command.")
+                .option("--root", "DIR", "State root (env LAUNCHER_ROOT, default /var/lib/launcher)", Path.class,
+                        v -> root = v)
+                .option("-H --host", "unix:///PATH",
+                        "Engine socket (env LAUNCHER_HOST, default /run/launcher.sock or <root>/launcher.sock)",
+                        v -> host = v)
+                .help()
+                .version(new LauncherVersion(), "-v --version", "Print version information and quit")
+                .spec();
+        return spec;
     }
 
     Session session() {

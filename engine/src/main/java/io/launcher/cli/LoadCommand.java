@@ -7,28 +7,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code load}: the images of a {@code docker save} archive (plain or gzip), from a file or stdin.
  * Progress shows on a terminal only, as with the docker CLI; then one line per image.
  */
-@Command(name = "load", description = "Load an image from a tar archive or STDIN")
 public final class LoadCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read from tar archive file, instead of STDIN")
     Path input;
-
-    @Option(names = {"-q", "--quiet"}, description = "Suppress the load output")
     boolean quiet;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    LoadCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code load}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "load", "Load an image from a tar archive or STDIN")
+                .option("-i --input", "FILE", "Read from tar archive file, instead of STDIN", Path.class,
+                        v -> input = v)
+                .flag("-q --quiet", "Suppress the load output", v -> quiet = v)
+                .help()
+                .spec();
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -8,35 +8,35 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code login}: checks the credentials with the registry (through the engine, as Docker's
  * {@code /auth}) and stores them in the user's config file with mode 0600.
  */
-@Command(name = "login", description = "Log in to a registry")
 public final class LoginCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-u", "--username"}, paramLabel = "USER", description = "Username")
     String username;
-
-    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD", description = "Password")
     String password;
-
-    @Option(names = "--password-stdin", description = "Take the password from stdin")
     boolean passwordStdin;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SERVER")
     String server = "";
+
+    LoginCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code login}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "login", "Log in to a registry")
+                .option("-u --username", "USER", "Username", v -> username = v)
+                .option("-p --password", "PASSWORD", "Password", v -> password = v)
+                .flag("--password-stdin", "Take the password from stdin", v -> passwordStdin = v)
+                .help()
+                .optionalOperand("0", "SERVER", null, v -> server = v)
+                .spec();
+    }
 
     @Override
     public Integer call() throws IOException {

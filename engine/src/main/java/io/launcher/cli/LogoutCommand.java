@@ -1,23 +1,26 @@
 package io.launcher.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code logout}: forgets the stored credentials of a registry (Docker Hub when none is named). */
-@Command(name = "logout", description = "Log out from a registry")
 public final class LogoutCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SERVER")
     String server = "";
+
+    LogoutCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code logout}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "logout", "Log out from a registry")
+                .help()
+                .optionalOperand("0", "SERVER", null, v -> server = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

@@ -3,38 +3,36 @@ package io.launcher.cli;
 import io.launcher.api.LogOptions;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code logs}: the container's stored stdout and stderr, each to the client's own. */
-@Command(name = "logs", description = "Fetch the logs of a container")
 public final class LogsCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = {"-f", "--follow"}, description = "Follow log output")
     boolean follow;
-
-    @Option(names = {"-n", "--tail"}, paramLabel = "N", description = "Number of lines to show from the end of the logs (default \"all\")")
     String tail = "all";
-
-    @Option(names = {"-t", "--timestamps"}, description = "Show timestamps")
     boolean timestamps;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
+
+    LogsCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code logs}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "logs", "Fetch the logs of a container")
+                .flag("-f --follow", "Follow log output", v -> follow = v)
+                .option("-n --tail", "N", "Number of lines to show from the end of the logs (default \"all\")",
+                        v -> tail = v)
+                .flag("-t --timestamps", "Show timestamps", v -> timestamps = v)
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .spec();
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {

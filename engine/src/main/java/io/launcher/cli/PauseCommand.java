@@ -1,11 +1,21 @@
 package io.launcher.cli;
 
 import io.launcher.api.Engine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pause}: freezes every process of each container (the cgroup freezer). */
-@Command(name = "pause", description = "Pause all processes within one or more containers")
 public final class PauseCommand extends EachContainerCommand {
+
+    PauseCommand(LauncherCommand launcher) {
+        super(launcher);
+    }
+
+    /** How picocli sees {@code pause}: its help and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "pause", "Pause all processes within one or more containers")
+                .with(this::containers)
+                .spec();
+    }
 
     @Override
     String act(Engine engine, String container) {

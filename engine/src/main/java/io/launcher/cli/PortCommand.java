@@ -4,26 +4,28 @@ import io.launcher.api.ContainerDetails;
 import io.launcher.api.PortBinding;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code port}: the published ports of a container, or the host side of one of them. */
-@Command(name = "port", description = "List port mappings or a specific mapping for the container")
 public final class PortCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "PRIVATE_PORT[/PROTO]")
     String privatePort;
+
+    PortCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code port}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "port", "List port mappings or a specific mapping for the container")
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .optionalOperand("1", "PRIVATE_PORT[/PROTO]", null, v -> privatePort = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

@@ -7,47 +7,44 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ps}: Docker's container table, newest first. */
-@Command(name = "ps", description = "List containers")
 public final class PsCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)")
     boolean all;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only display container IDs")
     boolean quiet;
-
-    @Option(names = "--no-trunc", description = "Don't truncate output")
     boolean noTrunc;
-
-    @Option(names = {"-n", "--last"}, paramLabel = "INT", description = "Show n last created containers (includes all states)")
     int last = -1;
-
-    @Option(names = {"-l", "--latest"}, description = "Show the latest created container (includes all states)")
     boolean latest;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format output using a Go template ('table', '{{json .}}', '{{.ID}}')")
     String format;
-
-    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE",
-            description = "Filter output: id, name, label, status, exited, ancestor")
     List<String> filters = new ArrayList<>();
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    PsCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code ps}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "ps", "List containers")
+                .flag("-a --all", "Show all containers (default shows just running)", v -> all = v)
+                .flag("-q --quiet", "Only display container IDs", v -> quiet = v)
+                .flag("--no-trunc", "Don't truncate output", v -> noTrunc = v)
+                .option("-n --last", "INT", "Show n last created containers (includes all states)", int.class,
+                        v -> last = v)
+                .flag("-l --latest", "Show the latest created container (includes all states)", v -> latest = v)
+                .option("--format", "FORMAT", "Format output using a Go template ('table', '{{json .}}', '{{.ID}}')",
+                        v -> format = v)
+                .repeated("-f --filter", "KEY=VALUE", "Filter output: id, name, label, status, exited, ancestor",
+                        v -> filters = v)
+                .help()
+                .spec();
+        return spec;
+    }
 
     @Override
     public Integer call() {

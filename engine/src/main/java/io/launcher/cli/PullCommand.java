@@ -3,29 +3,30 @@ package io.launcher.cli;
 import io.launcher.registry.RegistryReference;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pull}: downloads an image from its registry, showing each layer's progress. */
-@Command(name = "pull", description = "Download an image from a registry")
 public final class PullCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Set platform if server is multi-platform capable")
     String platform;
-
-    @Option(names = {"-q", "--quiet"}, description = "Suppress verbose output")
     boolean quiet;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "NAME[:TAG|@DIGEST]")
     String name;
+
+    PullCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code pull}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "pull", "Download an image from a registry")
+                .option("--platform", "OS/ARCH", "Set platform if server is multi-platform capable", v -> platform = v)
+                .flag("-q --quiet", "Suppress verbose output", v -> quiet = v)
+                .help()
+                .operand("0", "NAME[:TAG|@DIGEST]", null, v -> name = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

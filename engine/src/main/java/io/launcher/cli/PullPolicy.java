@@ -2,13 +2,17 @@ package io.launcher.cli;
 
 import io.launcher.api.InvalidSpecException;
 import java.util.Locale;
-import picocli.CommandLine.Option;
 
 /** {@code run}/{@code create --pull missing|always|never}: when to pull the image first, as Docker's flag. */
 public final class PullPolicy {
 
-    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\", \"missing\", \"never\")")
     String policy = "missing";
+
+    /** Adds these flags to a command (picocli's mixin). */
+    CommandDeclaration declare(CommandDeclaration command) {
+        return command.option("--pull", "POLICY", "Pull image before running (\"always\", \"missing\", \"never\")",
+                v -> policy = v);
+    }
 
     String value() {
         String p = policy.toLowerCase(Locale.ROOT);

@@ -3,26 +3,28 @@ package io.launcher.cli;
 import io.launcher.api.ProgressListener;
 import io.launcher.registry.RegistryReference;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code push}: uploads a local image to the registry its name points to. */
-@Command(name = "push", description = "Upload an image to a registry")
 public final class PushCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-q", "--quiet"}, description = "Suppress verbose output")
     boolean quiet;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "NAME[:TAG]")
     String name;
+
+    PushCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code push}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "push", "Upload an image to a registry")
+                .flag("-q --quiet", "Suppress verbose output", v -> quiet = v)
+                .help()
+                .operand("0", "NAME[:TAG]", null, v -> name = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

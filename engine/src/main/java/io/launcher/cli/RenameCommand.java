@@ -1,26 +1,28 @@
 package io.launcher.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rename}: gives a container a new name; prints nothing, as Docker. */
-@Command(name = "rename", description = "Rename a container")
 public final class RenameCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
-
-    @Parameters(index = "1", paramLabel = "NEW_NAME")
     String newName;
+
+    RenameCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code rename}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "rename", "Rename a container")
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .operand("1", "NEW_NAME", null, v -> newName = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

@@ -1,19 +1,28 @@
 package io.launcher.cli;
 
 import io.launcher.api.Engine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rm}: removes containers, killing running ones first with {@code -f}. */
-@Command(name = "rm", description = "Remove one or more containers")
 public final class RmCommand extends EachContainerCommand {
 
-    @Option(names = {"-f", "--force"}, description = "Force the removal of a running container (uses SIGKILL)")
     boolean force;
 
     /** Accepted for Docker's sake: containers have no anonymous volumes yet, so there is nothing more to remove. */
-    @Option(names = {"-v", "--volumes"}, description = "Remove anonymous volumes associated with the container")
     boolean volumes;
+
+    RmCommand(LauncherCommand launcher) {
+        super(launcher);
+    }
+
+    /** How picocli sees {@code rm}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "rm", "Remove one or more containers")
+                .with(this::containers)
+                .flag("-f --force", "Force the removal of a running container (uses SIGKILL)", v -> force = v)
+                .flag("-v --volumes", "Remove anonymous volumes associated with the container", v -> volumes = v)
+                .spec();
+    }
 
     @Override
     String act(Engine engine, String container) {

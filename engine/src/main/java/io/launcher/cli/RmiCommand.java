@@ -4,30 +4,32 @@ import io.launcher.api.ImageDeletion;
 import io.launcher.api.LauncherException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rmi}: untags and removes images, each failure on its own line, exit 1 if any failed. */
-@Command(name = "rmi", description = "Remove one or more images")
 public final class RmiCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-f", "--force"}, description = "Force removal of the image")
     boolean force;
 
     /** Accepted for Docker's sake: layers no image uses are always removed. */
-    @Option(names = "--no-prune", description = "Do not delete untagged parents")
     boolean noPrune;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
     List<String> images;
+
+    RmiCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code rmi}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "rmi", "Remove one or more images")
+                .flag("-f --force", "Force removal of the image", v -> force = v)
+                .flag("--no-prune", "Do not delete untagged parents", v -> noPrune = v)
+                .help()
+                .operands("0..*", "1..*", "IMAGE", null, v -> images = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

@@ -11,39 +11,37 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code run}: create, then (unless detached) attach before start so no output is lost, copy the
  * output as it comes, and exit with the container's own code.
  */
-@Command(name = "run", description = "Create and run a new container from an image")
 public final class RunCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Mixin
-    ContainerOptions options;
-
-    @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
+    final ContainerOptions options = new ContainerOptions();
     boolean detach;
-
-    @Mixin
-    PullPolicy pull;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to run")
+    final PullPolicy pull = new PullPolicy();
     String image;
-
-    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments")
     List<String> command = new ArrayList<>();
+
+    RunCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code run}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "run", "Create and run a new container from an image")
+                .with(options::declare)
+                .flag("-d --detach", "Run container in background and print container ID", v -> detach = v)
+                .with(pull::declare)
+                .help()
+                .operand("0", "IMAGE", "The image to run", v -> image = v)
+                .operands("1..*", null, "COMMAND", "The command and its arguments", v -> command = v)
+                .spec();
+    }
 
     @Override
     public Integer call() throws Exception {

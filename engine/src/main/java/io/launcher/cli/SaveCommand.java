@@ -5,29 +5,32 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code save}: images as one {@code docker save} archive, to a file or stdout. A file is written
  * under a temporary name beside it and renamed once whole, as the docker CLI does.
  */
-@Command(name = "save", description = "Save one or more images to a tar archive (streamed to STDOUT by default)")
 public final class SaveCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to a file, instead of STDOUT")
     Path output;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0..*", arity = "1..*", paramLabel = "IMAGE")
     List<String> images;
+
+    SaveCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code save}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "save",
+                "Save one or more images to a tar archive (streamed to STDOUT by default)")
+                .option("-o --output", "FILE", "Write to a file, instead of STDOUT", Path.class, v -> output = v)
+                .help()
+                .operands("0..*", "1..*", "IMAGE", null, v -> images = v)
+                .spec();
+    }
 
     @Override
     public Integer call() throws IOException {

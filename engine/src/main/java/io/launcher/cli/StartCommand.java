@@ -6,35 +6,33 @@ import io.launcher.api.LogCursor;
 import io.launcher.api.WaitCondition;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code start}: starts created or stopped containers; with {@code -a}, follows one and exits with its code. */
-@Command(name = "start", description = "Start one or more stopped containers")
 public final class StartCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = {"-a", "--attach"}, description = "Attach STDOUT/STDERR and forward signals")
     boolean attach;
-
-    @Option(names = {"-i", "--interactive"}, description = "Attach container's STDIN")
     boolean interactive;
-
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> containers;
+
+    StartCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code start}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "start", "Start one or more stopped containers")
+                .flag("-a --attach", "Attach STDOUT/STDERR and forward signals", v -> attach = v)
+                .flag("-i --interactive", "Attach container's STDIN", v -> interactive = v)
+                .help()
+                .operands("0..*", "1..*", "CONTAINER", null, v -> containers = v)
+                .spec();
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,15 +1,25 @@
 package io.launcher.cli;
 
 import io.launcher.api.Engine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stop}: SIGTERM, then SIGKILL after the grace period. */
-@Command(name = "stop", description = "Stop one or more running containers")
 public final class StopCommand extends EachContainerCommand {
 
-    @Option(names = {"-t", "--time", "--timeout"}, paramLabel = "SECONDS", description = "Seconds to wait before killing it (default 10)")
     int seconds = 10;
+
+    StopCommand(LauncherCommand launcher) {
+        super(launcher);
+    }
+
+    /** How picocli sees {@code stop}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "stop", "Stop one or more running containers")
+                .with(this::containers)
+                .option("-t --time --timeout", "SECONDS", "Seconds to wait before killing it (default 10)", int.class,
+                        v -> seconds = v)
+                .spec();
+    }
 
     @Override
     String act(Engine engine, String container) {

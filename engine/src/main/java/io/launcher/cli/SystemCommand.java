@@ -1,16 +1,23 @@
 package io.launcher.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code system}: Docker's management command; here it carries {@code df} and {@code prune}. */
-@Command(name = "system", description = "Manage the engine", subcommands = {SystemDfCommand.class, SystemPruneCommand.class})
 public final class SystemCommand {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    SystemCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code system}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "system", "Manage the engine")
+                .help()
+                .subcommand(new SystemDfCommand(this).spec())
+                .subcommand(new SystemPruneCommand(this).spec())
+                .spec();
+    }
+
 }

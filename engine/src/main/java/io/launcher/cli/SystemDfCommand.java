@@ -8,37 +8,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code system df}: Docker's summary (TYPE TOTAL ACTIVE SIZE RECLAIMABLE) computed as its CLI
  * computes it, or with {@code -v} a table per type. Local volumes and build cache are always
  * empty here: the engine has neither.
  */
-@Command(name = "df", description = "Show disk usage")
 public final class SystemDfCommand implements Callable<Integer> {
     static final String SUMMARY_FORMAT = "table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}";
     static final Map<String, String> SUMMARY_TITLES = Map.of("Type", "TYPE", "TotalCount", "TOTAL",
             "Active", "ACTIVE", "Size", "SIZE", "Reclaimable", "RECLAIMABLE");
 
-    @ParentCommand
-    SystemCommand parent;
+    final SystemCommand parent;
 
-    @Spec
     CommandSpec spec;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show detailed information on space usage")
     boolean verbose;
-
-    @Option(names = "--format", paramLabel = "string", description = "Format output using a custom template")
     String format;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    SystemDfCommand(SystemCommand parent) {
+        this.parent = parent;
+    }
+
+    /** How picocli sees {@code df}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        spec = CommandDeclaration.command(this, "df", "Show disk usage")
+                .flag("-v --verbose", "Show detailed information on space usage", v -> verbose = v)
+                .option("--format", "string", "Format output using a custom template", v -> format = v)
+                .help()
+                .spec();
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -6,29 +6,32 @@ import io.launcher.api.PruneReport;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code system prune}: stopped containers, then dangling images (every unused one with
  * {@code -a}), after confirmation, as Docker's CLI composes the two prunes. The engine has no
  * user networks, volumes or build cache, so the warning does not promise to remove them.
  */
-@Command(name = "prune", description = "Remove unused data")
 public final class SystemPruneCommand implements Callable<Integer> {
 
-    @ParentCommand
-    SystemCommand parent;
+    final SystemCommand parent;
 
-    @Option(names = {"-a", "--all"}, description = "Remove all unused images not just dangling ones")
     boolean all;
-
-    @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation")
     boolean force;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    SystemPruneCommand(SystemCommand parent) {
+        this.parent = parent;
+    }
+
+    /** How picocli sees {@code prune}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "prune", "Remove unused data")
+                .flag("-a --all", "Remove all unused images not just dangling ones", v -> all = v)
+                .flag("-f --force", "Do not prompt for confirmation", v -> force = v)
+                .help()
+                .spec();
+    }
 
     static String warning(boolean all) {
         return "WARNING! This will remove:\n"

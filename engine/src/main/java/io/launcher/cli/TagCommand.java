@@ -2,26 +2,28 @@ package io.launcher.cli;
 
 import io.launcher.api.ImageReference;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tag}: gives an image another name. */
-@Command(name = "tag", description = "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
 public final class TagCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "SOURCE_IMAGE[:TAG]")
     String source;
-
-    @Parameters(index = "1", paramLabel = "TARGET_IMAGE[:TAG]")
     String target;
+
+    TagCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code tag}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
+                .help()
+                .operand("0", "SOURCE_IMAGE[:TAG]", null, v -> source = v)
+                .operand("1", "TARGET_IMAGE[:TAG]", null, v -> target = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

@@ -4,29 +4,31 @@ import io.launcher.api.ProcessList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code top CONTAINER [ps OPTIONS]}: the container's processes as the host's ps shows them. */
-@Command(name = "top", description = "Display the running processes of a container",
-        customSynopsis = "launcher top CONTAINER [ps OPTIONS]")
 public final class TopCommand implements Callable<Integer> {
     /** Docker's top aligns with a wider minimum column than its lists. */
     private static final int MIN_WIDTH = 20;
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
-
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ps OPTIONS", description = "Options of ps (default -ef)")
     List<String> psOptions = new ArrayList<>();
+
+    TopCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code top}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "top", "Display the running processes of a container")
+                .synopsis("launcher top CONTAINER [ps OPTIONS]")
+                .help()
+                .operand("0", "CONTAINER", null, v -> container = v)
+                .operands("1..*", "0..*", "ps OPTIONS", "Options of ps (default -ef)", v -> psOptions = v)
+                .spec();
+    }
 
     @Override
     public Integer call() {

@@ -1,11 +1,21 @@
 package io.launcher.cli;
 
 import io.launcher.api.Engine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code unpause}: thaws each paused container. */
-@Command(name = "unpause", description = "Unpause all processes within one or more containers")
 public final class UnpauseCommand extends EachContainerCommand {
+
+    UnpauseCommand(LauncherCommand launcher) {
+        super(launcher);
+    }
+
+    /** How picocli sees {@code unpause}: its help and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "unpause", "Unpause all processes within one or more containers")
+                .with(this::containers)
+                .spec();
+    }
 
     @Override
     String act(Engine engine, String container) {

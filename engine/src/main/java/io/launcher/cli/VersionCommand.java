@@ -3,19 +3,23 @@ package io.launcher.cli;
 import io.launcher.api.EngineInfo;
 import io.launcher.api.LauncherException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code version}: the client's version and runtime, then the engine's backends when one answers. */
-@Command(name = "version", description = "Show the Launcher version information")
 public final class VersionCommand implements Callable<Integer> {
 
-    @ParentCommand
-    LauncherCommand launcher;
+    final LauncherCommand launcher;
 
-    @Option(names = "--help", usageHelp = true, description = "Print usage")
-    boolean help;
+    VersionCommand(LauncherCommand launcher) {
+        this.launcher = launcher;
+    }
+
+    /** How picocli sees {@code version}: its help, flags and operands, bound to these fields. */
+    CommandSpec spec() {
+        return CommandDeclaration.command(this, "version", "Show the Launcher version information")
+                .help()
+                .spec();
+    }
 
     @Override
     public Integer call() {

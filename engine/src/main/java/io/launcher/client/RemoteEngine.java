@@ -40,6 +40,7 @@ import io.launcher.daemon.ExecJson;
 import io.launcher.daemon.ImageJson;
 import io.launcher.daemon.LayerJson;
 import io.launcher.http.Headers;
+import io.launcher.http.HttpClientConnection;
 import io.launcher.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,8 @@ public final class RemoteEngine implements Engine {
 
     /** Connects, starting a daemon in the background first when none answers; see {@link DaemonStarter}. */
     public static RemoteEngine connectOrStart(Path socket, Path root, Path home, List<String> daemonArgs) {
-        if (answers(socket)) {
+        // A connect, not a /_ping round trip: the first request follows at once and reports an engine that fails.
+        if (HttpClientConnection.listening(socket)) {
             return new RemoteEngine(socket.toAbsolutePath());
         }
         new DaemonStarter(socket.toAbsolutePath(), root, home, daemonArgs).start();

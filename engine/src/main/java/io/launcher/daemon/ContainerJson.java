@@ -115,6 +115,8 @@ public final class ContainerJson {
         node.put("CapAdd", DockerJson.arrayOrNull(host.capAdd()));
         node.put("CapDrop", DockerJson.arrayOrNull(host.capDrop()));
         node.put("Privileged", host.privileged());
+        node.set("Devices", DeviceJson.write(host.devices()));
+        node.set("DeviceCgroupRules", DockerJson.arrayOrNull(host.deviceCgroupRules()));
         node.put("SecurityOpt", DockerJson.arrayOrNull(host.securityOpt()));
         node.put("ReadonlyRootfs", host.readonlyRootfs());
         node.put("Memory", host.resources().memoryBytes());

@@ -51,7 +51,9 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
                 DockerJson.bool(host, "PublishAllPorts"),
                 DockerJson.strings(host, "SecurityOpt"),
                 logConfig(DockerJson.field(host, "LogConfig")),
-                DockerJson.bool(host, "Privileged"));
+                DockerJson.bool(host, "Privileged"),
+                DeviceJson.read(DockerJson.field(host, "Devices")),
+                DockerJson.strings(host, "DeviceCgroupRules"));
     }
 
     /** Docker's {@code LogConfig {Type, Config}}; absent, or with an empty type, it is json-file with the defaults. */

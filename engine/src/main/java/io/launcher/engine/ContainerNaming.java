@@ -43,6 +43,7 @@ final class ContainerNaming {
         SandboxSpecs.binds(hostConfig.binds());
         SecurityOptions.seccomp(hostConfig.securityOpt());
         PublishedPorts.check(hostConfig);
+        ContainerDevices.resolve(hostConfig);
         ContainerId id = ContainerId.random();
         synchronized (registry) {
             String name = requestedName.map(ContainerNaming::validName)

@@ -118,6 +118,9 @@ final class LayerMerge {
         }
 
         private boolean underHidden(String path) {
+            if (hidden.isEmpty()) {
+                return false;
+            }
             for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
                 if (hidden.contains(path.substring(0, slash))) {
                     return true;

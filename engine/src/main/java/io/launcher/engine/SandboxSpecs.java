@@ -71,14 +71,17 @@ final class SandboxSpecs {
                 c.tty(), c.openStdin());
         Set<String> capabilities = capabilities(host.capAdd(), host.capDrop());
         SeccompProfile seccomp = SecurityOptions.seccomp(host.securityOpt());
+        ContainerDevices.Resolved devices = ContainerDevices.resolve(host);
         if (host.privileged()) {
             return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
                     host.readonlyRootfs(), logFile, Set.copyOf(Capabilities.ALL), SeccompProfile.UNCONFINED,
-                    host.logConfig(), null, true, SecurityOptions.asksNoNewPrivileges(host.securityOpt()));
+                    host.logConfig(), null, true, SecurityOptions.asksNoNewPrivileges(host.securityOpt()),
+                    devices.nodes(), devices.rules());
         }
         return new SandboxSpec(id, rootfs, process, hostname, network, host.resources(), binds(host.binds()),
                 host.readonlyRootfs(), logFile, capabilities, seccomp, host.logConfig(),
-                SecurityOptions.seccompFilter(host.securityOpt(), capabilities));
+                SecurityOptions.seccompFilter(host.securityOpt(), capabilities), false, true,
+                devices.nodes(), devices.rules());
     }
 
     /**
@@ -157,7 +160,7 @@ final class SandboxSpecs {
         binds.addAll(spec.binds());
         return new SandboxSpec(spec.id(), spec.rootfs(), spec.process(), spec.hostname(), spec.network(), spec.resources(),
                 binds, spec.readonlyRootfs(), spec.logFile(), spec.capabilities(), spec.seccomp(), spec.log(),
-                spec.seccompFilter(), spec.privileged(), spec.noNewPrivileges());
+                spec.seccompFilter(), spec.privileged(), spec.noNewPrivileges(), spec.devices(), spec.deviceRules());
     }
 
     /** The user an exec runs as: its own, else the container's. */

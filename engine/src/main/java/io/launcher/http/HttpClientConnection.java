@@ -39,6 +39,16 @@ public final class HttpClientConnection implements Closeable {
         return new HttpClientConnection(channel);
     }
 
+    /** Whether something accepts connections on the socket: a connect and a close, no request. */
+    public static boolean listening(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Sends a request with a body of known length (empty for none) and reads the response head. */
     public HttpResponse request(String method, String target, Headers headers, byte[] body) throws IOException {
         Headers all = withHost(headers);

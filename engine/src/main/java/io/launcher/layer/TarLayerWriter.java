@@ -19,8 +19,6 @@ import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.archivers.zip.ZipEncoding;
-import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 
 /**
  * Writes neutral entries as an OCI layer tar: POSIX/PAX, deletions as AUFS-style {@code .wh.}
@@ -35,11 +33,10 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
     private static final int COPY_BUFFER = 1 << 18;
     private static final int RECORD = 512;
     private static final byte[] ZEROS = new byte[RECORD];
-    private static final ZipEncoding NAMES = ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8);
 
     private final Sha256OutputStream uncompressed;
     private final TarArchiveOutputStream tar;
-    /** The header record of a sent file, reused: an export writes thousands. */
+    /** One header record, reused: an export writes thousands. */
     private final byte[] record = new byte[RECORD];
     private byte[] copyBuffer;
     private boolean finished;
@@ -87,6 +84,26 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
         }
     }
 
+    /**
+     * Whether records go straight to the output rather than through Commons Compress: when file
+     * contents are sent, every header is written below it (see {@link #send}), each with one
+     * reused record and {@link HeaderNames}, in the same bytes its entries would give.
+     */
+    private boolean direct() {
+        return uncompressed.sendsFiles();
+    }
+
+    /** Writes one header record below Commons Compress, as its {@code putArchiveEntry} would. */
+    private void record(TarArchiveEntry header) throws IOException {
+        Arrays.fill(record, (byte) 0);
+        header.writeEntryHeader(record, HeaderNames.UTF_8, true);
+        uncompressed.write(record);
+    }
+
+    private void pad(long size) throws IOException {
+        uncompressed.write(ZEROS, 0, (int) ((RECORD - size % RECORD) % RECORD));
+    }
+
     private void special(LayerEntry.Special special) throws IOException {
         byte flag = switch (special.type()) {
             case CHARACTER_DEVICE -> TarConstants.LF_CHR;
@@ -97,6 +114,10 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
         header.setDevMajor(special.major());
         header.setDevMinor(special.minor());
         writePax(special.path(), null, special.attributes());
+        if (direct()) {
+            record(header);
+            return;
+        }
         tar.putArchiveEntry(header);
         tar.closeArchiveEntry();
     }
@@ -104,6 +125,10 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
     private void put(String name, byte flag, FileAttributes attributes, String link, long size, InputStream content)
             throws IOException {
         writePax(name, link, attributes);
+        if (content == null && direct()) {
+            record(header(name, flag, attributes, link, size));
+            return;
+        }
         tar.putArchiveEntry(header(name, flag, attributes, link, size));
         if (content != null) {
             long copied = copy(content);
@@ -122,16 +147,13 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
      */
     private void send(LayerEntry.RegularFile f, FileContent file) throws IOException {
         writePax(f.path(), null, f.attributes());
-        Arrays.fill(record, (byte) 0);
-        header(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size()).writeEntryHeader(record, NAMES, true);
-        uncompressed.write(record);
+        record(header(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size()));
         FileChannel channel = file.channel();
         long sent = uncompressed.transferFrom(channel, channel.position(), f.size());
         if (sent != f.size()) {
             throw new IOException("content of " + f.path() + " has " + sent + " bytes, not " + f.size());
         }
-        int padding = (int) ((RECORD - f.size() % RECORD) % RECORD);
-        uncompressed.write(ZEROS, 0, padding);
+        pad(f.size());
     }
 
     /** Large reads: InputStream.transferTo's 8 kB would cost a read(2) per 8 kB of a layer. */
@@ -194,6 +216,11 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
 
     /** One PAX header per entry, or none when the ustar header holds everything. */
     private void writePax(String name, String link, FileAttributes attributes) throws IOException {
+        if (fitsUstar(name) && (link == null || fitsUstar(link)) && attributes.modified().getNano() == 0
+                && attributes.xattrs().isEmpty()) {
+            // most entries of an export: no record, so no maps to build for each
+            return;
+        }
         Map<String, byte[]> records = new LinkedHashMap<>();
         if (!fitsUstar(name)) {
             records.put("path", name.getBytes(StandardCharsets.UTF_8));
@@ -217,6 +244,12 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
         // Commons Compress stamps a new entry with the current time: a layer's bytes (its diff id)
         // must depend on its content only, or the same layer rebuilt for a push or save differs.
         pax.setModTime(FileTime.from(Instant.EPOCH));
+        if (direct()) {
+            record(pax);
+            uncompressed.write(data);
+            pad(data.length);
+            return;
+        }
         tar.putArchiveEntry(pax);
         tar.write(data);
         tar.closeArchiveEntry();
@@ -227,7 +260,16 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
     }
 
     private static boolean fitsUstar(String text) {
-        return text.length() <= USTAR_NAME && text.chars().allMatch(c -> c > 0 && c < 0x80);
+        if (text.length() > USTAR_NAME) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes the end-of-archive blocks; the underlying stream stays open. */

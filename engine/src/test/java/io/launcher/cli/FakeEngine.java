@@ -154,6 +154,7 @@ final class FakeEngine implements Engine {
     @Override
     public void export(String container, OutputStream out) throws IOException {
         calls.add("export " + container);
+        find(container);
         out.write("tarball".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

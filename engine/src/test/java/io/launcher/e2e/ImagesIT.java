@@ -46,6 +46,21 @@ class ImagesIT extends WithBaseImage {
                 .filter(n -> !n.equals(".") && !n.equals("..")).map(n -> "bin/" + n).toList());
         TreeSet<String> exportedBin = new TreeSet<>(exported.stream().filter(n -> n.startsWith("bin/") && n.length() > 4).toList());
         assertEquals(bin, exportedBin);
+        if (Distribution.dockerCli().isPresent()) {
+            // The docker CLI reads the same stream: the very bytes, the file's as the launcher wrote them.
+            Path viaDocker = dir.resolve("docker.tar");
+            Distribution.Result docker = dist.docker("export", "-o", viaDocker.toString(), "writer");
+            assertEquals(0, docker.exitCode(), docker.err());
+            assertEquals(-1, Files.mismatch(export, viaDocker), "docker export gives the launcher's bytes");
+        }
+        // One request, no lookup first: a wrong name still fails before any file is left behind.
+        Path missing = dir.resolve("missing.tar");
+        Distribution.Result wrong = dist.launcher("export", "-o", missing.toString(), "no-such-container");
+        assertEquals(1, wrong.exitCode(), wrong.out() + wrong.err());
+        assertTrue(wrong.err().contains("No such container: no-such-container"), wrong.err());
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().contains("missing")), "no file or temporary left");
+        }
 
         Calls.ok(dist, "tag", "snap:v1", "again");
         Distribution.Result refused = dist.launcher("rmi", "snap:v1", "again");

@@ -189,6 +189,8 @@ final class HookScript {
             String kind = Files.isDirectory(bind.source()) ? "mountpoint_dir " : "mountpoint_file ";
             lines.add("    " + kind + ShellWord.quote(bind.destination()));
         }
+        spec.devices().stream().filter(node -> !GivenDevices.inDev(node))
+                .forEach(node -> lines.add("    mountpoint_file " + ShellWord.quote(node.path())));
         lines.add("    mountpoint_dir " + ShellWord.quote(spec.process().cwd()));
         return lines;
     }

@@ -3,6 +3,7 @@ package io.launcher.backend.lxc;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.DeviceNode;
 import io.launcher.spi.isolation.SandboxSpec;
 import java.nio.file.Files;
 import java.util.List;
@@ -29,6 +30,9 @@ final class SpecChecks {
         for (BindMount bind : spec.binds()) {
             bind(bind);
         }
+        for (DeviceNode node : spec.devices()) {
+            device(node);
+        }
         if (spec.process().args().get(0).isEmpty()) {
             throw new InvalidSpecException("no command specified");
         }
@@ -46,6 +50,18 @@ final class SpecChecks {
         }
         if (mount.type().equals("bind") && !Files.isDirectory(java.nio.file.Path.of(mount.source()))) {
             throw new InvalidSpecException("invalid root filesystem: " + mount.source() + " is not a directory");
+        }
+    }
+
+    /** A node's path names a file inside the root; its host node is bound, so it must be there. */
+    private static void device(DeviceNode node) {
+        String path = node.path();
+        if (List.of(path.split("/")).contains("..") || path.endsWith("/") || path.replace("/", "").isEmpty()) {
+            throw new InvalidSpecException("invalid device path " + path + ": it must name a file without '..'");
+        }
+        if (!Files.exists(node.hostPath())) {
+            throw new InvalidSpecException("error gathering device information while adding custom device \""
+                    + node.hostPath() + "\": no such file or directory");
         }
     }
 

@@ -51,9 +51,11 @@ final class SpecTranslator {
         for (BindMount bind : spec.binds()) {
             entries.add(bindEntry(bind));
         }
+        entries.addAll(GivenDevices.bindEntries(spec.devices()));
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
         entries.addAll(CgroupEntries.devices(spec.privileged(), cgroups));
+        entries.addAll(GivenDevices.ruleEntries(spec.deviceRules(), cgroups));
         entries.add(new LxcEntry.NoNewPrivs(spec.noNewPrivileges()));
         if (spec.seccomp() != SeccompProfile.UNCONFINED) {
             entries.add(new LxcEntry.SeccompProfile(dir.seccomp()));

@@ -3,6 +3,7 @@ package io.launcher.backend.linux;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.DeviceNode;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.SandboxSpec;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ final class SpecChecks {
             SpecChecks::hostname,
             SpecChecks::binds,
             SpecChecks::network,
+            SpecChecks::devices,
             spec -> spec.logFile() == null ? Optional.of("invalid spec: no log file") : Optional.empty());
 
     private SpecChecks() {
@@ -68,6 +70,20 @@ final class SpecChecks {
             }
             if (!Files.exists(bind.source())) {
                 return Optional.of("invalid mount source " + bind.source() + ": no such file or directory");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The shim's limits, and paths it can make a node at. */
+    private static Optional<String> devices(SandboxSpec spec) {
+        if (spec.devices().size() > 256 || spec.deviceRules().size() > 256) {
+            return Optional.of("invalid spec: more than 256 devices or device rules");
+        }
+        for (DeviceNode node : spec.devices()) {
+            List<String> parts = List.of(node.path().split("/"));
+            if (parts.contains("..") || node.path().endsWith("/") || node.path().equals("/")) {
+                return Optional.of("invalid device path " + node.path() + ": it must name a file without ..");
             }
         }
         return Optional.empty();

@@ -6,6 +6,8 @@ import io.launcher.backend.linux.seccomp.DefaultSeccompProgram;
 import io.launcher.backend.linux.seccomp.SeccompCompiler;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.DeviceNode;
+import io.launcher.spi.isolation.DeviceRule;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
@@ -20,7 +22,8 @@ import java.util.TreeSet;
  * the table at the top of {@code src/main/c/spec.c}: one record a line, a key then fields each
  * preceded by a space; in a field '\' is "\\", bytes 0x01-0x20 and 0x7f are "\xHH", an empty
  * field is "\e". Keys: version id hostname log logrotate arg env cwd user group terminal stdin mount
- * mountopt bind network readonly memory cpushares nanocpus pids cap seccomp privileged nonewprivs.
+ * mountopt bind network readonly memory cpushares nanocpus pids cap seccomp privileged nonewprivs device
+ * devicerule.
  */
 public final class SpecFile {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,6 +57,7 @@ public final class SpecFile {
         new TreeSet<>(spec.capabilities()).forEach(name -> file.record("cap", name));
         file.seccomp(spec);
         file.privileges(spec.privileged(), spec.noNewPrivileges());
+        file.devices(spec);
         return file.out.toByteArray();
     }
 
@@ -93,6 +97,22 @@ public final class SpecFile {
         if (!noNewPrivileges) {
             record("nonewprivs", "0");
         }
+    }
+
+    /** The given nodes (mode in octal) and the devices cgroup rules added for them. */
+    private void devices(SandboxSpec spec) {
+        for (DeviceNode node : spec.devices()) {
+            record("device", node.path(), String.valueOf(node.type()), Long.toString(node.major()),
+                    Long.toString(node.minor()), Integer.toOctalString(node.mode()), Integer.toString(node.uid()),
+                    Integer.toString(node.gid()));
+        }
+        for (DeviceRule rule : spec.deviceRules()) {
+            record("devicerule", String.valueOf(rule.type()), number(rule.major()), number(rule.minor()), rule.access());
+        }
+    }
+
+    private static String number(long n) {
+        return n == DeviceRule.ANY ? "*" : Long.toString(n);
     }
 
     /** Docker's default profile and a custom one travel compiled: the shim installs the program as given. */

@@ -14,6 +14,8 @@ import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Capabilities;
 import io.launcher.spi.isolation.DefaultSeccompFilter;
+import io.launcher.spi.isolation.DeviceNode;
+import io.launcher.spi.isolation.DeviceRule;
 import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
@@ -79,6 +81,21 @@ class SpecFileTest {
                 LogConfig.DEFAULT, null, true, false);
         List<String> lines = new String(SpecFile.render(privileged), StandardCharsets.UTF_8).lines().toList();
         assertTrue(lines.containsAll(List.of("privileged 1", "nonewprivs 0")), lines.toString());
+    }
+
+    @Test
+    void givenDevicesTravelAsNodesInOctalAndRulesWithWildcards() {
+        SandboxSpec plain = new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", "/r", List.of())),
+                new ProcessSpec(List.of("true"), List.of(), "/", 0, 0, List.of(), false, false), "h",
+                new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false, Path.of("/l"), Set.of());
+        DeviceNode node = new DeviceNode("/dev/my disk", 'b', 8, 32, 0660, 0, 6, Path.of("/dev/sdc"));
+        SandboxSpec spec = new SandboxSpec(plain.id(), plain.rootfs(), plain.process(), "h", plain.network(),
+                plain.resources(), List.of(), false, plain.logFile(), plain.capabilities(), SeccompProfile.DEFAULT,
+                LogConfig.DEFAULT, null, false, true, List.of(node), List.of(node.rule("r"),
+                        new DeviceRule('c', 10, DeviceRule.ANY, "rwm"), new DeviceRule('a', DeviceRule.ANY, DeviceRule.ANY, "m")));
+        List<String> lines = new String(SpecFile.render(spec), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(List.of("device /dev/my\\x20disk b 8 32 660 0 6", "devicerule b 8 32 r", "devicerule c 10 * rwm",
+                "devicerule a * * m"), lines.stream().filter(line -> line.startsWith("device")).toList());
     }
 
     @Test

@@ -35,6 +35,12 @@ import java.util.Set;
  * cgroup. {@code noNewPrivileges}: the container's processes (init and exec) run with
  * no_new_privs; without it and without CAP_SYS_ADMIN a backend cannot install a seccomp filter,
  * so the engine clears it only for privileged containers, which have no filter.
+ *
+ * <p>{@code devices}: nodes the backend makes in the container as given (Docker's {@code --device}),
+ * parent folders included, replacing whatever is at their path; for a privileged container on top of
+ * the host's. {@code deviceRules}: devices cgroup allow rules the backend adds after Docker's default
+ * ones (the engine adds one per given node, with its {@code --device} access, and
+ * {@code --device-cgroup-rule}s); a privileged container, which may use every device, gets none.
  */
 public record SandboxSpec(
         ContainerId id,
@@ -51,7 +57,9 @@ public record SandboxSpec(
         LogConfig log,
         SeccompFilter seccompFilter,
         boolean privileged,
-        boolean noNewPrivileges) {
+        boolean noNewPrivileges,
+        List<DeviceNode> devices,
+        List<DeviceRule> deviceRules) {
 
     public SandboxSpec {
         rootfs = List.copyOf(rootfs);
@@ -59,9 +67,20 @@ public record SandboxSpec(
         capabilities = Set.copyOf(capabilities);
         java.util.Objects.requireNonNull(seccomp, "seccomp");
         log = log == null ? LogConfig.DEFAULT : log;
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        deviceRules = deviceRules == null ? List.of() : List.copyOf(deviceRules);
         if ((seccomp == SeccompProfile.CUSTOM) != (seccompFilter != null)) {
             throw new IllegalArgumentException("a custom seccomp profile needs its filter, and only it has one");
         }
+    }
+
+    /** A spec without given devices: the form callers written before {@code --device} use. */
+    public SandboxSpec(ContainerId id, List<Mount> rootfs, ProcessSpec process, String hostname,
+                       NetworkAttachment network, ResourceLimits resources, List<BindMount> binds,
+                       boolean readonlyRootfs, Path logFile, Set<String> capabilities, SeccompProfile seccomp,
+                       LogConfig log, SeccompFilter seccompFilter, boolean privileged, boolean noNewPrivileges) {
+        this(id, rootfs, process, hostname, network, resources, binds, readonlyRootfs, logFile, capabilities,
+                seccomp, log, seccompFilter, privileged, noNewPrivileges, List.of(), List.of());
     }
 
     /** An unprivileged spec with no_new_privs: the form callers written before privileged mode use. */

@@ -5,6 +5,8 @@ import io.launcher.api.InvalidSpecException;
 import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.storage.LayerEntry.SpecialType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,6 +28,8 @@ public final class FileNodes {
     static final int S_IFBLK = 0060000;
     static final int S_IFREG = 0100000;
     static final int S_IFLNK = 0120000;
+    /** {@code struct statx}: the same layout on every architecture. */
+    private static final int STATX_SIZE = 256;
 
     private FileNodes() {
     }
@@ -61,6 +65,19 @@ public final class FileNodes {
     }
 
     public static String readlink(Path link) {
+        if (DirectLibc.BOUND) {
+            for (int size = 256; size <= 4096; size *= 4) {
+                byte[] buffer = new byte[size];
+                long read = DirectLibc.readlink(DirectLibc.path(link), buffer, size);
+                if (read >= 0 && read < size) {
+                    return new String(buffer, 0, (int) read, StandardCharsets.UTF_8);
+                }
+                if (read < 0) {
+                    break;
+                }
+            }
+            // a failure or a target as long as PATH_MAX: the call below reports or reads it
+        }
         byte[] buffer = new byte[4096];
         NativeLong read = Libc.readlink(link.toString(), buffer, new NativeLong(buffer.length));
         if (read.longValue() < 0) {
@@ -101,11 +118,30 @@ public final class FileNodes {
 
     /** The {@code lstat} of a path: type and permission bits, owners, inode, links, device, time. */
     public static Stat lstat(Path path) throws IOException {
+        if (DirectLibc.BOUND) {
+            byte[] statx = new byte[STATX_SIZE];
+            if (DirectLibc.statx(DirectLibc.AT_FDCWD, DirectLibc.path(path), DirectLibc.AT_SYMLINK_NOFOLLOW,
+                    DirectLibc.STATX_BASIC_STATS, statx) == 0) {
+                ByteBuffer fields = ByteBuffer.wrap(statx).order(ByteOrder.nativeOrder());
+                if ((fields.getInt(0) & DirectLibc.STATX_BASIC_STATS) == DirectLibc.STATX_BASIC_STATS) {
+                    return fromStatx(fields);
+                }
+            }
+            // A failure is reported by the JDK's call below, as its typed exception (NoSuchFileException...).
+        }
         Map<String, Object> a = Files.readAttributes(path,
                 "unix:mode,uid,gid,ino,nlink,rdev,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
         return new Stat((Integer) a.get("mode"), (Integer) a.get("uid"), (Integer) a.get("gid"),
                 (Long) a.get("ino"), (Integer) a.get("nlink"), (Long) a.get("rdev"), (Long) a.get("size"),
                 ((FileTime) a.get("lastModifiedTime")).toInstant());
+    }
+
+    /** The fields of a {@code struct statx} (linux/stat.h) that {@code lstat} would give. */
+    private static Stat fromStatx(ByteBuffer statx) {
+        int mode = statx.getShort(28) & 0xffff;
+        Instant modified = Instant.ofEpochSecond(statx.getLong(112), Integer.toUnsignedLong(statx.getInt(120)));
+        return new Stat(mode, statx.getInt(20), statx.getInt(24), statx.getLong(32), statx.getInt(16),
+                makedev(statx.getInt(128), statx.getInt(132)), statx.getLong(40), modified);
     }
 
     static long makedev(int major, int minor) {

@@ -89,8 +89,12 @@ final class LayerScan {
     }
 
     private FileAttributes attributes(Path file, FileNodes.Stat stat) {
+        Map<String, byte[]> all = Xattrs.all(file);
+        if (all.isEmpty()) {
+            return new FileAttributes(stat.mode(), stat.uid(), stat.gid(), stat.modified(), all);
+        }
         Map<String, byte[]> xattrs = new TreeMap<>();
-        for (Map.Entry<String, byte[]> xattr : Xattrs.all(file).entrySet()) {
+        for (Map.Entry<String, byte[]> xattr : all.entrySet()) {
             if (!form.isInternalXattr(xattr.getKey())) {
                 xattrs.put(xattr.getKey(), xattr.getValue());
             }

@@ -1,0 +1,56 @@
+package io.launcher.backend.lxc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.launcher.api.ContainerId;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.api.LogConfig;
+import io.launcher.api.ResourceLimits;
+import io.launcher.backend.lxc.config.LxcConfig;
+import io.launcher.backend.lxc.config.LxcEntry;
+import io.launcher.spi.Mount;
+import io.launcher.spi.isolation.Capabilities;
+import io.launcher.spi.isolation.DeviceNode;
+import io.launcher.spi.isolation.DeviceRule;
+import io.launcher.spi.isolation.NetworkAttachment;
+import io.launcher.spi.isolation.ProcessSpec;
+import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SeccompProfile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --device} in the generated LXC configuration: a bind entry per node, an allow entry per rule; no root needed. */
+class DeviceTranslationTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void givenNodesAreBoundFromTheHostAndRulesFollowDockersDefaults() {
+        DeviceNode node = new DeviceNode("/dev/snd/pcm 0", 'c', 116, 2, 0660, 0, 29, Path.of("/dev/snd/pcmC0D0p"));
+        DeviceNode outside = new DeviceNode("/opt/null", 'c', 1, 3, 0666, 0, 0, Path.of("/dev/null"));
+        ProcessSpec process = new ProcessSpec(List.of("sh"), List.of("PATH=/bin"), "/", 0, 0, List.of(), false, false);
+        SandboxSpec spec = new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", temp.toString(), List.of("rbind"))),
+                process, "box", new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false,
+                temp.resolve("log.json"), Capabilities.DOCKER_DEFAULT, SeccompProfile.DEFAULT, LogConfig.DEFAULT, null, false,
+                true, List.of(node, outside), List.of(node.rule("rw"), new DeviceRule('b', 8, DeviceRule.ANY, "r")));
+        LxcConfig config = SpecTranslator.translate(spec, new ContainerDir(temp.resolve("containers/x")), CgroupVersion.V1);
+        assertEquals(config, LxcConfig.parse(config.render()), "what is written reads back");
+        assertEquals(List.of(new LxcEntry.MountEntry("/dev/snd/pcmC0D0p", "dev/snd/pcm 0", "none", List.of("bind", "create=file"))),
+                config.all(LxcEntry.MountEntry.class).stream().filter(m -> m.source().startsWith("/dev/snd")).toList());
+        assertEquals(List.of(new LxcEntry.MountEntry("/dev/null", "opt/null", "none", List.of("bind"))),
+                config.all(LxcEntry.MountEntry.class).stream().filter(m -> m.target().equals("opt/null")).toList(),
+                "outside /dev the hook makes the mount point, resolved in the root");
+        assertEquals(true, HookScript.mountpoints(spec).contains("    mountpoint_file '/opt/null'"), HookScript.mountpoints(spec).toString());
+        SandboxSpec climbing = new SandboxSpec(spec.id(), spec.rootfs(), process, "box", spec.network(), spec.resources(),
+                List.of(), false, spec.logFile(), spec.capabilities(), SeccompProfile.DEFAULT, LogConfig.DEFAULT, null, false,
+                true, List.of(new DeviceNode("/dev/../etc/x", 'c', 1, 3, 0666, 0, 0, Path.of("/dev/null"))), List.of());
+        assertThrows(InvalidSpecException.class, () -> SpecChecks.check(climbing));
+        List<LxcEntry.CgroupDevices> rules = config.all(LxcEntry.CgroupDevices.class);
+        assertEquals(new LxcEntry.CgroupDevices(false, false, "a"), rules.get(0), "Docker's defaults come first");
+        assertEquals(List.of(new LxcEntry.CgroupDevices(false, true, "c 116:2 rw"), new LxcEntry.CgroupDevices(false, true, "b 8:* r")),
+                rules.subList(rules.size() - 2, rules.size()));
+    }
+}
