@@ -7,7 +7,7 @@ module io.launcher.spi {
     exports io.launcher.spi.isolation;
     exports io.launcher.spi.storage;
     exports io.launcher.spi.storage.directory;
-    // JNA builds its proxy of the package-private libc binding reflectively.
+    // JNA reads the package-private libc binding reflectively to register its native methods.
     opens io.launcher.spi.storage.directory to com.sun.jna;
     exports io.launcher.spi.network;
 }

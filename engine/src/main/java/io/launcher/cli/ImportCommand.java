@@ -4,10 +4,10 @@ import io.launcher.api.ImageId;
 import io.launcher.api.ImageReference;
 import io.launcher.api.ImportRequest;
 import io.launcher.api.ProgressListener;
+import io.launcher.http.FileBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +60,6 @@ public final class ImportCommand implements Callable<Integer> {
         if (source.startsWith("http://") || source.startsWith("https://")) {
             return URI.create(source).toURL().openStream();
         }
-        return Files.newInputStream(Path.of(source));
+        return FileBody.open(Path.of(source));
     }
 }

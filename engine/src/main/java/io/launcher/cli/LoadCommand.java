@@ -2,9 +2,9 @@ package io.launcher.cli;
 
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.ProgressListener;
+import io.launcher.http.FileBody;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +42,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         boolean terminal = session.out() == System.out && System.console() != null;
         ProgressListener progress = quiet || !terminal ? ProgressListener.NONE : ProgressDisplay.on(session);
-        try (InputStream archive = input == null ? session.in() : Files.newInputStream(input)) {
+        try (InputStream archive = input == null ? session.in() : FileBody.open(input)) {
             for (String line : launcher.engine().loadImages(archive, progress)) {
                 session.out().println(line);
             }

@@ -6,6 +6,7 @@ import io.launcher.api.LauncherException;
 import io.launcher.api.UnavailableException;
 import io.launcher.daemon.ApiFaults;
 import io.launcher.daemon.JsonTrees;
+import io.launcher.http.FileBody;
 import io.launcher.http.Headers;
 import io.launcher.http.HttpClientConnection;
 import io.launcher.http.HttpProtocolException;
@@ -56,9 +57,15 @@ final class EngineConnection implements Closeable {
         }
     }
 
-    /** Sends a streamed (chunked) body; the response may begin before the body ends. */
+    /**
+     * Sends a streamed body (chunked, or a regular file with its length by sendfile); the
+     * response may begin before the body ends.
+     */
     HttpResponse sendStreaming(String method, ApiTarget target, InputStream body, Headers headers) {
         try {
+            if (body instanceof FileBody file) {
+                return checked(connection.requestFile(method, target.toString(), headers, file));
+            }
             return checked(connection.requestChunked(method, target.toString(), headers, body));
         } catch (IOException | HttpProtocolException e) {
             IOException source = connection.bodyFailure();

@@ -26,7 +26,11 @@ final class ImageArchiveRoutes {
                 Route.of("POST", "/images/load", this::load));
     }
 
-    /** Every name is resolved before the head goes out: a wrong one gets its 404, not a cut tar. */
+    /**
+     * Every name is resolved before the head goes out, and the head waits for the archive's
+     * first byte (the layers are spooled before it): a wrong name gets its 404, a save the disk
+     * reserve stops its error, not a cut tar.
+     */
     private void save(ApiRequest request, List<String> names) throws IOException {
         if (names.isEmpty()) {
             throw new InvalidSpecException("nothing to save: give at least one image in names");
@@ -34,8 +38,8 @@ final class ImageArchiveRoutes {
         for (String name : names) {
             engine.image(name);
         }
-        try (OutputStream out = new BufferedOutputStream(request.exchange().stream(200,
-                Headers.of("Content-Type", "application/x-tar")), 1 << 20)) {
+        try (OutputStream out = new BufferedOutputStream(new HeldResponse(() -> request.exchange().stream(200,
+                Headers.of("Content-Type", "application/x-tar"))), 1 << 20)) {
             engine.saveImages(names, out);
         }
     }

@@ -17,7 +17,9 @@ import java.util.function.LongSupplier;
  * link copied up writes without reading). The interval is a quarter of the reserve (256 kB to
  * 16 MiB), so a stream alone stops with at least three quarters of it still free. Several
  * streams at once each overshoot by at most their interval; the reserve is what absorbs that, and
- * what the store, the logs and the running containers keep once a stream is stopped.
+ * what the store, the logs and the running containers keep once a stream is stopped. The reserve
+ * is worked out from the filesystem's size at each look (the same statvfs), so a filesystem
+ * grown, shrunk or remounted under the running engine is followed.
  */
 final class DiskReserve {
     static final long PERIOD_MILLIS = 200;
@@ -27,12 +29,15 @@ final class DiskReserve {
     private final Path root;
     private final FreeSpace space;
     private final LongSupplier nanoClock;
-    private final long reserve;
+    private final MinFreeSpace setting;
+    /** The reserve as of the last look: it sets the interval until the next one. */
+    private volatile long reserve;
 
     DiskReserve(Path root, MinFreeSpace setting, FreeSpace space, LongSupplier nanoClock) throws IOException {
         this.root = root;
         this.space = space;
         this.nanoClock = nanoClock;
+        this.setting = setting;
         this.reserve = setting.reserve(space.total());
     }
 
@@ -45,6 +50,7 @@ final class DiskReserve {
         }
     }
 
+    /** The reserve as of the last look at the filesystem. */
     long reserve() {
         return reserve;
     }
@@ -56,7 +62,7 @@ final class DiskReserve {
 
     /** A meter for one operation; refuses at once when the filesystem is already below its reserve. */
     WriteMeter meter() {
-        if (reserve == 0) {
+        if (setting.percent() == 0 && setting.bytes() == 0) {
             return WriteMeter.NONE;
         }
         check();
@@ -87,11 +93,14 @@ final class DiskReserve {
     /** The same, with {@code pending} bytes still to be written counted as gone. */
     private void check(long pending) {
         long free;
+        long reserve;
         try {
             free = space.usable();
+            reserve = setting.reserve(space.total());
         } catch (IOException e) {
             throw new InternalException("unable to stat the filesystem of " + root + ": " + e.getMessage(), e);
         }
+        this.reserve = reserve;
         if (free - pending < reserve) {
             String left = pending == 0 ? size(free) + " free, below" : size(free) + " free, and " + size(pending)
                     + " to write would go below";

@@ -18,7 +18,7 @@ final class ImageArchives {
     ImageArchives(StorageDriver storage, LayerStore layers, ImageStore images, LayerCollector collector,
                   ImageEvents events, Path tempDir, DiskReserve reserve) throws IOException {
         ArchiveSpool.removeLeftovers(tempDir);
-        this.saver = new ImageSaver(new LayerTars(storage, layers), images, tempDir);
+        this.saver = new ImageSaver(new LayerTars(storage, layers), images, tempDir, reserve);
         this.loader = new ImageLoader(images, layers, new LayerApplier(storage, layers, reserve), collector, tempDir,
                 reserve);
         this.events = events;

@@ -6,6 +6,8 @@ import io.launcher.api.Digest;
 import io.launcher.api.ImageId;
 import io.launcher.api.ImageReference;
 import io.launcher.api.InvalidSpecException;
+import io.launcher.layer.MeteredOutputStream;
+import io.launcher.layer.WriteMeter;
 import io.launcher.spi.storage.directory.Trees;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,7 +27,9 @@ import java.util.Map;
  * layers; {@code index.json} and {@code oci-layout} make it an OCI image layout too. Each layer
  * tar is rebuilt ({@link LayerTars}: its original bytes, else re-serialised) into a temporary file
  * first, since a tar member's size comes before its bytes. A re-serialised tar whose digest differs
- * from the config's diff id gets its new diff id into the saved config, as push does.
+ * from the config's diff id gets its new diff id into the saved config, as push does. Those
+ * temporary files are written under the disk reserve, all of them before the archive's first
+ * byte: a save the reserve stops fails with its error instead of a cut archive.
  */
 final class ImageSaver {
     private static final String LAYER_TYPE = "application/vnd.oci.image.layer.v1.tar";
@@ -33,11 +37,17 @@ final class ImageSaver {
     private final LayerTars tars;
     private final ImageStore images;
     private final Path tempDir;
+    private final DiskReserve reserve;
 
-    ImageSaver(LayerTars tars, ImageStore images, Path tempDir) {
+    /** A layer tar written into the spool: its file and diff id. */
+    private record Spooled(Path file, Digest diffId) {
+    }
+
+    ImageSaver(LayerTars tars, ImageStore images, Path tempDir, DiskReserve reserve) {
         this.tars = tars;
         this.images = images;
         this.tempDir = tempDir;
+        this.reserve = reserve;
     }
 
     /** Resolves every name before the first byte goes out, so a wrong name fails the call cleanly. */
@@ -58,7 +68,7 @@ final class ImageSaver {
         }
         Path spool = Files.createTempDirectory(Files.createDirectories(tempDir), "save-");
         try {
-            write(tags, spool, out);
+            write(tags, spoolLayers(tags.keySet(), spool), out);
         } finally {
             Trees.delete(spool);
         }
@@ -69,7 +79,25 @@ final class ImageSaver {
         return hex.matches("[0-9a-f]{4,64}") && id.digest().hex().startsWith(hex);
     }
 
-    private void write(Map<ImageId, List<String>> tags, Path spool, OutputStream out) throws IOException {
+    /** Every layer of the images as a tar in the spool, once each, under the disk reserve. */
+    private Map<Digest, Spooled> spoolLayers(Iterable<ImageId> ids, Path spool) throws IOException {
+        WriteMeter meter = reserve.meter();
+        Map<Digest, Spooled> spooled = new LinkedHashMap<>();
+        for (ImageId id : ids) {
+            for (Digest chainId : images.chainIds(id)) {
+                if (!spooled.containsKey(chainId)) {
+                    Path file = spool.resolve(chainId.hex());
+                    Digest diffId = tars.write(chainId, spool, meter, () -> new MeteredOutputStream(
+                            new BufferedOutputStream(Files.newOutputStream(file), 1 << 20), meter));
+                    spooled.put(chainId, new Spooled(file, diffId));
+                }
+            }
+        }
+        return spooled;
+    }
+
+    private void write(Map<ImageId, List<String>> tags, Map<Digest, Spooled> spooled, OutputStream out)
+            throws IOException {
         ArchiveTarWriter archive = new ArchiveTarWriter(new BufferedOutputStream(out, 1 << 20));
         archive.directory("blobs/");
         archive.directory("blobs/sha256/");
@@ -79,12 +107,10 @@ final class ImageSaver {
         for (Map.Entry<ImageId, List<String>> image : tags.entrySet()) {
             List<Digest> diffIds = new ArrayList<>();
             for (Digest chainId : images.chainIds(image.getKey())) {
-                Path file = spool.resolve(chainId.hex());
-                Digest diffId = tars.write(chainId, spool,
-                        () -> new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
-                diffIds.add(diffId);
-                if (layerFiles.putIfAbsent(diffId, file) == null) {
-                    archive.file("blobs/sha256/" + diffId.hex(), file);
+                Spooled layer = spooled.get(chainId);
+                diffIds.add(layer.diffId());
+                if (layerFiles.putIfAbsent(layer.diffId(), layer.file()) == null) {
+                    archive.file("blobs/sha256/" + layer.diffId().hex(), layer.file());
                 }
             }
             byte[] config = withDiffIds(images.configBytes(image.getKey()), diffIds);

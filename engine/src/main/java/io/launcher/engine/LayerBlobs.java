@@ -3,6 +3,8 @@ package io.launcher.engine;
 import io.launcher.api.Digest;
 import io.launcher.api.InternalException;
 import io.launcher.api.ProgressListener;
+import io.launcher.layer.MeteredOutputStream;
+import io.launcher.layer.WriteMeter;
 import io.launcher.registry.MediaTypes;
 import io.launcher.registry.RegistryClient;
 import io.launcher.registry.RegistryReference;
@@ -22,20 +24,23 @@ import java.util.zip.GZIPOutputStream;
 /**
  * One layer of a push: skipped when the registry has its blob, mounted from a repository a pull
  * recorded, else rebuilt from the committed snapshot ({@link LayerTars}) as a gzip tar and uploaded.
+ * That temporary gzip file is written under the disk reserve, which may stop it.
  */
 final class LayerBlobs {
     private final LayerTars tars;
     private final BlobSources sources;
     private final Path tempDir;
+    private final DiskReserve reserve;
 
     /** A layer as the registry now holds it. */
     record Pushed(Digest diffId, Digest digest, long size) {
     }
 
-    LayerBlobs(LayerTars tars, BlobSources sources, Path tempDir) {
+    LayerBlobs(LayerTars tars, BlobSources sources, Path tempDir, DiskReserve reserve) {
         this.tars = tars;
         this.sources = sources;
         this.tempDir = tempDir;
+        this.reserve = reserve;
     }
 
     Path tempDir() throws IOException {
@@ -102,9 +107,11 @@ final class LayerBlobs {
     /** Writes the layer's tar, gzip-compressed, into {@code file}: its diff id, digest and size. */
     private Pushed rebuild(LayerRecord record, Path file) throws IOException {
         MessageDigest[] sha = new MessageDigest[1];
-        Digest diffId = tars.write(Digest.parse(record.chainId()), tempDir(), () -> {
+        WriteMeter meter = reserve.meter();
+        Digest diffId = tars.write(Digest.parse(record.chainId()), tempDir(), meter, () -> {
             sha[0] = sha256();
-            return new FastGzip(new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha[0]));
+            return new FastGzip(new DigestOutputStream(new MeteredOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), meter), sha[0]));
         });
         return new Pushed(diffId, Digest.sha256(HexFormat.of().formatHex(sha[0].digest())), Files.size(file));
     }

@@ -5,6 +5,7 @@ import io.launcher.api.NotFoundException;
 import io.launcher.layer.TarLayerWriter;
 import io.launcher.layer.TarSplitAssembler;
 import io.launcher.layer.TarSplitRecord;
+import io.launcher.layer.WriteMeter;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.io.BufferedInputStream;
@@ -36,14 +37,18 @@ final class LayerTars {
         this.layers = layers;
     }
 
-    /** Writes the layer {@code chainId}'s tar into {@code sink} and returns its diff id. */
-    Digest write(Digest chainId, Path tempDir, Sink sink) throws IOException {
+    /**
+     * Writes the layer {@code chainId}'s tar into {@code sink} and returns its diff id. The bytes
+     * a reassembly spools into {@code tempDir} are shown first to {@code spoolMeter} (the disk
+     * reserve), which may stop them; a sink that is a file on the same disk meters itself.
+     */
+    Digest write(Digest chainId, Path tempDir, WriteMeter spoolMeter, Sink sink) throws IOException {
         SnapshotKey snapshot = LayerStore.snapshotOf(chainId);
         Optional<Path> split = layers.split(chainId);
         if (split.isPresent()) {
             Digest diffId = Digest.parse(layers.find(chainId)
                     .orElseThrow(() -> new NotFoundException("no such layer: " + chainId)).diffId());
-            if (original(snapshot, split.get(), diffId, tempDir, sink)) {
+            if (original(snapshot, split.get(), diffId, tempDir, spoolMeter, sink)) {
                 return diffId;
             }
         }
@@ -57,8 +62,8 @@ final class LayerTars {
     }
 
     /** Whether the original tar was rebuilt: every file in place with its size, the right digest. */
-    private boolean original(SnapshotKey snapshot, Path split, Digest diffId, Path tempDir, Sink sink)
-            throws IOException {
+    private boolean original(SnapshotKey snapshot, Path split, Digest diffId, Path tempDir,
+                             WriteMeter spoolMeter, Sink sink) throws IOException {
         Optional<TarSplitAssembler.Needs> needs;
         try (InputStream in = open(split)) {
             needs = TarSplitAssembler.needs(new TarSplitRecord.Reader(in));
@@ -71,7 +76,7 @@ final class LayerTars {
         }
         try (InputStream in = open(split); OutputStream out = sink.open();
              TarSplitAssembler assembler = new TarSplitAssembler(needs.get(), new TarSplitRecord.Reader(in), out,
-                     Files.createDirectories(tempDir))) {
+                     Files.createDirectories(tempDir), spoolMeter)) {
             storage.diff(snapshot, assembler);
             return assembler.finish() && assembler.diffId().equals(diffId);
         }

@@ -102,7 +102,8 @@ public final class LocalEngine implements Engine, AutoCloseable {
         BlobSources sources = new BlobSources(settings.root().resolve("distribution"));
         this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers, reserve), sources, temp,
                 reserve);
-        this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(new LayerTars(storage, layers), sources, temp));
+        this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(new LayerTars(storage, layers), sources, temp,
+                reserve));
         this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp, reserve);
         this.filesystems = new ContainerFilesystems(registry, storage, layers, images, reserve, new ContainerEvents(events));
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -23,7 +24,7 @@ final class SplitRecording implements AutoCloseable {
     SplitRecording(LayerStore layers) throws IOException {
         this.layers = layers;
         this.file = layers.newSplitFile();
-        this.out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), 1 << 16);
+        this.out = new FastGzip(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
     }
 
     OutputStream out() {
@@ -40,6 +41,17 @@ final class SplitRecording implements AutoCloseable {
             }
         } catch (IOException e) {
             // Without its record the layer is still whole: its tar is re-serialised when needed.
+        }
+    }
+
+    /**
+     * gzip at level 1 (as push does): the record is written on the import's own thread, and
+     * level 6 costs several times the CPU for a file of tar headers.
+     */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
@@ -80,6 +81,52 @@ public final class HttpClientConnection implements Closeable {
                 throw failure;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Sends a regular file as the body, with its length, from another thread while this one reads
+     * the response (as {@link #requestChunked}): the kernel copies it to the socket.
+     */
+    public HttpResponse requestFile(String method, String target, Headers headers, FileBody body) throws IOException {
+        FileChannel file = body.channel();
+        long position = file.position();
+        long length = Math.max(0, file.size() - position);
+        Headers all = withHost(headers).set("Content-Length", Long.toString(length));
+        new MessageHead(method + " " + target + " HTTP/1.1", all).write(out);
+        out.flush();
+        Thread writer = new Thread(() -> sendFile(file, position, length), "http-request-body");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            return readResponse(method);
+        } catch (IOException e) {
+            IOException failure = bodyFailure;
+            if (failure != null) {
+                failure.addSuppressed(e);
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private void sendFile(FileChannel file, long position, long length) {
+        long sent = 0;
+        while (sent < length) {
+            long n;
+            try {
+                n = file.transferTo(position + sent, length - sent, channel);
+            } catch (IOException e) {
+                // A peer that answered early stops reading: its response tells what went wrong.
+                return;
+            }
+            if (n <= 0) {
+                // The file shrank below the length announced: the request cannot be completed.
+                bodyFailure = new IOException("the file ended after " + sent + " of its " + length + " bytes");
+                closeQuietly();
+                return;
+            }
+            sent += n;
         }
     }
 

@@ -32,6 +32,7 @@ public final class TarSplitAssembler implements LayerWriter, AutoCloseable {
     private final Sha256OutputStream out;
     private final Path spoolFile;
     private final FileChannel spool;
+    private final WriteMeter spoolMeter;
     private final Map<String, Slot> spooled = new HashMap<>();
     private final Map<String, String> links = new HashMap<>();
     private final byte[] buffer = new byte[1 << 16];
@@ -56,6 +57,13 @@ public final class TarSplitAssembler implements LayerWriter, AutoCloseable {
      */
     public TarSplitAssembler(Needs needs, TarSplitRecord.Reader record, OutputStream out, Path spoolDir)
             throws IOException {
+        this(needs, record, out, spoolDir, WriteMeter.NONE);
+    }
+
+    /** As above, showing every byte spooled to {@code spoolMeter} (which may stop it) before it is written. */
+    public TarSplitAssembler(Needs needs, TarSplitRecord.Reader record, OutputStream out, Path spoolDir,
+                             WriteMeter spoolMeter) throws IOException {
+        this.spoolMeter = spoolMeter;
         this.needed = needs.files();
         this.linked = needs.linked();
         this.record = record;
@@ -163,6 +171,7 @@ public final class TarSplitAssembler implements LayerWriter, AutoCloseable {
             if (n < 0) {
                 break;
             }
+            spoolMeter.passed(n);
             ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
             while (bytes.hasRemaining()) {
                 spool.write(bytes, offset + copied + bytes.position());

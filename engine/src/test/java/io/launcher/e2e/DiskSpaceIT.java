@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The state root on a 48 MiB tmpfs, keeping 8 MiB free: a gzip bomb imported, a big archive
- * loaded and a big file copied into a container each fail with one line, exit 1, and leave the
- * filesystem as free as it was, the store whole and its image runnable.
+ * loaded, a big file copied into a container and a save whose layers would not fit each fail
+ * with one line, exit 1, and leave the filesystem as free as it was, the store whole and its
+ * image runnable.
  */
 @Tag("privileged")
 class DiskSpaceIT {
@@ -86,6 +87,29 @@ class DiskSpaceIT {
     }
 
     @Test
+    void aSaveWhoseLayersWouldFillTheDiskFailsBeforeItsArchiveBegins() throws Exception {
+        Path image = tar(work.resolve("big.tar"), false, "big.bin", 20 * MIB);
+        ok(launcher.launcher("import", image.toString(), "big"));
+        try {
+            long freeBefore = free();
+            Path archive = work.resolve("saved.tar");
+            assertFullDisk(launcher.launcher("save", "-o", archive.toString(), "big"));
+            assertTrue(Files.notExists(archive), "a cut archive was left at " + archive);
+            assertFreedAndClean(freeBefore);
+            if (Distribution.dockerCli().isPresent()) {
+                Result docker = launcher.docker("save", "-o", archive.toString(), "big");
+                assertEquals(1, docker.exitCode(), docker.out() + docker.err());
+                assertTrue(docker.err().contains(": no space left on device ("), docker.err());
+                assertFreedAndClean(freeBefore);
+            }
+            ok(launcher.launcher("save", "-o", archive.toString(), "base"));
+            assertTrue(Files.size(archive) > 0);
+        } finally {
+            launcher.launcher("rmi", "big");
+        }
+    }
+
+    @Test
     void aCopyTooLargeForTheDiskFailsAndIsTakenBack() throws Exception {
         ok(launcher.launcher("create", "--name", "box", "--network", "none", "base", "true"));
         Path big = work.resolve("big.bin");
@@ -115,7 +139,7 @@ class DiskSpaceIT {
         try (Stream<Path> files = Files.walk(launcher.root())) {
             List<String> temps = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("import-") || n.startsWith("load-") || n.startsWith(".tmp-split-")
-                            || n.startsWith("pull-"))
+                            || n.startsWith("pull-") || n.startsWith("save-") || n.startsWith("split-"))
                     .toList();
             assertEquals(List.of(), temps);
         }

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Gzip bombs through import, load and cp on real directory storage, with a made-up filesystem
- * of 24 MiB that keeps 8 MiB free: each stops with Docker's words and leaves the store as it was.
+ * Gzip bombs through import, load and cp, and a save too large to spool, on real directory
+ * storage with a made-up filesystem of 24 MiB that keeps 8 MiB free: each stops with Docker's
+ * words and leaves the store as it was.
  */
 class DiskGuardTest {
     private static final long MIB = 1L << 20;
@@ -126,6 +127,24 @@ class DiskGuardTest {
     }
 
     @Test
+    void aSaveWhoseLayersWouldFillTheDiskStopsBeforeTheArchiveBegins() throws IOException {
+        engine.importImage(new ByteArrayInputStream(tar(false, "big", 12 * MIB)),
+                new ImportRequest(Optional.of(ImageReference.parse("big")), List.of(), ""), ProgressListener.NONE);
+        List<ImageDetails> before = engine.images();
+        long usedBefore = written(dir);
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        SystemCallFailedException full = assertThrows(SystemCallFailedException.class,
+                () -> engine.saveImages(List.of("big"), archive));
+        assertTrue(full.getMessage().startsWith("unable to write to " + dir + ": no space left on device ("),
+                full.getMessage());
+        assertEquals(0, archive.size(), "the archive began before its layers were spooled");
+        assertEquals(before, engine.images());
+        assertLeftNothing(usedBefore);
+        engine.saveImages(List.of("img"), archive);
+        assertTrue(archive.size() > 0);
+    }
+
+    @Test
     void aCopyBombIntoAVolumeOnTheSameFilesystemStops() throws IOException {
         Path volume = Files.createDirectories(dir.resolve("volume"));
         String box = engine.create(Optional.of("vol"), ContainerConfig.of("img", List.of("true")),
@@ -140,7 +159,8 @@ class DiskGuardTest {
         assertTrue(written(dir) - usedBefore < 64 << 10, "the failed operation left " + (written(dir) - usedBefore) + " bytes");
         try (Stream<Path> files = Files.walk(dir)) {
             List<String> temps = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("import-") || n.startsWith("load-") || n.startsWith(".tmp-split-"))
+                    .filter(n -> n.startsWith("import-") || n.startsWith("load-") || n.startsWith(".tmp-split-")
+                            || n.startsWith("save-") || n.startsWith("split-"))
                     .toList();
             assertEquals(List.of(), temps);
         }

@@ -113,6 +113,23 @@ class DiskReserveTest {
     }
 
     @Test
+    void aShareOfTheFilesystemFollowsItsSizeAtEachLook() throws IOException {
+        FakeSpace space = new FakeSpace(100 * MIB, 20 * MIB);
+        DiskReserve reserve = reserve(space, MinFreeSpace.ofPercent(10));
+        WriteMeter meter = reserve.meter();
+        assertEquals(10 * MIB, reserve.reserve());
+        space.total = 400 * MIB;
+        SystemCallFailedException full = assertThrows(SystemCallFailedException.class, () -> meter.before(4 * MIB));
+        assertEquals("unable to write to /var/lib/launcher: no space left on device "
+                + "(20.0MiB free, and 4.0MiB to write would go below the 40.0MiB kept by --min-free-space)", full.getMessage());
+        assertEquals(40 * MIB, reserve.reserve());
+        assertEquals(10 * MIB, reserve.interval(), "the interval follows the new reserve");
+        space.total = 100 * MIB;
+        reserve.meter().before(4 * MIB);
+        assertEquals(10 * MIB, reserve.reserve(), "a shrunk filesystem keeps less");
+    }
+
+    @Test
     void noReserveMeansNoLooks() throws IOException {
         FakeSpace space = new FakeSpace(1024 * MIB, 0);
         assertSame(WriteMeter.NONE, reserve(space, MinFreeSpace.NONE).meter());

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.launcher.api.ImageReference;
+import io.launcher.api.ImportRequest;
 import io.launcher.api.ProgressListener;
 import io.launcher.api.SystemCallFailedException;
 import io.launcher.registry.LoopbackRegistry;
 import io.launcher.registry.RegistryClient;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -23,9 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pulls from a loopback registry into an engine on a made-up 24 MiB filesystem keeping 8 MiB:
- * a layer too large to download and a gzip bomb too large to apply both stop, leaving no blob,
- * snapshot or image behind.
+ * Pulls from and pushes to a loopback registry with an engine on a made-up 24 MiB filesystem
+ * keeping 8 MiB: a layer too large to download and a gzip bomb too large to apply both stop,
+ * leaving no blob, snapshot or image behind; a push whose compressed layer would not fit stops
+ * the same way, its temporary file removed and the image kept.
  */
 class PullDiskGuardTest {
     private static final long MIB = 1L << 20;
@@ -78,6 +82,25 @@ class PullDiskGuardTest {
     @Test
     void aBombTooLargeToApplyStops() throws Exception {
         assertPullStops("team/bomb", RegistryImages.tar(Map.of("zeros", new byte[(int) (48 * MIB)])));
+    }
+
+    @Test
+    void aPushWhoseCompressedLayerWouldFillTheDiskStops() throws Exception {
+        byte[] noise = new byte[(int) (12 * MIB)];
+        new Random(5).nextBytes(noise);
+        String name = registry.host() + "/team/noise:1";
+        engine.importImage(new ByteArrayInputStream(RegistryImages.tar(Map.of("noise", noise))),
+                new ImportRequest(Optional.of(ImageReference.parse(name)), List.of(), ""), ProgressListener.NONE);
+        long before = DiskGuardTest.written(root);
+        SystemCallFailedException full = assertThrows(SystemCallFailedException.class,
+                () -> engine.push(name, Optional.empty(), ProgressListener.NONE));
+        assertTrue(full.getMessage().contains(": no space left on device ("), full.getMessage());
+        assertEquals(1, engine.images().size());
+        assertTrue(DiskGuardTest.written(root) - before < 64 << 10, "the failed push left " + (DiskGuardTest.written(root) - before) + " bytes");
+        try (Stream<Path> files = Files.walk(root)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("push-") || n.startsWith("split-")).toList());
+        }
     }
 
     private void assertPullStops(String repository, byte[] layer) throws Exception {

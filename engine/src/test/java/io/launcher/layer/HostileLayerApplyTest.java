@@ -67,6 +67,41 @@ class HostileLayerApplyTest {
         assertEquals("now a file", Files.readString(layer.resolve("thing")));
     }
 
+    @Test
+    void aKnownDirectoryReplacedByASymbolicLinkIsNotWrittenThrough() throws IOException {
+        Files.createDirectories(outside.resolve("sub"));
+        byte[] tar = new RawTar().directory("d/").directory("d/sub/").file("d/sub/ok", "x")
+                .link("d", TarConstants.LF_SYMLINK, outside.toString()).file("d/sub/pwned", "x").bytes();
+        assertThrows(InvalidSpecException.class, () -> apply(tar));
+        assertFalse(Files.exists(outside.resolve("sub/pwned")));
+    }
+
+    @Test
+    void aKnownDirectoryReplacedByAFileIsNotADirectoryAnyMore() throws IOException {
+        byte[] tar = new RawTar().directory("d/").file("d/a", "x").file("d", "now a file").file("d/b", "y").bytes();
+        assertThrows(InvalidSpecException.class, () -> apply(tar));
+        assertEquals("now a file", Files.readString(layer.resolve("d")));
+    }
+
+    @Test
+    void aWhiteoutForgetsTheDirectoryItDeletes() throws IOException {
+        Files.createDirectories(outside.resolve("e"));
+        // d and d/e are implied by d/e/a, so known without entries of their own.
+        byte[] tar = new RawTar().file("d/e/a", "x").file(".wh.d", "")
+                .link("d", TarConstants.LF_SYMLINK, outside.toString()).file("d/e/pwned", "x").bytes();
+        assertThrows(InvalidSpecException.class, () -> apply(tar));
+        assertFalse(Files.exists(outside.resolve("e/pwned")));
+    }
+
+    @Test
+    void anExistingFileIsReplacedInPlace() throws IOException {
+        apply(new RawTar().file("f", "first").link("l", TarConstants.LF_SYMLINK, "f").directory("d/").bytes());
+        apply(new RawTar().file("f", "second").link("l", TarConstants.LF_SYMLINK, "g").file("d", "file").bytes());
+        assertEquals("second", Files.readString(layer.resolve("f")));
+        assertEquals("g", Files.readSymbolicLink(layer.resolve("l")).toString());
+        assertEquals("file", Files.readString(layer.resolve("d")));
+    }
+
     /** The simplest whiteout form, enough for these tests. */
     private static final class AufsLikeForm implements WhiteoutForm {
         @Override

@@ -7,10 +7,11 @@ import java.util.Arrays;
 
 /**
  * The libc calls a layer walk makes for every entry ({@code statx}, {@code llistxattr}, and
- * {@code lgetxattr}, {@code readlink} where needed), bound by JNA's direct mapping: a plain JNI
- * call each, where {@link Libc}'s interface binding goes through a proxy, reflection and a native
- * copy of every argument that cost more than the system call itself (an export of ~2,000 entries
- * spent a third of its time there). Bound on 64-bit hosts only, where {@code size_t} and
+ * {@code lgetxattr}, {@code readlink} where needed), bound by JNA's direct mapping with paths as
+ * bytes: a plain JNI call each, where an interface binding went through a proxy, reflection and a
+ * native copy of every argument that cost more than the system call itself (an export of ~2,000
+ * entries spent a third of its time there), and where {@link Libc}'s String arguments make JNA
+ * call back into Java to encode them. Bound on 64-bit hosts only, where {@code size_t} and
  * {@code ssize_t} are a Java {@code long}; callers fall back to {@link Libc} or the JDK when not.
  */
 final class DirectLibc {

@@ -40,16 +40,28 @@ public final class FileNodes {
             case BLOCK_DEVICE -> S_IFBLK;
             case FIFO -> S_IFIFO;
         };
-        if (Libc.Holder.LIBC.mknod(path.toString(), kind | (mode & 07777), makedev(major, minor)) != 0) {
+        if (Libc.mknod(path.toString(), kind | (mode & 07777), makedev(major, minor)) != 0) {
             throw new SystemCallFailedException("mknod", path.toString(), Errno.name(Errno.last()));
         }
     }
 
     /** Creates a symbolic link whose target is kept byte for byte (the JDK normalises {@code a//b/}). */
     public static void symlink(String target, Path link) {
-        if (Libc.Holder.LIBC.symlink(target, link.toString()) != 0) {
+        if (Libc.symlink(target, link.toString()) != 0) {
             throw new SystemCallFailedException("create symbolic link", link.toString(), Errno.name(Errno.last()));
         }
+    }
+
+    /** As {@link #symlink}, false instead of failing when something is already at {@code link}. */
+    static boolean symlinkIfAbsent(String target, Path link) {
+        if (Libc.symlink(target, link.toString()) == 0) {
+            return true;
+        }
+        int errno = Errno.last();
+        if (errno == Libc.EEXIST) {
+            return false;
+        }
+        throw new SystemCallFailedException("create symbolic link", link.toString(), Errno.name(errno));
     }
 
     public static String readlink(Path link) {
@@ -67,7 +79,7 @@ public final class FileNodes {
             // a failure or a target as long as PATH_MAX: the call below reports or reads it
         }
         byte[] buffer = new byte[4096];
-        NativeLong read = Libc.Holder.LIBC.readlink(link.toString(), buffer, new NativeLong(buffer.length));
+        NativeLong read = Libc.readlink(link.toString(), buffer, new NativeLong(buffer.length));
         if (read.longValue() < 0) {
             throw new SystemCallFailedException("read symbolic link", link.toString(), Errno.name(Errno.last()));
         }
@@ -75,7 +87,7 @@ public final class FileNodes {
     }
 
     public static void lchown(Path path, int uid, int gid) {
-        if (Libc.Holder.LIBC.lchown(path.toString(), uid, gid) != 0) {
+        if (Libc.lchown(path.toString(), uid, gid) != 0) {
             throw new SystemCallFailedException("lchown", path.toString(), Errno.name(Errno.last()));
         }
     }
@@ -88,10 +100,18 @@ public final class FileNodes {
         Files.setAttribute(path, "unix:mode", mode & 07777);
     }
 
+    /**
+     * Sets the 12 permission bits of a node the caller has just made and knows is no symbolic
+     * link (a layer entry being written): without {@link #chmod}'s look at the path first.
+     */
+    static void chmodNode(Path path, int mode) throws IOException {
+        Files.setAttribute(path, "unix:mode", mode & 07777);
+    }
+
     /** Sets the modification time (and the access time to the same) of the path itself. */
     public static void setModified(Path path, Instant modified) {
         long[] times = {modified.getEpochSecond(), modified.getNano(), modified.getEpochSecond(), modified.getNano()};
-        if (Libc.Holder.LIBC.utimensat(Libc.AT_FDCWD, path.toString(), times, Libc.AT_SYMLINK_NOFOLLOW) != 0) {
+        if (Libc.utimensat(Libc.AT_FDCWD, path.toString(), times, Libc.AT_SYMLINK_NOFOLLOW) != 0) {
             throw new SystemCallFailedException("set times of", path.toString(), Errno.name(Errno.last()));
         }
     }

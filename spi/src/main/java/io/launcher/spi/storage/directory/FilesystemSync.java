@@ -16,17 +16,16 @@ final class FilesystemSync {
 
     /** Writes back the filesystem that holds {@code directory} (all of it: syncfs has no finer grain). */
     static void sync(Path directory) {
-        Libc libc = Libc.Holder.LIBC;
-        int fd = libc.open(directory.toString(), Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
+        int fd = Libc.open(directory.toString(), Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC);
         if (fd < 0) {
             throw new SystemCallFailedException("open", directory.toString(), Errno.name(Errno.last()));
         }
         try {
-            if (libc.syncfs(fd) != 0) {
+            if (Libc.syncfs(fd) != 0) {
                 throw new SystemCallFailedException("syncfs", directory.toString(), Errno.name(Errno.last()));
             }
         } finally {
-            libc.close(fd);
+            Libc.close(fd);
         }
     }
 }

@@ -6,8 +6,10 @@ import io.launcher.spi.storage.FileContent;
 import io.launcher.spi.storage.LayerEntry;
 import io.launcher.spi.storage.LayerReader;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +27,8 @@ final class LayerApply {
     private final List<ConfinedRoot> parents;
     private final WhiteoutForm form;
     private final List<Map.Entry<Path, Instant>> directoryTimes = new ArrayList<>();
+    private final KnownDirectories known = new KnownDirectories();
+    private final byte[] buffer = new byte[1 << 18];
 
     LayerApply(ConfinedRoot root, List<ConfinedRoot> parents, WhiteoutForm form) {
         this.root = root;
@@ -43,25 +47,30 @@ final class LayerApply {
     }
 
     private void apply(LayerEntry entry) throws IOException {
-        Path target = root.resolve(entry.path(), true);
+        String path = entry.path();
+        Path target = resolve(path);
         if (entry instanceof LayerEntry.Directory d) {
-            directory(target);
-            attributes(target, d.attributes(), false);
+            directory(path, target);
+            attributes(target, d.attributes(), false, false);
             directoryTimes.add(Map.entry(target, d.attributes().modified()));
-        } else if (entry instanceof LayerEntry.RegularFile f) {
-            replace(target);
-            if (f.content() instanceof FileContent file) {
-                copyFile(file.channel(), f.size(), target);
-            } else {
-                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    f.content().transferTo(out);
-                }
-            }
-            attributes(target, f.attributes(), true);
+            return;
+        }
+        if (entry instanceof LayerEntry.OpaqueDirectory) {
+            directory(path, target);
+            form.markOpaque(target);
+            return;
+        }
+        // Whatever this entry puts at the path, no directory is known there or below any more.
+        known.forget(path);
+        if (entry instanceof LayerEntry.RegularFile f) {
+            regularFile(f, target);
+            attributes(target, f.attributes(), false, true);
         } else if (entry instanceof LayerEntry.Symlink s) {
-            replace(target);
-            FileNodes.symlink(s.target(), target);
-            attributes(target, s.attributes(), true);
+            if (!FileNodes.symlinkIfAbsent(s.target(), target)) {
+                replace(target);
+                FileNodes.symlink(s.target(), target);
+            }
+            attributes(target, s.attributes(), true, true);
         } else if (entry instanceof LayerEntry.Hardlink h) {
             Path existing = linkTarget(h);
             replace(target);
@@ -69,13 +78,61 @@ final class LayerApply {
         } else if (entry instanceof LayerEntry.Special s) {
             replace(target);
             FileNodes.mknod(target, s.type(), s.attributes().mode(), s.major(), s.minor());
-            attributes(target, s.attributes(), true);
+            attributes(target, s.attributes(), false, true);
         } else if (entry instanceof LayerEntry.Whiteout) {
             replace(target);
             form.writeWhiteout(target.getParent(), target.getFileName().toString());
-        } else if (entry instanceof LayerEntry.OpaqueDirectory) {
-            directory(target);
-            form.markOpaque(target);
+        }
+    }
+
+    /**
+     * The host path of {@code layerPath}: below a directory this apply already knows, without
+     * looking at each parent again; else checked (and created) by {@link ConfinedRoot}, and its
+     * parents known from then on.
+     */
+    private Path resolve(String layerPath) throws IOException {
+        int slash = layerPath.lastIndexOf('/');
+        if (slash < 0 || known.contains(layerPath.substring(0, slash))) {
+            ConfinedRoot.components(layerPath);
+            return root.root().resolve(layerPath);
+        }
+        Path target = root.resolve(layerPath, true);
+        for (int i = layerPath.indexOf('/'); i >= 0; i = layerPath.indexOf('/', i + 1)) {
+            known.add(layerPath.substring(0, i));
+        }
+        return target;
+    }
+
+    /**
+     * A new file holding the entry's content. It is created exclusively ({@code O_EXCL} never
+     * follows a link): only when something is already there is it looked at and replaced.
+     */
+    private void regularFile(LayerEntry.RegularFile file, Path target) throws IOException {
+        try (FileChannel out = createFile(target)) {
+            if (file.content() instanceof FileContent content) {
+                copyFile(content.channel(), file.size(), target, out);
+            } else {
+                copyStream(file.content(), out);
+            }
+        }
+    }
+
+    private static FileChannel createFile(Path target) throws IOException {
+        try {
+            return FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            replace(target);
+            return FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+    }
+
+    /** Large writes: a layer's typical 64 kB file is one read from the tar and one write(2). */
+    private void copyStream(InputStream in, FileChannel out) throws IOException {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
         }
     }
 
@@ -83,30 +140,39 @@ final class LayerApply {
      * A file another driver scan offers (a commit): the kernel copies its {@code size} bytes, none
      * pass through the heap, and the file's position is left alone for whoever digests it meanwhile.
      */
-    private static void copyFile(FileChannel source, long size, Path target) throws IOException {
-        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long copied = 0;
-            while (copied < size) {
-                long n = source.transferTo(copied, size - copied, out);
-                if (n <= 0) {
-                    break;
-                }
-                copied += n;
+    private static void copyFile(FileChannel source, long size, Path target, FileChannel out) throws IOException {
+        long copied = 0;
+        while (copied < size) {
+            long n = source.transferTo(copied, size - copied, out);
+            if (n <= 0) {
+                break;
             }
-            if (copied != size) {
-                throw new IOException("content of " + target.getFileName() + " has " + copied + " bytes, not " + size);
-            }
+            copied += n;
+        }
+        if (copied != size) {
+            throw new IOException("content of " + target.getFileName() + " has " + copied + " bytes, not " + size);
         }
     }
 
-    /** Keeps an existing directory (tar merges into it); replaces anything else with a new one. */
-    private static void directory(Path target) throws IOException {
-        BasicFileAttributes existing = ConfinedRoot.lstat(target);
-        if (existing != null && existing.isDirectory()) {
+    /**
+     * Keeps an existing directory (tar merges into it); replaces anything else with a new one.
+     * Created first, looked at only when something is already there.
+     */
+    private void directory(String layerPath, Path target) throws IOException {
+        if (known.contains(layerPath)) {
             return;
         }
-        replace(target);
-        Files.createDirectory(target);
+        try {
+            Files.createDirectory(target);
+        } catch (FileAlreadyExistsException e) {
+            BasicFileAttributes existing = ConfinedRoot.lstat(target);
+            if (existing == null || !existing.isDirectory()) {
+                known.forget(layerPath);
+                replace(target);
+                Files.createDirectory(target);
+            }
+        }
+        known.add(layerPath);
     }
 
     /** Removes whatever is at {@code target}, a whole tree included, without following links. */
@@ -122,12 +188,15 @@ final class LayerApply {
         }
     }
 
-    /** Owners first (chown clears setuid and file capabilities), then mode, attributes, time. */
-    private static void attributes(Path target, FileAttributes attributes, boolean setTime) throws IOException {
+    /**
+     * Owners first (chown clears setuid and file capabilities), then mode, attributes, time. The
+     * caller has just made the node, so it knows whether it is a symbolic link (which keeps its mode).
+     */
+    private static void attributes(Path target, FileAttributes attributes, boolean symlink, boolean setTime)
+            throws IOException {
         FileNodes.lchown(target, attributes.uid(), attributes.gid());
-        boolean symlink = Files.isSymbolicLink(target);
         if (!symlink) {
-            FileNodes.chmod(target, attributes.mode());
+            FileNodes.chmodNode(target, attributes.mode());
         }
         for (Map.Entry<String, byte[]> xattr : attributes.xattrs().entrySet()) {
             Xattrs.set(target, xattr.getKey(), xattr.getValue());
@@ -161,6 +230,7 @@ final class LayerApply {
     }
 
     private void copyUp(Path source, Path target) throws IOException {
+        known.forget(root.root().relativize(target).toString());
         replace(target);
         FileNodes.Stat stat = FileNodes.lstat(source);
         if (stat.isRegularFile()) {

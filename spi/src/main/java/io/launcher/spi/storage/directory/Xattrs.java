@@ -19,7 +19,7 @@ public final class Xattrs {
     }
 
     public static void set(Path path, String name, byte[] value) {
-        if (Libc.Holder.LIBC.lsetxattr(path.toString(), name, value, new NativeLong(value.length), 0) != 0) {
+        if (Libc.lsetxattr(path.toString(), name, value, new NativeLong(value.length), 0) != 0) {
             throw new SystemCallFailedException("set xattr " + name + " on", path.toString(), Errno.name(Errno.last()));
         }
     }
@@ -38,12 +38,12 @@ public final class Xattrs {
             // longer than the guess: the sized calls below read it
         }
         while (true) {
-            NativeLong size = Libc.Holder.LIBC.lgetxattr(path.toString(), name, null, new NativeLong(0));
+            NativeLong size = Libc.lgetxattr(path.toString(), name, null, new NativeLong(0));
             if (size.longValue() < 0) {
                 return absentOrFail(path, name);
             }
             byte[] value = new byte[(int) size.longValue()];
-            NativeLong read = Libc.Holder.LIBC.lgetxattr(path.toString(), name, value, new NativeLong(value.length));
+            NativeLong read = Libc.lgetxattr(path.toString(), name, value, new NativeLong(value.length));
             if (read.longValue() >= 0) {
                 return Optional.of(read.longValue() == value.length ? value : Arrays.copyOf(value, (int) read.longValue()));
             }
@@ -81,7 +81,7 @@ public final class Xattrs {
             }
         }
         while (true) {
-            NativeLong size = Libc.Holder.LIBC.llistxattr(path.toString(), null, new NativeLong(0));
+            NativeLong size = Libc.llistxattr(path.toString(), null, new NativeLong(0));
             if (size.longValue() < 0) {
                 return noneOrFail(path);
             }
@@ -89,7 +89,7 @@ public final class Xattrs {
                 return new String[0];
             }
             byte[] list = new byte[(int) size.longValue()];
-            NativeLong read = Libc.Holder.LIBC.llistxattr(path.toString(), list, new NativeLong(list.length));
+            NativeLong read = Libc.llistxattr(path.toString(), list, new NativeLong(list.length));
             if (read.longValue() >= 0) {
                 return split(list, (int) read.longValue());
             }
