@@ -26,9 +26,10 @@ final class ContainerRegistry {
     }
 
     void remove(ContainerEntry entry, int exitCode) {
-        byId.remove(entry.record().id());
+        // remembered before it goes: a wait that no longer finds the container then finds its exit
         removed.put(entry.record().id(), exitCode);
         removed.put(entry.record().name(), exitCode);
+        byId.remove(entry.record().id());
     }
 
     Optional<Integer> recentlyRemoved(String reference) {
