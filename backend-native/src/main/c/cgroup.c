@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,21 +129,24 @@ static int v1_devices(const char *dir, const struct spec *s)
     return 0;
 }
 
+/* without stdio: the monitor runs this, and its resident size is kept to a few pages */
 static int read_text(const char *path, char *out, size_t cap)
 {
-    FILE *file = fopen(path, "re");
-    if (file == NULL)
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return fail_sys("open", path);
-    size_t n = fread(out, 1, cap - 1, file);
+    ssize_t n = read(fd, out, cap - 1);
+    close(fd);
+    if (n < 0)
+        return fail_sys("read", path);
     out[n] = '\0';
-    fclose(file);
     return 0;
 }
 
 /* one cpuset file taken from the parent folder when it is born empty */
 static int cpuset_copy(const char *dir, const char *file)
 {
-    char path[4096], parent[4096], value[4096];
+    char path[4096], parent[4096], value[1024];
     snprintf(path, sizeof path, "%s/%s", dir, file);
     if (read_text(path, value, sizeof value) < 0)
         return -1;
@@ -225,18 +229,24 @@ static const char *const V1_OTHERS[] = {
 };
 #define V1_CONTROLLERS (5 + (int)(sizeof V1_OTHERS / sizeof V1_OTHERS[0]))
 
-static void v1_controllers(const struct spec *s, struct controller out[V1_CONTROLLERS])
+/* the hierarchies to use; one of the others the host lacks is left out (a failure costs pages) */
+static int v1_controllers(const struct spec *s, struct controller out[V1_CONTROLLERS])
 {
+    char root[64];
     out[0] = (struct controller){ "memory", s->memory_bytes > 0 };
     out[1] = (struct controller){ "cpu", s->cpu_shares > 0 || s->nano_cpus > 0 };
     out[2] = (struct controller){ "pids", s->pids_limit > 0 };
     out[3] = (struct controller){ "freezer", 0 };
     /* the device rules are confinement, not a limit: required wherever the hierarchy exists */
     out[4] = (struct controller){ "devices", access(CGROUP_ROOT "/devices", F_OK) == 0 };
-    for (int i = 5; i < V1_CONTROLLERS; i++)
-        out[i] = (struct controller){ V1_OTHERS[i - 5], 0 };
+    int n = 5;
+    for (size_t i = 0; i < sizeof V1_OTHERS / sizeof V1_OTHERS[0]; i++) {
+        snprintf(root, sizeof root, CGROUP_ROOT "/%s", V1_OTHERS[i]);
+        if (access(root, F_OK) == 0)
+            out[n++] = (struct controller){ V1_OTHERS[i], 0 };
+    }
+    return n;
 }
-
 
 int cgroup_create(const struct spec *spec)
 {
@@ -251,8 +261,8 @@ int cgroup_create(const struct spec *spec)
         return rc == 0 ? cgroup_v2_devices(dir, spec) : rc;
     }
     struct controller ctrl[V1_CONTROLLERS];
-    v1_controllers(spec, ctrl);
-    for (int i = 0; i < V1_CONTROLLERS; i++) {
+    int n = v1_controllers(spec, ctrl);
+    for (int i = 0; i < n; i++) {
         dir_of(ctrl[i].name, spec, dir, sizeof dir);
         int rc = make_dir(dir);
         if (rc == 0)
@@ -273,8 +283,7 @@ int cgroup_join(const struct spec *spec)
 {
     char dir[4096], path[4096];
     struct controller ctrl[V1_CONTROLLERS];
-    v1_controllers(spec, ctrl);
-    int n = unified() ? 1 : V1_CONTROLLERS;
+    int n = unified() ? 1 : v1_controllers(spec, ctrl);
     for (int i = 0; i < n; i++) {
         dir_of(n == 1 ? NULL : ctrl[i].name, spec, dir, sizeof dir);
         snprintf(path, sizeof path, "%s/%s", dir, n == 1 ? "cgroup.procs" : "tasks");
@@ -322,8 +331,8 @@ void cgroup_remove(const struct spec *spec)
         return;
     }
     struct controller ctrl[V1_CONTROLLERS];
-    v1_controllers(spec, ctrl);
-    for (int i = 0; i < V1_CONTROLLERS; i++) {
+    int n = v1_controllers(spec, ctrl);
+    for (int i = 0; i < n; i++) {
         dir_of(ctrl[i].name, spec, dir, sizeof dir);
         remove_dir(dir);
     }
