@@ -5,7 +5,7 @@ import io.launcher.spi.isolation.SeccompFilter.Condition;
 import java.util.OptionalInt;
 
 /**
- * What a filter means for one x86_64 call whose first argument is {@code arg}, read plainly from
+ * What a filter means for one call of an architecture whose first argument is {@code arg}, read plainly from
  * its rules (first match in order, then the default; above the highest named number ENOSYS
  * unless the default allows): the reference the compiled program is checked against.
  */
@@ -14,10 +14,14 @@ final class FilterSemantics {
     }
 
     static int expected(SeccompFilter filter, int nr, long arg) {
+        return expected(filter, SyscallTable.X86_64, nr, arg);
+    }
+
+    static int expected(SeccompFilter filter, SyscallTable arch, int nr, long arg) {
         int highest = -1;
         for (SeccompFilter.Rule rule : filter.rules()) {
             for (String name : rule.names()) {
-                OptionalInt number = SyscallTable.x86_64(name);
+                OptionalInt number = arch.number(name);
                 highest = Math.max(highest, number.orElse(-1));
                 if (number.orElse(-1) == nr && rule.conditions().stream().allMatch(c -> holds(c, arg))) {
                     return SeccompCompiler.returnValue(rule.action());
