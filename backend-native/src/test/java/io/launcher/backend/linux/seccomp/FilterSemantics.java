@@ -35,16 +35,20 @@ final class FilterSemantics {
 
     /** Conditions here test the first argument only; the others are zero. */
     private static boolean holds(Condition c, long arg) {
-        long value = c.index() == 0 ? arg : 0;
-        int cmp = Long.compareUnsigned(value, c.value());
-        return switch (c.op()) {
+        return holds(c.op(), c.index() == 0 ? arg : 0, c.value(), c.valueTwo());
+    }
+
+    /** What libseccomp's comparison means: unsigned 64-bit, masked equality on the mask's bits. */
+    static boolean holds(SeccompFilter.Op op, long arg, long value, long valueTwo) {
+        int cmp = Long.compareUnsigned(arg, value);
+        return switch (op) {
             case EQ -> cmp == 0;
             case NE -> cmp != 0;
             case LT -> cmp < 0;
             case LE -> cmp <= 0;
             case GT -> cmp > 0;
             case GE -> cmp >= 0;
-            case MASKED_EQ -> (value & c.value()) == c.valueTwo();
+            case MASKED_EQ -> (arg & value) == valueTwo;
         };
     }
 }
