@@ -55,11 +55,17 @@ for _ in $(seq "$idle"); do
 done
 sleep 2
 busy_rss=$(rss "$java_pid"); busy_threads=$(threads "$java_pid")
-monitors=$(pgrep -f "launcher-shim monitor $root" | xargs -r ps -o rss= -p | awk '{s+=$1; n++} END {printf "%d monitors, %.0f kB each", n, s/n}')
+monitor_pids=$(pgrep -f "launcher-shim monitor $root")
+monitors=$(echo "$monitor_pids" | xargs -r ps -o rss= -p | awk '{s+=$1; n++} END {printf "%d monitors, %.0f kB each", n, s/n}')
+# RSS counts the shim's binary pages in every monitor; PSS shares them out among the processes
+# that map them, so its sum is what the monitors cost the machine together.
+monitor_pss=$(for pid in $monitor_pids; do awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null; done |
+    awk '{s+=$1; n++} END {printf "%.0f kB each", s/n}')
 echo "| measure | result |"
 echo "|---|---:|"
 echo "| 50 runs, 10 in parallel, engine side | ${engine} s |"
 echo "| 50 runs, 10 in parallel, CLI | ${cli} s |"
 echo "| daemon RSS / threads, empty | $((empty_rss / 1024)) MB / $empty_threads |"
 echo "| daemon RSS / threads, $idle idle containers | $((busy_rss / 1024)) MB / $busy_threads |"
-echo "| monitors | $monitors |"
+echo "| monitors (RSS) | $monitors |"
+echo "| monitors (PSS) | $monitor_pss |"
