@@ -6,6 +6,7 @@
  * rules are v1's devices.allow lines, or on v2 a BPF device filter (devfilter.c).
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -322,18 +323,40 @@ static void remove_dir(const char *dir)
     }
 }
 
+/*
+ * A privileged container may make cgroups of its own below its cgroup and leave them: a cgroup
+ * with children cannot be removed, so they go first (their processes are gone with the
+ * container's PID namespace). The depth is bounded; what lies deeper stays, as does its parent.
+ */
+static void remove_tree(const char *dir, int depth)
+{
+    DIR *folder = depth < 16 ? opendir(dir) : NULL;
+    if (folder != NULL) {
+        struct dirent *entry;
+        while ((entry = readdir(folder)) != NULL) {
+            if (entry->d_type != DT_DIR || strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+                continue;
+            char child[4096];
+            if (snprintf(child, sizeof child, "%s/%s", dir, entry->d_name) < (int)sizeof child)
+                remove_tree(child, depth + 1);
+        }
+        closedir(folder);
+    }
+    remove_dir(dir);
+}
+
 void cgroup_remove(const struct spec *spec)
 {
     char dir[4096];
     if (unified()) {
         dir_of(NULL, spec, dir, sizeof dir);
-        remove_dir(dir);
+        remove_tree(dir, 0);
         return;
     }
     struct controller ctrl[V1_CONTROLLERS];
     int n = v1_controllers(spec, ctrl);
     for (int i = 0; i < n; i++) {
         dir_of(ctrl[i].name, spec, dir, sizeof dir);
-        remove_dir(dir);
+        remove_tree(dir, 0);
     }
 }

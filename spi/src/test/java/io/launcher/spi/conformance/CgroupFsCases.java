@@ -1,10 +1,13 @@
 package io.launcher.spi.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launcher.api.ResourceLimits;
+import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
+import io.launcher.spi.isolation.SignalTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,5 +64,34 @@ abstract class CgroupFsCases extends DeviceCases {
                 "mkdir " + MEMORY + "/kit && echo mkdir=ok && rmdir " + MEMORY + "/kit;"
                         + " grep ' /sys/fs/cgroup ' /proc/mounts | cut -d' ' -f3,4 | cut -d, -f1")));
         assertEquals(List.of("mkdir=ok", type + " rw"), privileged.stdout().lines().toList(), privileged.stderr());
+    }
+
+    /** A cgroup a privileged container made of its own and left is gone with the container. */
+    @Test
+    void theCgroupsAPrivilegedContainerMadeGoWithIt() throws Exception {
+        SandboxSpec spec = PrivilegedCases.privileged(runner.spec("sh", "-c",
+                "mkdir -p " + MEMORY + "/kit/inner && sleep 60"));
+        Sandbox sandbox = runner.create(backend, spec);
+        sandbox.start();
+        Path own = hostMemoryCgroup(sandbox.pid());
+        for (int i = 0; i < 100 && !Files.isDirectory(own.resolve("kit/inner")); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.isDirectory(own.resolve("kit/inner")), "the container made " + own.resolve("kit/inner"));
+        sandbox.signal(9, SignalTarget.ALL);
+        KitRunner.await(sandbox);
+        sandbox.delete();
+        assertFalse(Files.exists(own), own + " is left after delete");
+    }
+
+    /** The host's folder of a process's memory cgroup, from the host's view of /proc/PID/cgroup. */
+    private static Path hostMemoryCgroup(int pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(pid), "cgroup"))) {
+            String[] fields = line.split(":", 3);
+            if (V1 ? List.of(fields[1].split(",")).contains("memory") : fields[0].equals("0")) {
+                return Path.of(V1 ? "/sys/fs/cgroup/memory" : "/sys/fs/cgroup", fields[2]);
+            }
+        }
+        throw new AssertionError("no memory cgroup for " + pid);
     }
 }
