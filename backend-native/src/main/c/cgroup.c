@@ -1,12 +1,13 @@
 /*
  * One cgroup per container, chosen once: cgroup v2 when /sys/fs/cgroup is the unified
- * hierarchy, else the v1 memory, cpu, pids, freezer and devices hierarchies, each at
- * <ctrl>/launcher/<id>. A controller that cannot be set up is an error only when the spec asks
+ * hierarchy, else one in every v1 hierarchy (the limits in memory, cpu, pids, freezer and devices),
+ * each at <ctrl>/launcher/<id>. A controller that cannot be set up is an error only when the spec asks
  * for its limit; the freezer (pause) is driven from Java through the same directories. The device
  * rules are v1's devices.allow lines, or on v2 a BPF device filter (devfilter.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,48 @@ static int v1_devices(const char *dir, const struct spec *s)
     return 0;
 }
 
+/* without stdio: the monitor runs this, and its resident size is kept to a few pages */
+static int read_text(const char *path, char *out, size_t cap)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail_sys("open", path);
+    ssize_t n = read(fd, out, cap - 1);
+    close(fd);
+    if (n < 0)
+        return fail_sys("read", path);
+    out[n] = '\0';
+    return 0;
+}
+
+/* one cpuset file taken from the parent folder when it is born empty */
+static int cpuset_copy(const char *dir, const char *file)
+{
+    char path[4096], parent[4096], value[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    if (read_text(path, value, sizeof value) < 0)
+        return -1;
+    if (value[0] != '\n' && value[0] != '\0')
+        return 0;
+    snprintf(parent, sizeof parent, "%s", dir);
+    char *slash = strrchr(parent, '/');
+    snprintf(slash, sizeof parent - (size_t)(slash - parent), "/%s", file);
+    return read_text(parent, value, sizeof value) < 0 ? -1 : write_string(path, value);
+}
+
+/* a cpuset without cpus and mems (no clone_children on the host) cannot be joined */
+static int cpuset_inherit(const char *dir)
+{
+    char launcher[4096];
+    snprintf(launcher, sizeof launcher, "%s", dir);
+    *strrchr(launcher, '/') = '\0';
+    const char *dirs[] = { launcher, dir };
+    for (int d = 0; d < 2; d++)
+        if (cpuset_copy(dirs[d], "cpuset.cpus") < 0 || cpuset_copy(dirs[d], "cpuset.mems") < 0)
+            return -1;
+    return 0;
+}
+
 static int v1_limits(const char *name, const char *dir, const struct spec *s)
 {
     if (strcmp(name, "memory") == 0 && s->memory_bytes > 0) {
@@ -141,6 +184,8 @@ static int v1_limits(const char *name, const char *dir, const struct spec *s)
         return knob(dir, "pids.max", s->pids_limit);
     if (strcmp(name, "devices") == 0)
         return v1_devices(dir, s);
+    if (strcmp(name, "cpuset") == 0)
+        return cpuset_inherit(dir);
     if (strcmp(name, "cpu") != 0)
         return 0;
     if (s->cpu_shares > 0 && knob(dir, "cpu.shares", s->cpu_shares) < 0)
@@ -174,18 +219,34 @@ int cgroup_v2_limits(const char *dir, const struct spec *s)
     return 0;
 }
 
-#define V1_CONTROLLERS 5
+/*
+ * Beyond the five it uses, the container gets a cgroup in every other v1 hierarchy a host
+ * commonly has, as Docker does: its /sys/fs/cgroup (cgroupfs.c) then shows its own cgroup as
+ * each root, not the host's tree. One the host lacks fails its mkdir and is skipped.
+ */
+static const char *const V1_OTHERS[] = {
+    "cpuacct", "cpuset", "blkio", "net_cls", "net_prio", "perf_event", "hugetlb", "rdma", "misc", "systemd",
+};
+#define V1_CONTROLLERS (5 + (int)(sizeof V1_OTHERS / sizeof V1_OTHERS[0]))
 
-static void v1_controllers(const struct spec *s, struct controller out[V1_CONTROLLERS])
+/* the hierarchies to use; one of the others the host lacks is left out (a failure costs pages) */
+static int v1_controllers(const struct spec *s, struct controller out[V1_CONTROLLERS])
 {
+    char root[64];
     out[0] = (struct controller){ "memory", s->memory_bytes > 0 };
     out[1] = (struct controller){ "cpu", s->cpu_shares > 0 || s->nano_cpus > 0 };
     out[2] = (struct controller){ "pids", s->pids_limit > 0 };
     out[3] = (struct controller){ "freezer", 0 };
     /* the device rules are confinement, not a limit: required wherever the hierarchy exists */
     out[4] = (struct controller){ "devices", access(CGROUP_ROOT "/devices", F_OK) == 0 };
+    int n = 5;
+    for (size_t i = 0; i < sizeof V1_OTHERS / sizeof V1_OTHERS[0]; i++) {
+        snprintf(root, sizeof root, CGROUP_ROOT "/%s", V1_OTHERS[i]);
+        if (access(root, F_OK) == 0)
+            out[n++] = (struct controller){ V1_OTHERS[i], 0 };
+    }
+    return n;
 }
-
 
 int cgroup_create(const struct spec *spec)
 {
@@ -200,8 +261,8 @@ int cgroup_create(const struct spec *spec)
         return rc == 0 ? cgroup_v2_devices(dir, spec) : rc;
     }
     struct controller ctrl[V1_CONTROLLERS];
-    v1_controllers(spec, ctrl);
-    for (int i = 0; i < V1_CONTROLLERS; i++) {
+    int n = v1_controllers(spec, ctrl);
+    for (int i = 0; i < n; i++) {
         dir_of(ctrl[i].name, spec, dir, sizeof dir);
         int rc = make_dir(dir);
         if (rc == 0)
@@ -222,8 +283,7 @@ int cgroup_join(const struct spec *spec)
 {
     char dir[4096], path[4096];
     struct controller ctrl[V1_CONTROLLERS];
-    v1_controllers(spec, ctrl);
-    int n = unified() ? 1 : V1_CONTROLLERS;
+    int n = unified() ? 1 : v1_controllers(spec, ctrl);
     for (int i = 0; i < n; i++) {
         dir_of(n == 1 ? NULL : ctrl[i].name, spec, dir, sizeof dir);
         snprintf(path, sizeof path, "%s/%s", dir, n == 1 ? "cgroup.procs" : "tasks");
@@ -271,8 +331,8 @@ void cgroup_remove(const struct spec *spec)
         return;
     }
     struct controller ctrl[V1_CONTROLLERS];
-    v1_controllers(spec, ctrl);
-    for (int i = 0; i < V1_CONTROLLERS; i++) {
+    int n = v1_controllers(spec, ctrl);
+    for (int i = 0; i < n; i++) {
         dir_of(ctrl[i].name, spec, dir, sizeof dir);
         remove_dir(dir);
     }

@@ -209,6 +209,9 @@ int init_main(void *arg)
         rc = rootfs_enter(bundle);
     if (rc == 0 && unshare(CLONE_NEWCGROUP) < 0)
         rc = fail_sys("create", "cgroup namespace");
+    /* inside the namespace, so that each cgroup mount's root is the container's own cgroup */
+    if (rc == 0)
+        rc = cgroupfs_mount(&spec);
     if (rc < 0) {
         dprintf(a->sync_fd, "error %d %s\n", shim_fault, shim_error);
         _exit(1);

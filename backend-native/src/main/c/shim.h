@@ -141,6 +141,9 @@ int rootfs_enter(const char *bundle);
 int inroot_open(int root_fd, const char *path, int create, int as_dir);
 void inroot_fd_path(int fd, char *out, size_t cap);
 
+/* cgroupfs.c: /sys/fs/cgroup as Docker shows it; the init calls it inside its cgroup namespace */
+int cgroupfs_mount(const struct spec *spec);
+
 /* masks.c: Docker's masked and read-only /proc and /sys paths under root */
 int masks_apply(const char *root);
 

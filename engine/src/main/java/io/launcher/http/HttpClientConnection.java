@@ -69,19 +69,7 @@ public final class HttpClientConnection implements Closeable {
         Headers all = withHost(headers).set("Transfer-Encoding", "chunked");
         new MessageHead(method + " " + target + " HTTP/1.1", all).write(out);
         out.flush();
-        Thread writer = new Thread(() -> copyChunked(body), "http-request-body");
-        writer.setDaemon(true);
-        writer.start();
-        try {
-            return readResponse(method);
-        } catch (IOException e) {
-            IOException failure = bodyFailure;
-            if (failure != null) {
-                failure.addSuppressed(e);
-                throw failure;
-            }
-            throw e;
-        }
+        return readWhileSending(method, () -> copyChunked(body));
     }
 
     /**
@@ -95,7 +83,15 @@ public final class HttpClientConnection implements Closeable {
         Headers all = withHost(headers).set("Content-Length", Long.toString(length));
         new MessageHead(method + " " + target + " HTTP/1.1", all).write(out);
         out.flush();
-        Thread writer = new Thread(() -> sendFile(file, position, length), "http-request-body");
+        return readWhileSending(method, () -> sendFile(file, position, length));
+    }
+
+    /**
+     * Reads the response while another thread sends the body; a failure of the body's sending
+     * is the one reported, with the reading's as suppressed.
+     */
+    private HttpResponse readWhileSending(String method, Runnable sendBody) throws IOException {
+        Thread writer = new Thread(sendBody, "http-request-body");
         writer.setDaemon(true);
         writer.start();
         try {

@@ -3,6 +3,7 @@ package io.launcher.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -16,6 +17,9 @@ public final class HttpExchange {
     private final RequestLine line;
     private final Headers requestHeaders;
     private final InputStream body;
+    /** The send buffer of a response carrying files: see {@link #streamFiles}. */
+    private static final int FILE_SEND_BUFFER = 4 << 20;
+
     private final SocketChannel channel;
     private final InputStream connectionIn;
     private final OutputStream connectionOut;
@@ -97,10 +101,20 @@ public final class HttpExchange {
         return chunks;
     }
 
-    /** A chunked response (see {@link #stream}) whose chunks may carry a file's bytes sent by the kernel. */
+    /**
+     * A chunked response (see {@link #stream}) whose chunks may carry a file's bytes sent by the kernel.
+     * Its socket may hold up to {@link #FILE_SEND_BUFFER} unread: the sender then runs ahead of the
+     * reader where files are large, and the reader still has bytes to take while the sender walks
+     * directories of small files or collects garbage (the default, ~200 kB, left an export's
+     * reader idle at each such pause).
+     */
     public ChunkedOutputStream streamFiles(int status, Headers headers) throws IOException {
         if (method().equals("HEAD")) {
             throw new IllegalStateException("a HEAD response has no body to send files in");
+        }
+        if (channel.getOption(StandardSocketOptions.SO_SNDBUF) < FILE_SEND_BUFFER) {
+            // capped by net.core.wmem_max; only a limit, the kernel holds what is unread, no more
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, FILE_SEND_BUFFER);
         }
         return (ChunkedOutputStream) stream(status, headers);
     }

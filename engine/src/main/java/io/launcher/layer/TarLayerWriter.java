@@ -38,6 +38,7 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
     private final TarArchiveOutputStream tar;
     /** One header record, reused: an export writes thousands. */
     private final byte[] record = new byte[RECORD];
+    private final UstarHeader ustar = new UstarHeader();
     private byte[] copyBuffer;
     private boolean finished;
 
@@ -100,6 +101,20 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
         uncompressed.write(record);
     }
 
+    /** Writes the header record of an entry, without an entry object when {@link UstarHeader} can. */
+    private void record(String name, byte flag, FileAttributes attributes, String link, long size) throws IOException {
+        long mode = attributes.mode();
+        long uid = Integer.toUnsignedLong(attributes.uid());
+        long gid = Integer.toUnsignedLong(attributes.gid());
+        long mtime = attributes.modified().getEpochSecond();
+        if (!UstarHeader.fits(name, link, mode, uid, gid, size, mtime, 0, 0)) {
+            record(header(name, flag, attributes, link, size));
+            return;
+        }
+        ustar.write(record, name, flag, link, mode, uid, gid, size, mtime, 0, 0);
+        uncompressed.write(record);
+    }
+
     private void pad(long size) throws IOException {
         uncompressed.write(ZEROS, 0, (int) ((RECORD - size % RECORD) % RECORD));
     }
@@ -126,7 +141,7 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
             throws IOException {
         writePax(name, link, attributes);
         if (content == null && direct()) {
-            record(header(name, flag, attributes, link, size));
+            record(name, flag, attributes, link, size);
             return;
         }
         tar.putArchiveEntry(header(name, flag, attributes, link, size));
@@ -147,7 +162,7 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
      */
     private void send(LayerEntry.RegularFile f, FileContent file) throws IOException {
         writePax(f.path(), null, f.attributes());
-        record(header(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size()));
+        record(f.path(), TarConstants.LF_NORMAL, f.attributes(), null, f.size());
         FileChannel channel = file.channel();
         long sent = uncompressed.transferFrom(channel, channel.position(), f.size());
         if (sent != f.size()) {

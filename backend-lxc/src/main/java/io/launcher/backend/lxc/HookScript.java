@@ -138,7 +138,8 @@ final class HookScript {
                     printf '%%s\\n' "$count" > "$cdir/oom"
                 }
 
-                # Docker's read-only kernel paths that proc:mixed leaves writable.
+                # Docker's read-only kernel paths that proc:mixed leaves writable, and the tmpfs
+                # under the cgroup mounts, which cgroup:ro:force leaves writable (Docker's is not).
                 read_only_paths() {
                     local p
                     for p in proc/bus proc/fs proc/irq; do
@@ -146,6 +147,7 @@ final class HookScript {
                         mount --bind "$LXC_ROOTFS_MOUNT/$p" "$LXC_ROOTFS_MOUNT/$p"
                         mount -o remount,bind,ro,nosuid,nodev,noexec "$LXC_ROOTFS_MOUNT/$p"
                     done
+                    mount -o remount,ro,nosuid,nodev,noexec "$LXC_ROOTFS_MOUNT/sys/fs/cgroup"
                 }
 
                 case "$3" in

@@ -34,8 +34,8 @@ final class SpecTranslator {
             entries.add(new LxcEntry.RootfsOptions(List.of("ro")));
         }
         entries.add(new LxcEntry.MountAuto(spec.privileged()
-                ? EnumSet.of(AutoMount.PROC_RW, AutoMount.SYS_RW, AutoMount.CGROUP_RW)
-                : EnumSet.of(AutoMount.PROC_MIXED, AutoMount.SYS_RO, AutoMount.CGROUP_MIXED)));
+                ? EnumSet.of(AutoMount.PROC_RW, AutoMount.SYS_RW, AutoMount.CGROUP_RW_FORCE)
+                : EnumSet.of(AutoMount.PROC_MIXED, AutoMount.SYS_RO, AutoMount.CGROUP_RO_FORCE)));
         entries.add(new LxcEntry.Autodev(true));
         entries.add(new LxcEntry.PtyMax(PTY_MAX));
         if (!spec.process().terminal()) {

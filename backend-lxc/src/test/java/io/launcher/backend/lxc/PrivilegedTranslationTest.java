@@ -49,7 +49,7 @@ class PrivilegedTranslationTest {
     @Test
     void privilegedMountsProcSysAndCgroupReadWriteAndMasksNothing() {
         LxcConfig config = translate(spec(true));
-        assertEquals(List.of(new LxcEntry.MountAuto(EnumSet.of(AutoMount.PROC_RW, AutoMount.SYS_RW, AutoMount.CGROUP_RW))),
+        assertEquals(List.of(new LxcEntry.MountAuto(EnumSet.of(AutoMount.PROC_RW, AutoMount.SYS_RW, AutoMount.CGROUP_RW_FORCE))),
                 config.all(LxcEntry.MountAuto.class));
         assertTrue(config.all(LxcEntry.MountEntry.class).stream().noneMatch(m -> m.target().startsWith("proc/")),
                 config.render());
@@ -62,7 +62,7 @@ class PrivilegedTranslationTest {
     @Test
     void unprivilegedKeepsDockersConfinement() {
         LxcConfig config = translate(spec(false));
-        assertEquals(List.of(new LxcEntry.MountAuto(EnumSet.of(AutoMount.PROC_MIXED, AutoMount.SYS_RO, AutoMount.CGROUP_MIXED))),
+        assertEquals(List.of(new LxcEntry.MountAuto(EnumSet.of(AutoMount.PROC_MIXED, AutoMount.SYS_RO, AutoMount.CGROUP_RO_FORCE))),
                 config.all(LxcEntry.MountAuto.class));
         assertTrue(config.all(LxcEntry.MountEntry.class).stream().anyMatch(m -> m.target().equals("proc/kcore")));
         assertTrue(config.all(LxcEntry.MountEntry.class).stream().noneMatch(m -> m.source().startsWith("/dev/")

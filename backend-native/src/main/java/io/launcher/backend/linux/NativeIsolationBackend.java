@@ -91,6 +91,8 @@ public final class NativeIsolationBackend implements IsolationBackend {
         if (pids.isEmpty()) {
             return Optional.empty();
         }
+        // a container started by a launcher before the compiled default filter: its exec needs the program
+        LegacySeccompSpec.upgrade(bundle.spec());
         Optional<MonitorConnection> connection = MonitorConnection.open(bundle.socket());
         SandboxState state = SandboxState.STOPPED;
         if (connection.isPresent()) {

@@ -89,6 +89,10 @@ public final class DefaultSeccompFilter {
                     groups.put(group, names);
                 }
                 for (String name : line.substring(colon + 1).split(" ")) {
+                    if (!name.isEmpty() && !name.matches("[a-z0-9_]+")) {
+                        // a comment run into a name ("writev# ...") would silently drop that call
+                        throw new IllegalStateException("bad call name \"" + name + "\" in " + resource);
+                    }
                     if (!name.isEmpty()) {
                         names.add(name);
                     }

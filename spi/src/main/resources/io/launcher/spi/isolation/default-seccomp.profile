@@ -45,7 +45,8 @@ allow: socketpair splice stat statfs statmount statx symlink symlinkat sync sync
 allow: sysinfo tee tgkill time timer_create timer_delete timer_getoverrun timer_gettime
 allow: timer_settime timerfd_create timerfd_gettime timerfd_settime times tkill truncate umask
 allow: uname unlink unlinkat uretprobe utime utimensat utimes vfork vmsplice wait4 waitid write
-allow: writev# mounts, namespaces, the kernel's log, eBPF and perf events, file handles
+allow: writev
+# mounts, namespaces, the kernel's log, eBPF and perf events, file handles
 CAP_SYS_ADMIN: bpf clone clone3 fanotify_init fsconfig fsmount fsopen fspick lookup_dcookie mount
 CAP_SYS_ADMIN: mount_setattr move_mount name_to_handle_at open_tree open_tree_attr perf_event_open
 CAP_SYS_ADMIN: quotactl quotactl_fd setdomainname sethostname setns syslog umount2 unshare

@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Test;
  * (containerd's SnapshotterSuite is the model). A plugin extends this class and says how to
  * make its backend on a state folder; the kit builds its own rootfs from /bin/busybox.
  * The cases of {@link ProcessCases}, {@link SeccompProfileCases}, {@link PrivilegedCases} and
- * {@link DeviceCases} run too; here: stdin, terminals, exec and security.
+ * {@link DeviceCases} and {@link CgroupFsCases} run too; here: stdin, terminals, exec and security.
  */
 @Tag("privileged")
-public abstract class IsolationConformanceKit extends DeviceCases {
+public abstract class IsolationConformanceKit extends CgroupFsCases {
     private static final String DOCKER_BOUNDING_MASK = "00000000a80425fb";
     /** busybox probes of the seccomp cases, one "name=exit code" line each. */
     private static final String SECCOMP_PROBES = String.join("; ",

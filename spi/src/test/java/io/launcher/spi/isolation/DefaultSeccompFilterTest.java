@@ -24,7 +24,7 @@ class DefaultSeccompFilterTest {
         assertEquals(SeccompFilter.Action.errno(1), filter.defaultAction());
         Set<String> allowed = unconditional(filter);
         assertTrue(allowed.size() > 300, "about Docker's count: " + allowed.size());
-        assertTrue(allowed.containsAll(List.of("read", "execve", "futex", "rseq", "chroot", "ptrace", "uretprobe")));
+        assertTrue(allowed.containsAll(List.of("read", "write", "writev", "execve", "futex", "rseq", "chroot", "ptrace", "uretprobe")));
         for (String refused : List.of("keyctl", "mount", "unshare", "kcmp", "io_uring_setup", "swapon", "pivot_root",
                 "sethostname", "userfaultfd", "clone", "clone3", "socket", "personality")) {
             assertFalse(allowed.contains(refused), refused + " is not allowed unconditionally");

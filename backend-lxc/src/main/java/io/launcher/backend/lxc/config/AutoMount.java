@@ -11,7 +11,13 @@ public enum AutoMount {
     SYS_RW("sys:rw"),
     CGROUP_MIXED("cgroup:mixed"),
     CGROUP_RO("cgroup:ro"),
-    CGROUP_RW("cgroup:rw");
+    CGROUP_RW("cgroup:rw"),
+    /*
+     * ":force": mounted even when the container keeps CAP_SYS_ADMIN; without it LXC leaves the
+     * cgroup mounts to the container's init in a cgroup namespace, and a privileged one got none.
+     */
+    CGROUP_RO_FORCE("cgroup:ro:force"),
+    CGROUP_RW_FORCE("cgroup:rw:force");
 
     private final String token;
 

@@ -22,6 +22,8 @@ public record Bpf(int code, int jt, int jf, int k) {
     static final int RET_ALLOW = 0x7fff0000;
 
     static final int AUDIT_ARCH_X86_64 = 0xc000003e;
+    /** EM_AARCH64 (183), 64-bit, little endian. */
+    static final int AUDIT_ARCH_AARCH64 = 0xc00000b7;
     static final int X32_SYSCALL_BIT = 0x40000000;
 
     /** {@code struct seccomp_data}: nr, arch, instruction pointer, then six 64-bit arguments. */
@@ -60,7 +62,7 @@ public record Bpf(int code, int jt, int jf, int k) {
         }
     }
 
-    /** Where the low 32 bits of argument {@code index} are: x86_64 is little endian. */
+    /** Where the low 32 bits of argument {@code index} are: x86_64 and aarch64 (as Linux runs it) are little endian. */
     static int argLow(int index) {
         return OFFSET_ARGS + 8 * index;
     }

@@ -30,7 +30,7 @@ public final class DefaultSeccompProgram {
             try {
                 encoded(capabilities);
             } catch (InvalidSpecException e) {
-                // not x86_64: each start reports it
+                // an architecture without a table: each start reports it
             }
         }, "seccomp-compile");
         thread.setDaemon(true);

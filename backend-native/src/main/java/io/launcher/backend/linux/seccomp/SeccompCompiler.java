@@ -15,12 +15,13 @@ import java.util.TreeMap;
  * Compiles a seccomp filter (a custom profile, or Docker's default profile from
  * {@code DefaultSeccompFilter}) to the classic BPF program the shim installs. The program, in order:
  * <ol>
- *   <li>a call of another ABI than x86_64 (i386 through {@code int 0x80}) kills the process, and
- *       an x32 call (its number carries {@code __X32_SYSCALL_BIT}) fails with EPERM: the rules
- *       name x86_64 numbers and must not be side-stepped;</li>
+ *   <li>a call of another ABI than the host's ({@link SyscallTable}: x86_64 or aarch64) kills the
+ *       process (i386 through {@code int 0x80}, arm32 on an arm64 kernel with compat), and on
+ *       x86_64 an x32 call (its number carries {@code __X32_SYSCALL_BIT}) fails with EPERM: the
+ *       rules name the host's numbers and must not be side-stepped;</li>
  *   <li>a binary search on the call number ({@link NumberRanges}), two instructions a level, to
- *       the number's rules: for each rule that names it, in the filter's order (names unknown on
- *       x86_64 are skipped, as Docker skips them), if every condition holds, the rule's action;
+ *       the number's rules: for each rule that names it, in the filter's order (names the
+ *       architecture lacks are skipped, as Docker and libseccomp skip them), if every condition holds, the rule's action;
  *       none: the default action. Rules of different numbers never meet, so this keeps the
  *       filter's first-match order while a call walks about ten instructions, not every rule;</li>
  *   <li>as runc does, unless the default action allows: a number above the highest the filter
@@ -43,19 +44,20 @@ public final class SeccompCompiler {
     private SeccompCompiler() {
     }
 
+    /** The program for the host's architecture; refused on one without a table. */
     public static List<Bpf> compile(SeccompFilter filter) {
-        if (!"amd64".equals(System.getProperty("os.arch"))) {
-            // the arch check and the numbers are x86_64's: elsewhere the program would kill every process
-            throw new InvalidSpecException("seccomp profiles are compiled for x86_64 only, not for "
-                    + System.getProperty("os.arch") + " (use --security-opt seccomp=unconfined)");
-        }
-        Map<Integer, List<SeccompFilter.Rule>> rules = rulesByNumber(filter);
+        return compile(filter, SyscallTable.host());
+    }
+
+    /** The program for {@code arch}: its numbers, its arch check. */
+    public static List<Bpf> compile(SeccompFilter filter, SyscallTable arch) {
+        Map<Integer, List<SeccompFilter.Rule>> rules = rulesByNumber(filter, arch);
         int fallback = returnValue(filter.defaultAction());
         boolean permissive = fallback == Bpf.RET_ALLOW || fallback == Bpf.RET_LOG;
         int above = permissive ? fallback : Bpf.RET_ERRNO | ENOSYS;
         NumberRanges ranges = NumberRanges.of(rules, fallback, above);
         SeccompCompiler compiler = new SeccompCompiler();
-        compiler.preamble();
+        compiler.preamble(arch);
         compiler.search(ranges, 0, ranges.size() - 1);
         compiler.leaves(fallback);
         if (compiler.asm.size() > Bpf.MAX_INSTRUCTIONS) {
@@ -65,12 +67,12 @@ public final class SeccompCompiler {
         return compiler.asm.assemble();
     }
 
-    /** Each x86_64 number the filter names, with the rules naming it in the filter's order. */
-    private static Map<Integer, List<SeccompFilter.Rule>> rulesByNumber(SeccompFilter filter) {
+    /** Each number of {@code arch} the filter names, with the rules naming it in the filter's order. */
+    private static Map<Integer, List<SeccompFilter.Rule>> rulesByNumber(SeccompFilter filter, SyscallTable arch) {
         Map<Integer, List<SeccompFilter.Rule>> byNumber = new TreeMap<>();
         for (SeccompFilter.Rule rule : filter.rules()) {
             for (String name : rule.names()) {
-                OptionalInt number = SyscallTable.x86_64(name);
+                OptionalInt number = arch.number(name);
                 if (number.isEmpty()) {
                     continue;
                 }
@@ -100,17 +102,19 @@ public final class SeccompCompiler {
     }
 
     /** Leaves the call number in the accumulator. */
-    private void preamble() {
+    private void preamble(SyscallTable arch) {
         Target native64 = asm.label();
-        Target notX32 = asm.label();
         asm.statement(Bpf.LD_W_ABS, Bpf.OFFSET_ARCH);
-        asm.jump(Bpf.JMP_JEQ_K, Bpf.AUDIT_ARCH_X86_64, native64, Target.NEXT);
+        asm.jump(Bpf.JMP_JEQ_K, arch.auditArch(), native64, Target.NEXT);
         asm.statement(Bpf.RET_K, Bpf.RET_KILL_PROCESS);
         asm.place(native64);
         asm.statement(Bpf.LD_W_ABS, Bpf.OFFSET_NR);
-        asm.jump(Bpf.JMP_JGE_K, Bpf.X32_SYSCALL_BIT, Target.NEXT, notX32);
-        asm.statement(Bpf.RET_K, Bpf.RET_ERRNO | 1);
-        asm.place(notX32);
+        if (arch.hasX32()) {
+            Target notX32 = asm.label();
+            asm.jump(Bpf.JMP_JGE_K, Bpf.X32_SYSCALL_BIT, Target.NEXT, notX32);
+            asm.statement(Bpf.RET_K, Bpf.RET_ERRNO | 1);
+            asm.place(notX32);
+        }
     }
 
     /**

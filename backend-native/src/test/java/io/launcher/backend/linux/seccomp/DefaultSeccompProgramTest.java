@@ -56,6 +56,7 @@ class DefaultSeccompProgramTest {
     void anAllowListWithDockersArgumentRules() {
         List<Bpf> program = program(Capabilities.DOCKER_DEFAULT);
         assertEquals(Bpf.RET_ALLOW, BpfInterpreter.run(program, X86_64, 0), "read");
+        assertEquals(Bpf.RET_ALLOW, BpfInterpreter.run(program, X86_64, 20), "writev, the profile's last allowed name");
         assertEquals(EPERM, BpfInterpreter.run(program, X86_64, KCMP), "kcmp needs CAP_SYS_PTRACE");
         assertEquals(EPERM, BpfInterpreter.run(program, X86_64, 400), "a number no call has");
         assertEquals(ENOSYS, BpfInterpreter.run(program, X86_64, 470), "newer than the profile: libc falls back");

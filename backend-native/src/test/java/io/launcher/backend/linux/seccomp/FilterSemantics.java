@@ -5,7 +5,7 @@ import io.launcher.spi.isolation.SeccompFilter.Condition;
 import java.util.OptionalInt;
 
 /**
- * What a filter means for one x86_64 call whose first argument is {@code arg}, read plainly from
+ * What a filter means for one call of an architecture whose first argument is {@code arg}, read plainly from
  * its rules (first match in order, then the default; above the highest named number ENOSYS
  * unless the default allows): the reference the compiled program is checked against.
  */
@@ -14,10 +14,14 @@ final class FilterSemantics {
     }
 
     static int expected(SeccompFilter filter, int nr, long arg) {
+        return expected(filter, SyscallTable.X86_64, nr, arg);
+    }
+
+    static int expected(SeccompFilter filter, SyscallTable arch, int nr, long arg) {
         int highest = -1;
         for (SeccompFilter.Rule rule : filter.rules()) {
             for (String name : rule.names()) {
-                OptionalInt number = SyscallTable.x86_64(name);
+                OptionalInt number = arch.number(name);
                 highest = Math.max(highest, number.orElse(-1));
                 if (number.orElse(-1) == nr && rule.conditions().stream().allMatch(c -> holds(c, arg))) {
                     return SeccompCompiler.returnValue(rule.action());
@@ -31,16 +35,20 @@ final class FilterSemantics {
 
     /** Conditions here test the first argument only; the others are zero. */
     private static boolean holds(Condition c, long arg) {
-        long value = c.index() == 0 ? arg : 0;
-        int cmp = Long.compareUnsigned(value, c.value());
-        return switch (c.op()) {
+        return holds(c.op(), c.index() == 0 ? arg : 0, c.value(), c.valueTwo());
+    }
+
+    /** What libseccomp's comparison means: unsigned 64-bit, masked equality on the mask's bits. */
+    static boolean holds(SeccompFilter.Op op, long arg, long value, long valueTwo) {
+        int cmp = Long.compareUnsigned(arg, value);
+        return switch (op) {
             case EQ -> cmp == 0;
             case NE -> cmp != 0;
             case LT -> cmp < 0;
             case LE -> cmp <= 0;
             case GT -> cmp > 0;
             case GE -> cmp >= 0;
-            case MASKED_EQ -> (value & c.value()) == c.valueTwo();
+            case MASKED_EQ -> (arg & value) == valueTwo;
         };
     }
 }

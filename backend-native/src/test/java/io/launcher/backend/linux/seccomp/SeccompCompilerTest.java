@@ -68,7 +68,7 @@ class SeccompCompilerTest {
                     List<Bpf> program = SeccompCompiler.compile(filter(Action.ALLOW,
                             new Rule(List.of("chmod"), Action.errno(1), List.of(new Condition(2, value, valueTwo, op)))));
                     for (long arg : values) {
-                        boolean expected = holds(op, arg, value, valueTwo);
+                        boolean expected = FilterSemantics.holds(op, arg, value, valueTwo);
                         int result = BpfInterpreter.run(program, X86_64, CHMOD, 0, 0, arg);
                         assertEquals(expected ? EPERM : Bpf.RET_ALLOW, result,
                                 () -> String.format("%s arg=%x value=%x valueTwo=%x", op, arg, value, valueTwo));
@@ -117,19 +117,6 @@ class SeccompCompilerTest {
     void theEncodingIsWhatSpecCReads() {
         assertEquals("0006000000050001" + "0015010200000005",
                 Bpf.encode(List.of(new Bpf(Bpf.RET_K, 0, 0, Bpf.RET_ERRNO | 1), new Bpf(Bpf.JMP_JEQ_K, 1, 2, 5))));
-    }
-
-    private static boolean holds(Op op, long arg, long value, long valueTwo) {
-        int cmp = Long.compareUnsigned(arg, value);
-        return switch (op) {
-            case EQ -> cmp == 0;
-            case NE -> cmp != 0;
-            case LT -> cmp < 0;
-            case LE -> cmp <= 0;
-            case GT -> cmp > 0;
-            case GE -> cmp >= 0;
-            case MASKED_EQ -> (arg & value) == valueTwo;
-        };
     }
 
     private static List<Long> interestingValues() {
