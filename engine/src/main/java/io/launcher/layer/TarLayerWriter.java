@@ -27,7 +27,6 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * binary attribute values as UTF-8 text.
  */
 public final class TarLayerWriter implements LayerWriter, AutoCloseable {
-    private static final int USTAR_NAME = 100;
     private static final FileAttributes EMPTY_ATTRIBUTES = new FileAttributes(0, 0, 0, Instant.EPOCH, Map.of());
 
     private static final int COPY_BUFFER = 1 << 18;
@@ -231,16 +230,16 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
 
     /** One PAX header per entry, or none when the ustar header holds everything. */
     private void writePax(String name, String link, FileAttributes attributes) throws IOException {
-        if (fitsUstar(name) && (link == null || fitsUstar(link)) && attributes.modified().getNano() == 0
+        if (UstarHeader.plain(name) && (link == null || UstarHeader.plain(link)) && attributes.modified().getNano() == 0
                 && attributes.xattrs().isEmpty()) {
             // most entries of an export: no record, so no maps to build for each
             return;
         }
         Map<String, byte[]> records = new LinkedHashMap<>();
-        if (!fitsUstar(name)) {
+        if (!UstarHeader.plain(name)) {
             records.put("path", name.getBytes(StandardCharsets.UTF_8));
         }
-        if (link != null && !fitsUstar(link)) {
+        if (link != null && !UstarHeader.plain(link)) {
             records.put("linkpath", link.getBytes(StandardCharsets.UTF_8));
         }
         Instant modified = attributes.modified();
@@ -272,19 +271,6 @@ public final class TarLayerWriter implements LayerWriter, AutoCloseable {
 
     private static String trimSlash(String name) {
         return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-    }
-
-    private static boolean fitsUstar(String text) {
-        if (text.length() > USTAR_NAME) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0 || c >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Writes the end-of-archive blocks; the underlying stream stays open. */

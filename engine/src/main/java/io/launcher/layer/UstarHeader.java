@@ -75,8 +75,8 @@ final class UstarHeader {
         checksum(record);
     }
 
-    /** ASCII without NUL (one byte per char) in at most 100 bytes. */
-    private static boolean plain(String text) {
+    /** ASCII without NUL (one byte per char) in at most 100 bytes: a name a ustar field holds as is. */
+    static boolean plain(String text) {
         if (text.length() > NAME_LENGTH) {
             return false;
         }
