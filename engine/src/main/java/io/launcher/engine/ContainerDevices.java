@@ -52,7 +52,7 @@ final class ContainerDevices {
             for (DeviceNode node : nodes(mapping)) {
                 nodes.add(node);
                 if (!host.privileged()) {
-                    rules.add(node.rule(access(mapping.cgroupPermissions(), mapping)));
+                    rules.add(rule(node, mapping));
                 }
             }
         }
@@ -140,12 +140,14 @@ final class ContainerDevices {
                 (Integer) attributes.get("uid"), (Integer) attributes.get("gid"), host);
     }
 
-    /** The permissions of a mapping, checked as the docker CLI checks them. */
-    private static String access(String permissions, DeviceMapping mapping) {
-        if (!permissions.matches("(?!.*(.).*\\1)[rwm]{1,3}")) {
-            throw new InvalidSpecException("invalid device mode: " + permissions + " (device " + mapping.pathOnHost() + ")");
+    /** The node's rule with the mapping's permissions, which {@link DeviceRule} checks are a subset of rwm. */
+    private static DeviceRule rule(DeviceNode node, DeviceMapping mapping) {
+        try {
+            return node.rule(mapping.cgroupPermissions());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("invalid device mode: " + mapping.cgroupPermissions()
+                    + " (device " + mapping.pathOnHost() + ")", e);
         }
-        return permissions;
     }
 
     private static InvalidSpecException gathering(DeviceMapping mapping, IOException e) {
