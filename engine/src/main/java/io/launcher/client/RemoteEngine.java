@@ -32,9 +32,7 @@ import io.launcher.api.PruneReport;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.WaitCondition;
 import io.launcher.daemon.ContainerJson;
-import io.launcher.daemon.CreateBody;
 import io.launcher.daemon.DockerJson;
-import io.launcher.daemon.JsonTrees;
 import io.launcher.daemon.EngineInfoJson;
 import io.launcher.daemon.ExecJson;
 import io.launcher.daemon.ImageJson;
@@ -50,6 +48,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -239,8 +238,12 @@ public final class RemoteEngine implements Engine {
     public ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig) {
         ApiTarget target = ApiTarget.of("containers", "create");
         name.ifPresent(n -> target.param("name", n));
-        JsonNode answer = json("POST", target, new CreateBody(config, hostConfig).write());
-        return new ContainerId(DockerJson.text(answer, "Id"));
+        byte[] body = CreateRequest.body(config, hostConfig);
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            return new ContainerId(ClientJson.scalars(call.sendJson("POST", target, body).body()).getOrDefault("Id", ""));
+        } catch (IOException e) {
+            throw EngineConnection.unreachable(socket, e);
+        }
     }
 
     @Override
@@ -264,12 +267,12 @@ public final class RemoteEngine implements Engine {
                 .param("condition", condition.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         try (EngineConnection call = EngineConnection.open(socket)) {
             HttpResponse response = call.send("POST", target, null, new Headers());
-            JsonNode answer = JsonTrees.read(response.body());
-            JsonNode error = DockerJson.field(answer, "Error");
-            if (error != null && !DockerJson.text(error, "Message").isEmpty()) {
-                throw new InternalException(DockerJson.text(error, "Message"));
+            Map<String, String> answer = ClientJson.scalars(response.body());
+            String error = answer.getOrDefault("Error.Message", "");
+            if (!error.isEmpty()) {
+                throw new InternalException(error);
             }
-            return (int) DockerJson.number(answer, "StatusCode");
+            return (int) ClientJson.number(answer.get("StatusCode"));
         } catch (ClosedByInterruptException e) {
             throw new InterruptedException("interrupted while waiting for container " + container);
         } catch (IOException e) {
