@@ -3,7 +3,7 @@ package io.launcher;
 import io.launcher.cli.DaemonRunner;
 import io.launcher.cli.EngineConnector;
 import io.launcher.client.RemoteEngine;
-import io.launcher.client.SocketWarmUp;
+import io.launcher.client.ClientWarmUp;
 import java.util.List;
 
 /**
@@ -19,7 +19,7 @@ final class Wiring {
      * the socket code warms up meanwhile.
      */
     static EngineConnector engineConnector() {
-        SocketWarmUp.start();
+        ClientWarmUp.start();
         return settings -> RemoteEngine.connectOrStart(settings.socket(), settings.root(), settings.home(),
                 List.of());
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +21,22 @@ final class ClientJson {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private ClientJson() {
+    }
+
+    /** Writes and reads one small object, so that the first request finds the classes loaded and set up. */
+    static void warmUp() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            try (JsonGenerator out = generator(bytes)) {
+                out.writeStartObject();
+                out.writeStringField("Id", "");
+                out.writeNumberField("StatusCode", 0);
+                out.writeEndObject();
+            }
+            scalars(new ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            // nothing was readied: the first real request does it, and reports what fails
+        }
     }
 
     static JsonGenerator generator(OutputStream out) throws IOException {

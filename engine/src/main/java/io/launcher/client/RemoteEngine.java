@@ -237,7 +237,9 @@ public final class RemoteEngine implements Engine {
     @Override
     public ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig) {
         ApiTarget target = ApiTarget.of("containers", "create");
-        name.ifPresent(n -> target.param("name", n));
+        if (name.isPresent()) {
+            target.param("name", name.get());
+        }
         byte[] body = CreateRequest.body(config, hostConfig);
         try (EngineConnection call = EngineConnection.open(socket)) {
             return new ContainerId(ClientJson.scalars(call.sendJson("POST", target, body).body()).getOrDefault("Id", ""));
