@@ -69,7 +69,7 @@ final class Rehearsal {
         Path dir = Files.createTempDirectory("launcher-rehearsal");
         Path socket = dir.resolve("engine.sock");
         try (DockerApiServer server = new DockerApiServer(new RehearsalEngine(), socket)) {
-            // The real connector's path (Wiring's lambdas, connectOrStart) on a socket that answers.
+            // The real connector's path (Wiring's seams, connectOrStart) on a socket that answers.
             Wiring.engineConnector();
             Wiring.daemonRunner();
             Session session = new Session(settings -> RemoteEngine.connectOrStart(socket, dir, home, List.of()),
