@@ -72,6 +72,9 @@ final class Rehearsal {
             // The real connector's path (Wiring's seams, connectOrStart) on a socket that answers.
             Wiring.engineConnector();
             Wiring.daemonRunner();
+            // A real Session copies the process's environment (its entry classes, loaded from the
+            // JDK's image otherwise); this one is given none, so no LAUNCHER_HOST can redirect it.
+            Map.copyOf(System.getenv());
             Session session = new Session(settings -> RemoteEngine.connectOrStart(socket, dir, home, List.of()),
                     settings -> 0, Map.of(),
                     new ByteArrayInputStream("rehearsal".getBytes(StandardCharsets.UTF_8)), out, err, home,
