@@ -21,7 +21,6 @@ import io.launcher.api.ImageHistory;
 import io.launcher.api.ImageId;
 import io.launcher.api.ImageReference;
 import io.launcher.api.ImportRequest;
-import io.launcher.api.InternalException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NotFoundException;
@@ -43,13 +42,11 @@ import io.launcher.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@link Engine} of a daemon, over the Docker Engine API on its UNIX socket: what every CLI
@@ -265,21 +262,12 @@ public final class RemoteEngine implements Engine {
 
     @Override
     public int await(String container, WaitCondition condition) throws InterruptedException {
-        ApiTarget target = ApiTarget.of("containers", container, "wait")
-                .param("condition", condition.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        try (EngineConnection call = EngineConnection.open(socket)) {
-            HttpResponse response = call.send("POST", target, null, new Headers());
-            Map<String, String> answer = ClientJson.scalars(response.body());
-            String error = answer.getOrDefault("Error.Message", "");
-            if (!error.isEmpty()) {
-                throw new InternalException(error);
-            }
-            return (int) ClientJson.number(answer.get("StatusCode"));
-        } catch (ClosedByInterruptException e) {
-            throw new InterruptedException("interrupted while waiting for container " + container);
-        } catch (IOException e) {
-            throw EngineConnection.unreachable(socket, e);
-        }
+        return new RemoteWait(socket).await(container, condition);
+    }
+
+    @Override
+    public CompletableFuture<Integer> awaitLater(String container, WaitCondition condition) {
+        return new RemoteWait(socket).awaitLater(container, condition);
     }
 
     @Override
