@@ -43,6 +43,14 @@ public final class DefaultSeccompFilter {
     private static final int EPERM = 1;
     private static final int ENOSYS = 38;
 
+    /**
+     * The ABIs Docker's archMap gives the host: x86_64 brings i386 and x32, aarch64 brings arm
+     * (32-bit EABI), so a 32-bit binary runs under the profile as it does under Docker's.
+     */
+    private static final List<String> ARCHITECTURES = "aarch64".equals(System.getProperty("os.arch"))
+            ? List.of("SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM")
+            : List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32");
+
     /** Group (ALWAYS or a capability) to its names, in the file's order. */
     private static final Map<String, List<String>> GROUPS = load("default-seccomp.profile");
 
@@ -66,8 +74,7 @@ public final class DefaultSeccompFilter {
                     List.of(new Condition(0, NAMESPACE_FLAGS, 0, Op.MASKED_EQ))));
             rules.add(new Rule(List.of("clone3"), Action.errno(ENOSYS), List.of()));
         }
-        return new SeccompFilter(Action.errno(EPERM), List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"),
-                rules);
+        return new SeccompFilter(Action.errno(EPERM), ARCHITECTURES, rules);
     }
 
     private static Map<String, List<String>> load(String resource) {
