@@ -1,7 +1,7 @@
 # Docker's default seccomp profile, as Launcher states it (DefaultSeccompFilter reads this file).
 # Our own list, made from the x86_64 system call table of Linux 6.17 (plus uretprobe): every call
-# less those Docker's profile refuses, then the i386 calls x86_64 lacks that Docker allows. Any call
-# not named here fails with EPERM (a name an ABI lacks is skipped for that ABI).
+# less those Docker's profile refuses, then the i386 and arm calls x86_64 lacks that Docker allows.
+# Any call not named here fails with EPERM (a name an ABI lacks is skipped for that ABI).
 #
 # A line: a group, a colon, call names. "allow": always allowed. "CAP_X": allowed when the
 # container keeps CAP_X (a call under several capabilities is allowed when it keeps any of them).
@@ -60,6 +60,9 @@ allow: sched_rr_get_interval_time64 semtimedop_time64 sendfile64 setfsgid32 setf
 allow: setgroups32 setregid32 setresgid32 setresuid32 setreuid32 setuid32 sigprocmask sigreturn
 allow: socketcall stat64 statfs64 timer_gettime64 timer_settime64 timerfd_gettime64
 allow: timerfd_settime64 truncate64 ugetrlimit utimensat_time64 waitpid
+# arm's own calls (its EABI beside aarch64, as Docker's profile allows them on arm and arm64 hosts):
+# the 32-bit calls above and these (recv and send are calls of their own on arm).
+allow: arm_fadvise64_64 arm_sync_file_range sync_file_range2 breakpoint cacheflush set_tls recv send
 # mounts, namespaces, the kernel's log, eBPF and perf events, file handles
 CAP_SYS_ADMIN: bpf clone clone3 fanotify_init fsconfig fsmount fsopen fspick lookup_dcookie mount
 CAP_SYS_ADMIN: mount_setattr move_mount name_to_handle_at open_tree open_tree_attr perf_event_open

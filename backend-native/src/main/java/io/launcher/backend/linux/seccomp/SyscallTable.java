@@ -19,16 +19,19 @@ import java.util.OptionalInt;
  * a resource ("name number" a line, '#' a comment) generated from kernel headers:
  * {@code x86_64.syscalls} from {@code asm/unistd_64.h}, {@code i386.syscalls} from
  * {@code asm/unistd_32.h}, {@code x32.syscalls} from {@code asm/unistd_x32.h} (without the bit),
- * {@code aarch64.syscalls} from the generic {@code asm-generic/unistd.h} that arm64 uses; all
+ * {@code aarch64.syscalls} from the generic {@code asm-generic/unistd.h} that arm64 uses,
+ * {@code arm.syscalls} from arm's {@code asm/unistd-eabi.h} (Debian's armhf cross headers); all
  * extended to the calls of 6.17. The numbers are the kernel's ABI: they never change once a call
  * exists. A host ABI comes with the compat ABIs of Docker's archMap that its kernel runs (x86_64:
- * i386 through {@code int 0x80}, x32); a profile's {@code architectures} choose among them.
+ * i386 through {@code int 0x80}, x32; aarch64: arm's EABI); a profile's {@code architectures}
+ * choose among them.
  */
 public enum SyscallTable {
     X86_64("x86_64.syscalls", "SCMP_ARCH_X86_64", Bpf.AUDIT_ARCH_X86_64, 0, true),
     I386("i386.syscalls", "SCMP_ARCH_X86", Bpf.AUDIT_ARCH_I386, 0, false),
     X32("x32.syscalls", "SCMP_ARCH_X32", Bpf.AUDIT_ARCH_X86_64, Bpf.X32_SYSCALL_BIT, false),
-    AARCH64("aarch64.syscalls", "SCMP_ARCH_AARCH64", Bpf.AUDIT_ARCH_AARCH64, 0, true);
+    AARCH64("aarch64.syscalls", "SCMP_ARCH_AARCH64", Bpf.AUDIT_ARCH_AARCH64, 0, true),
+    ARM("arm.syscalls", "SCMP_ARCH_ARM", Bpf.AUDIT_ARCH_ARM, 0, false);
 
     private final String resource;
     private final String libseccompName;
@@ -64,16 +67,18 @@ public enum SyscallTable {
     /**
      * The ABIs a filter for this host ABI covers: this one, then each compat ABI its kernel runs
      * that {@code architectures} (SCMP_ARCH_* names, Docker's archMap resolved) names. Names of
-     * other hosts' ABIs are left out, as they can never reach this kernel. No table of arm's EABI
-     * is held (this build host has no arm headers), so an aarch64 host covers aarch64 alone.
+     * other hosts' ABIs are left out, as they can never reach this kernel.
      */
     public List<SyscallTable> abis(List<String> architectures) {
         List<SyscallTable> result = new ArrayList<>(List.of(this));
-        if (this == X86_64) {
-            for (SyscallTable compat : List.of(I386, X32)) {
-                if (architectures.contains(compat.libseccompName)) {
-                    result.add(compat);
-                }
+        List<SyscallTable> compat = switch (this) {
+            case X86_64 -> List.of(I386, X32);
+            case AARCH64 -> List.of(ARM);
+            case I386, X32, ARM -> List.of();
+        };
+        for (SyscallTable abi : compat) {
+            if (architectures.contains(abi.libseccompName)) {
+                result.add(abi);
             }
         }
         return result;
