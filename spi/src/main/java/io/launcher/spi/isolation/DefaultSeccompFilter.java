@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Docker's default seccomp profile ({@link SeccompProfile#DEFAULT}) as a {@link SeccompFilter},
@@ -51,6 +52,8 @@ public final class DefaultSeccompFilter {
             ? List.of("SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM")
             : List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32");
 
+    /** Compiled once: the loader checks every name of the file, on the first container's path. */
+    private static final Pattern CALL_NAME = Pattern.compile("[a-z0-9_]+");
     /** Group (ALWAYS or a capability) to its names, in the file's order. */
     private static final Map<String, List<String>> GROUPS = load("default-seccomp.profile");
 
@@ -96,7 +99,7 @@ public final class DefaultSeccompFilter {
                     groups.put(group, names);
                 }
                 for (String name : line.substring(colon + 1).split(" ")) {
-                    if (!name.isEmpty() && !name.matches("[a-z0-9_]+")) {
+                    if (!name.isEmpty() && !CALL_NAME.matcher(name).matches()) {
                         // a comment run into a name ("writev# ...") would silently drop that call
                         throw new IllegalStateException("bad call name \"" + name + "\" in " + resource);
                     }
