@@ -72,7 +72,7 @@ abstract class SeccompProfileCases extends ProcessCases {
         SeccompFilter filter = new SeccompFilter(Action.ALLOW, List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"),
                 List.of(new Rule(List.of("getpid"), Action.errno(13), List.of())));
         String probes = String.join("; ", SyscallProbe.PATH + " 39; echo getpid=$?",
-                SyscallProbe.PATH32 + " 20; echo i386-getpid=$?", SyscallProbe.PATH32 + " 64; echo i386-getppid=$?",
+                SyscallProbe.PATH_INT80 + " 20; echo i386-getpid=$?", SyscallProbe.PATH_INT80 + " 64; echo i386-getppid=$?",
                 SyscallProbe.PATH + " " + (0x40000000 + 39) + "; echo x32-getpid=$?");
         KitRunner.Run run = runner.run(backend, KitRunner.withSeccompFilter(runner.spec("sh", "-c", probes), filter));
         assertEquals(List.of("getpid=13", "i386-getpid=13", "i386-getppid=0", "x32-getpid=13"),

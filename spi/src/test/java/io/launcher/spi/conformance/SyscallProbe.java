@@ -11,16 +11,17 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@code kit-syscall NR}: a static x86_64 program of 186 bytes, written here, that makes system
  * call NR with every argument zero and exits with the errno it got (0 on success), so a case can
  * ask the filter about a call busybox never makes, or about a number no call has (an x32 call is
- * NR with {@code __X32_SYSCALL_BIT}, 1073741824, added). {@code kit-syscall32 NR} makes the same
- * call through {@code int 0x80}, the i386 ABI (its numbers, AUDIT_ARCH_I386), as a 32-bit binary
- * does. No compiler is needed where the kit runs: the ELF header, one loadable segment and the
- * machine code are below (checked against gcc's assembler and objdump when written).
+ * NR with {@code __X32_SYSCALL_BIT}, 1073741824, added). {@code kit-syscall-int80 NR} makes the
+ * same call through {@code int 0x80}, the i386 ABI (its numbers, AUDIT_ARCH_I386), from a 64-bit
+ * process; {@link I386Probe} is a 32-bit binary that does it. No compiler is needed where the kit
+ * runs: the ELF header, one loadable segment and the machine code are below (checked against
+ * gcc's assembler and objdump when written).
  */
 final class SyscallProbe {
     /** Where the probe lands in the kit's rootfs. */
     static final String PATH = "/bin/kit-syscall";
     /** The {@code int 0x80} probe. */
-    static final String PATH32 = "/bin/kit-syscall32";
+    static final String PATH_INT80 = "/bin/kit-syscall-int80";
     /** The code is x86_64's. */
     static final boolean SUPPORTED = "amd64".equals(System.getProperty("os.arch"));
 
@@ -80,10 +81,11 @@ final class SyscallProbe {
     /** Writes both probes into {@code rootfs}, executable by anyone. */
     static void install(Path rootfs) throws IOException {
         write(rootfs.resolve(PATH.substring(1)), elf(SYSCALL));
-        write(rootfs.resolve(PATH32.substring(1)), elf(INT80));
+        write(rootfs.resolve(PATH_INT80.substring(1)), elf(INT80));
+        write(rootfs.resolve(I386Probe.PATH.substring(1)), I386Probe.elf());
     }
 
-    private static void write(Path target, byte[] elf) throws IOException {
+    static void write(Path target, byte[] elf) throws IOException {
         Files.write(target, elf);
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -105,7 +107,7 @@ final class SyscallProbe {
         return elf.array();
     }
 
-    private static byte[] bytes(int... values) {
+    static byte[] bytes(int... values) {
         byte[] out = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = (byte) values[i];
