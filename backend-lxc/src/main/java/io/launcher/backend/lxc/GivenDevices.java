@@ -12,7 +12,8 @@ import java.util.List;
  * LXC's mount entries would offer: that is a mount the container cannot remove (EBUSY) and that
  * follows later changes of the host's node. A node in /dev is made at autodev, in LXC's fresh /dev
  * tmpfs and before LXC fills in its own nodes (which then leaves a given /dev/zero alone); any
- * other at pre-mount, in the root resolved inside it, before a read-only root forbids it.
+ * other at pre-mount, its folder resolved inside the root, before a read-only root forbids it,
+ * replacing what is at its path, as backend-native does.
  */
 final class GivenDevices {
 

@@ -69,15 +69,17 @@ final class HookScript {
 
                 mountpoint_dir() { resolve "$rootfs" "$1"; mkdir -p "$rootfs$resolved"; }
 
-                # A --device node, as runc makes it: root, path, type, major, minor, mode, uid:gid.
-                # One already there (the image's, or this container's from an earlier start) stays.
+                # A --device node, as backend-native makes it: root, path, type, major, minor,
+                # mode, uid:gid. Its folder is resolved inside the root and made; whatever is at
+                # the name itself (a file, a symlink, this container's node from an earlier start)
+                # is replaced, never followed.
                 device_node() {
-                    local node
-                    resolve "$1" "$2"; node=$1$resolved
-                    mkdir -p "${node%%/*}"
-                    [ -e "$node" ] || [ -L "$node" ] && return 0
+                    local dir=${2%%/*} name=${2##*/} node
+                    resolve "$1" "${dir:-/}"; mkdir -p "$1$resolved"
+                    node=$1${resolved%%/}/$name
+                    rm -f "$node"
                     mknod -m "$6" "$node" "$3" "$4" "$5"
-                    chown "$7" "$node"
+                    chown -h "$7" "$node"
                 }
                 mountpoint_file() {
                     resolve "$rootfs" "$1"
