@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code create}: makes the container and prints its full id; {@code start} runs it. */
-public final class CreateCommand implements Callable<Integer> {
+public final class CreateCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -23,12 +23,21 @@ public final class CreateCommand implements Callable<Integer> {
     /** How picocli sees {@code create}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "create", "Create a new container")
-                .with(options::declare)
-                .with(pull::declare)
+                .with(options)
+                .with(pull)
                 .help()
-                .operand("0", "IMAGE", "The image to create the container from", v -> image = v)
-                .operands("1..*", null, "COMMAND", "The command and its arguments", v -> command = v)
+                .operand("0", "IMAGE", "The image to create the container from")
+                .operands("1..*", null, "COMMAND", "The command and its arguments")
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "IMAGE" -> image = (String) value;
+            case "COMMAND" -> command = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override
