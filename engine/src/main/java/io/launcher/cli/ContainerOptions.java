@@ -1,7 +1,9 @@
 package io.launcher.cli;
 
 import io.launcher.api.ContainerConfig;
+import io.launcher.api.ContainerId;
 import io.launcher.api.DeviceMapping;
+import io.launcher.api.Engine;
 import io.launcher.api.HostConfig;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogConfig;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The flags {@code run} and {@code create} share, and how they become Docker's Config and HostConfig. */
 public final class ContainerOptions implements CommandDeclaration.Mixin {
@@ -119,8 +122,28 @@ public final class ContainerOptions implements CommandDeclaration.Mixin {
         }
     }
 
+    /**
+     * The engine call of {@code run} and {@code create} (made again after a pull of the image), a
+     * class and not a lambda: no call site for the JVM to link on each call. A null {@code host}
+     * is worked out on the call, after the engine is connected and the Config made.
+     */
+    Supplier<ContainerId> creation(LauncherCommand launcher, String image, List<String> command, boolean attachStdin,
+            HostConfig host) {
+        return new Creation(this, launcher, image, command, attachStdin, host);
+    }
+
+    private record Creation(ContainerOptions options, LauncherCommand launcher, String image, List<String> command,
+            boolean attachStdin, HostConfig host) implements Supplier<ContainerId> {
+        @Override
+        public ContainerId get() {
+            Engine engine = launcher.engine();
+            return engine.create(options.name(), options.config(image, command, attachStdin, launcher.session()),
+                    host != null ? host : options.hostConfig());
+        }
+    }
+
     Optional<String> name() {
-        return Optional.ofNullable(name).filter(n -> !n.isEmpty());
+        return name == null || name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
     /**
@@ -154,8 +177,11 @@ public final class ContainerOptions implements CommandDeclaration.Mixin {
     }
 
     private List<PortBinding> portBindings() {
+        // Loops, not forEach with a lambda: each lambda is a call site the JVM links on every call.
         List<PortBinding> bindings = new ArrayList<>();
-        publish.forEach(spec -> bindings.addAll(spec.bindings()));
+        for (PublishSpec spec : publish) {
+            bindings.addAll(spec.bindings());
+        }
         return bindings;
     }
 
@@ -163,9 +189,13 @@ public final class ContainerOptions implements CommandDeclaration.Mixin {
     private List<String> exposedPorts() {
         Set<String> keys = new LinkedHashSet<>();
         for (String port : expose) {
-            PublishSpec.parse(port).bindings().forEach(b -> keys.add(b.portKey()));
+            for (PortBinding binding : PublishSpec.parse(port).bindings()) {
+                keys.add(binding.portKey());
+            }
         }
-        portBindings().forEach(b -> keys.add(b.portKey()));
+        for (PortBinding binding : portBindings()) {
+            keys.add(binding.portKey());
+        }
         return List.copyOf(keys);
     }
 

@@ -42,10 +42,9 @@ public final class CreateCommand implements Callable<Integer>, CommandDeclaratio
 
     @Override
     public Integer call() {
-        Session session = launcher.session();
-        ContainerId id = MissingImage.createPulling(launcher, pull, image, () -> launcher.engine().create(options.name(),
-                options.config(image, command, false, session), options.hostConfig()));
-        session.out().println(id.value());
+        ContainerId id = MissingImage.createPulling(launcher, pull, image,
+                options.creation(launcher, image, command, false, null));
+        launcher.session().out().println(id.value());
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import io.launcher.api.Engine;
 import io.launcher.api.InternalException;
 import io.launcher.api.LauncherException;
 import io.launcher.api.WaitCondition;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -20,12 +21,20 @@ final class ExitWatch {
     }
 
     static ExitWatch begin(Engine engine, String container, WaitCondition condition) {
-        FutureTask<Integer> task = new FutureTask<>(() -> engine.await(container, condition));
+        FutureTask<Integer> task = new FutureTask<>(new Await(engine, container, condition));
         Thread waiter = new Thread(task, "launcher-wait");
         // The client may exit without the answer (an interrupted run): never hold the JVM for it.
         waiter.setDaemon(true);
         waiter.start();
         return new ExitWatch(task);
+    }
+
+    /** The wait itself, a class and not a lambda: no call site for the JVM to link on each {@code run --rm}. */
+    private record Await(Engine engine, String container, WaitCondition condition) implements Callable<Integer> {
+        @Override
+        public Integer call() throws InterruptedException {
+            return engine.await(container, condition);
+        }
     }
 
     /** The container's exit code, once the condition holds. */

@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer>, CommandDeclaration.F
         HostConfig host = options.hostConfig();
         Engine engine = launcher.engine();
         ContainerId id = MissingImage.createPulling(launcher, pull, image,
-                () -> engine.create(options.name(), options.config(image, command, !detach, session), host));
+                options.creation(launcher, image, command, !detach, host));
         if (detach) {
             try {
                 engine.start(id.value());

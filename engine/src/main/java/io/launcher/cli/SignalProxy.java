@@ -12,7 +12,7 @@ final class SignalProxy implements AutoCloseable {
     private final Thread hook;
 
     private SignalProxy(Engine engine, String container) {
-        hook = new Thread(() -> forward(engine, container), "launcher-sig-proxy");
+        hook = new Thread(new Forward(engine, container), "launcher-sig-proxy");
     }
 
     static SignalProxy install(Engine engine, String container) {
@@ -21,11 +21,15 @@ final class SignalProxy implements AutoCloseable {
         return proxy;
     }
 
-    private static void forward(Engine engine, String container) {
-        try {
-            engine.kill(container, "INT");
-        } catch (LauncherException gone) {
-            // The container ended meanwhile: nothing left to interrupt, and the client is exiting.
+    /** The hook's work, a class and not a lambda: no call site for the JVM to link on each {@code run}. */
+    private record Forward(Engine engine, String container) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                engine.kill(container, "INT");
+            } catch (LauncherException gone) {
+                // The container ended meanwhile: nothing left to interrupt, and the client is exiting.
+            }
         }
     }
 
