@@ -99,7 +99,7 @@ class CommandTableTest {
     }
 
     private static void checkType(CommandLine line, Class<?> type) {
-        assertFalse(type.getName().matches("java.(sql|time).+"),
+        assertFalse(type.getName().matches("java\\.(sql|time)\\.\\w+"),
                 line.getCommandSpec().qualifiedName() + " takes a " + type.getName());
     }
 }
