@@ -1,5 +1,6 @@
 package io.launcher.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -124,7 +125,11 @@ final class CommandDeclaration {
     }
 
     <T> CommandDeclaration option(String names, String label, String description, Class<T> type) {
-        return add(OptionSpec.builder(split(names)).paramLabel(label).type(type), description);
+        OptionSpec.Builder option = OptionSpec.builder(split(names)).paramLabel(label).type(type);
+        if (type == Path.class) {
+            option.converters(new PathValue());
+        }
+        return add(option, description);
     }
 
     <T> CommandDeclaration option(String names, String label, String description, ITypeConverter<T> converter,
