@@ -40,7 +40,7 @@ public final class DaemonCommand implements Callable<Integer>, CommandDeclaratio
                 .repeated("--insecure-registry", "HOST[:PORT]", "Registry to reach over plain HTTP (repeatable)")
                 .option("--min-free-space", "SIZE|PCT%",
                         "Free space the state root's filesystem keeps: imports, loads, pulls and copies into "
-                                + "containers stop before it (env LAUNCHER_MIN_FREE_SPACE, default 5%% at most 1GiB, 0 for none)",
+                                + "containers stop before it (env LAUNCHER_MIN_FREE_SPACE, default 5% at most 1GiB, 0 for none)",
                         new FreeSpaceOption(), MinFreeSpace.class)
                 .help()
                 .spec();
