@@ -59,7 +59,7 @@ public final class ImagesCommand implements Callable<Integer>, CommandDeclaratio
     public Integer call() {
         FormatTemplate template = Listing.template(spec, format, ImageRow.DEFAULT_FORMAT);
         List<ImageDetails> images = new ArrayList<>(launcher.engine().images());
-        images.sort(Comparator.comparing(ImageDetails::created).reversed());
+        images.sort(new NewestFirst());
         Instant now = launcher.session().clock().instant();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ImageDetails image : images) {
@@ -86,5 +86,13 @@ public final class ImagesCommand implements Callable<Integer>, CommandDeclaratio
         boolean withTag = reference.lastIndexOf(':') > reference.lastIndexOf('/');
         ImageReference wanted = ImageReference.parse(reference);
         return wanted.repository().equals(row.get("Repository")) && (!withTag || wanted.tag().equals(row.get("Tag")));
+    }
+
+    /** Newest first, as Docker lists them; a class for the reason of {@code PsCommand}'s. */
+    private static final class NewestFirst implements Comparator<ImageDetails> {
+        @Override
+        public int compare(ImageDetails a, ImageDetails b) {
+            return b.created().compareTo(a.created());
+        }
     }
 }

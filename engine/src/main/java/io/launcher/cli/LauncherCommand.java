@@ -57,7 +57,9 @@ public final class LauncherCommand implements Callable<Integer>, CommandDeclarat
     }
 
     CliSettings settings() {
-        Path givenRoot = root != null ? root : session.variable("LAUNCHER_ROOT").map(Path::of).orElse(null);
+        // No Optional.map(Path::of): a method reference is a call site the JVM links on each call.
+        String rootVariable = session.variable("LAUNCHER_ROOT").orElse(null);
+        Path givenRoot = root != null ? root : rootVariable == null ? null : Path.of(rootVariable);
         Path stateRoot = (givenRoot == null ? DEFAULT_ROOT : givenRoot).toAbsolutePath().normalize();
         String givenHost = host != null ? host : session.variable("LAUNCHER_HOST").orElse(null);
         Path socket;

@@ -68,7 +68,7 @@ public final class PsCommand implements Callable<Integer>, CommandDeclaration.Fi
                 containers.add(container);
             }
         }
-        containers.sort(Comparator.comparing(ContainerDetails::created).reversed());
+        containers.sort(new NewestFirst());
         if (limit >= 0 && containers.size() > limit) {
             containers = containers.subList(0, limit);
         }
@@ -86,6 +86,17 @@ public final class PsCommand implements Callable<Integer>, CommandDeclaration.Fi
             return ContainerFilter.parse(filters);
         } catch (IllegalArgumentException problem) {
             throw new ParameterException(spec.commandLine(), problem.getMessage(), problem);
+        }
+    }
+
+    /**
+     * Newest first, as Docker lists them: a class, not {@code Comparator.comparing(...).reversed()},
+     * whose lambdas the JVM links (and one it generates, outside the class-data archive) on each call.
+     */
+    private static final class NewestFirst implements Comparator<ContainerDetails> {
+        @Override
+        public int compare(ContainerDetails a, ContainerDetails b) {
+            return b.created().compareTo(a.created());
         }
     }
 }
