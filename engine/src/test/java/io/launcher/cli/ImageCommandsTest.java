@@ -55,6 +55,22 @@ class ImageCommandsTest {
     }
 
     @Test
+    void exportReplacesAnOlderFileOnlyOnceTheTarIsWhole(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("fs.tar"), "older");
+        assertEquals(1, cli.run("export", "-o", file.toString(), "web"));
+        assertEquals("older", Files.readString(file), "a failed export keeps the file it would replace");
+        cli.run("create", "--name", "web", "base");
+        assertEquals(0, cli.run("export", "-o", file.toString(), "web"));
+        assertEquals("tarball", Files.readString(file));
+        try (var left = Files.list(dir)) {
+            assertEquals(1, left.count(), "no temporary file beside the tar");
+        }
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        assertEquals(1, cli.run("export", "-o", folder.toString(), "web"));
+        assertTrue(Files.isDirectory(folder), "a folder of that name is not replaced");
+    }
+
+    @Test
     void saveWritesAFileWholeOrStdoutAndLoadPrintsDockersLines(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("images.tar");
         assertEquals(0, cli.run("save", "-o", file.toString(), "base", "snap:v1"));
