@@ -9,6 +9,7 @@ import io.launcher.api.ImageReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,7 @@ class ImageCommandsTest {
         cli.run("create", "--name", "web", "base");
         assertEquals(0, cli.run("export", "-o", file.toString(), "web"));
         assertEquals("tarball", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "the docker CLI's mode");
         try (var left = Files.list(dir)) {
             assertEquals(1, left.count(), "no temporary file beside the tar");
         }
