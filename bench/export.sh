@@ -100,10 +100,14 @@ rows="floor curl docker docker-stdout launcher launcher-stdout"
 for f in $rows; do : >"$work/$f"; done
 $launcher export -o "$work/launcher.tar" "$c"
 r=0
+# launcher_o ROW CLI...: times CLI export -o in ROW and checks the tar
+launcher_o() {
+    row=$1; shift
+    prep; time_ms "$@" export -o "$work/export.tar" "$c" >>"$work/$row"
+    cmp "$work/export.tar" "$work/launcher.tar"
+}
 while [ $r -lt "$runs" ]; do
     prep; time_ms floor >>"$work/floor"
-    prep; time_ms $launcher export -o "$work/export.tar" "$c" >>"$work/launcher"
-    cmp "$work/export.tar" "$work/launcher.tar"
     prep; curl_ms "/containers/$c/export" "$work/export.tar" >>"$work/curl"
     cmp "$work/export.tar" "$work/launcher.tar"
     if [ -n "$docker_cli" ]; then
@@ -112,12 +116,12 @@ while [ $r -lt "$runs" ]; do
         prep; time_ms docker_stdout >>"$work/docker-stdout"
         cmp "$work/docker-stdout.tar" "$work/launcher.tar"
     fi
+    # the two builds' CLIs side by side, in turns first
+    if [ -n "$base" ] && [ $((r % 2)) -eq 1 ]; then launcher_o base $base; fi
+    launcher_o launcher $launcher
+    if [ -n "$base" ] && [ $((r % 2)) -eq 0 ]; then launcher_o base $base; fi
     prep; time_ms launcher_stdout >>"$work/launcher-stdout"
     cmp "$work/launcher-stdout.tar" "$work/launcher.tar"
-    if [ -n "$base" ]; then
-        prep; time_ms $base export -o "$work/export.tar" "$c" >>"$work/base"
-        cmp "$work/export.tar" "$work/launcher.tar"
-    fi
     r=$((r + 1))
 done
 
