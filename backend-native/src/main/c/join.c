@@ -1,7 +1,7 @@
 /*
- * launcher-shim exec <bundle> <exec spec>: a process inside a running container (docker exec).
- * The engine spawns it with pipes for stdin, stdout and stderr; exec processes end with the
- * container and need not outlive the engine.
+ * The relay of an exec: a process inside a running container (docker exec). The spawner forks
+ * it with the engine's pipes as stdin, stdout and stderr (execserve.c); exec processes end with
+ * the container and need not outlive the engine.
  *
  * It joins the container's cgroups and every namespace of its init (/proc/<init>/ns/...), then
  * forks, because a PID namespace applies to children only. The child becomes the user's process
