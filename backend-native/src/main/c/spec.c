@@ -43,8 +43,8 @@
  *              <access>                       ones, access a subset of rwm; repeated
  *
  * An exec's spec (read by the exec relay, join.c) holds only version, arg, env, cwd, user, group,
- * terminal, stdin and privileged: namespaces, cgroup, capabilities, seccomp and no_new_privs come from the
- * container's bundle.
+ * terminal, stdin and privileged: namespaces, cgroup, capabilities, seccomp and no_new_privs come
+ * from the container's bundle.
  */
 #define _GNU_SOURCE
 #include <errno.h>
