@@ -6,23 +6,26 @@
  *                            status (write end of a pipe the engine reads)
  *
  * and on status the engine reads "ok <pid>" (the relay, the exec's helper: join.c) then
- * "exit <code>" (128+N after signal N), or "error <fault> <message>". The spec is
- * <bundle>/exec/<id>.spec. The spawner forks a waiter for the connection at once, so a slow or
- * broken client never stalls the spawner; the waiter reads the request, forks the relay (which
- * joins the container exactly as `launcher-shim exec` did when the JVM launched it) and reports.
- * An exec so costs two forks of a small process instead of the JVM's process launch and the
- * shim's exec. Nothing on the spawner's side depends on the container's monitor, so a container
- * adopted by a restarted engine takes execs like any other.
+ * "exit <code>" (128+N after signal N), or "error <fault> <message>"; a status pipe that closes
+ * without an exit means the relay was killed (SIGKILL: nothing else ends it unannounced). The
+ * spec is <bundle>/exec/<id>.spec.
+ *
+ * The connection is taken by an exec spare: a fork of the spawner made ahead and blocked in
+ * accept, which becomes the relay itself, so no fork is in an exec's way but the relay's own
+ * (a PID namespace applies to children only) and the spawner is not even woken before the relay
+ * runs; it forks the next spare when the spare tells it, on a pipe, that it took one (or died).
+ * Nothing here involves the container's monitor, so a container adopted by a restarted engine
+ * takes execs like any other.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include "monitor.h"
 
@@ -62,28 +65,9 @@ static int read_request(int conn, char *line, size_t cap, int fds[EXEC_FDS])
     return -1;
 }
 
-static int exit_code(int status)
+/* a process of its own taking one connection: it becomes the exec's relay and reports on status */
+static void __attribute__((noreturn)) become_relay(int conn)
 {
-    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
-}
-
-/* the relay: the exec's stdio in place, nothing else of the spawner's kept */
-static void __attribute__((noreturn)) relay(const char *bundle, const char *id)
-{
-    char spec_path[4400], title[4400];
-    snprintf(spec_path, sizeof spec_path, "%s/exec/%s.spec", bundle, id);
-    snprintf(title, sizeof title, "launcher-shim exec %s", spec_path);
-    title_set(title);
-    fflush(NULL);
-    _exit(exec_main(bundle, spec_path));
-}
-
-static void __attribute__((noreturn)) wait_for_exec(int conn)
-{
-    /* the relay's exit is ours to collect; the engine may be gone when it is reported */
-    signal(SIGCHLD, SIG_DFL);
-    setsid();
-    title_set("launcher-shim exec-wait");
     struct timeval timeout = { REQUEST_TIMEOUT_SECONDS, 0 };
     setsockopt(conn, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     char line[4400];
@@ -102,37 +86,85 @@ static void __attribute__((noreturn)) wait_for_exec(int conn)
         dup2(fds[fd], fd);
     int keep[] = { status_fd };
     close_fds_from(3, keep, 1);
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(status_fd);
-        relay(bundle, id);
-    }
-    if (pid < 0) {
-        dprintf(status_fd, "error 1 unable to fork exec: %s\n", errno_name(errno));
-        _exit(1);
-    }
-    /* the waiter keeps no stdio: only the relay holds the exec's pipes */
+    char spec_path[4400], title[4400];
+    snprintf(spec_path, sizeof spec_path, "%s/exec/%s.spec", bundle, id);
+    snprintf(title, sizeof title, "launcher-shim exec %s", spec_path);
+    title_set(title);
+    dprintf(status_fd, "ok %d\n", getpid());
+    int code = exec_main(bundle, spec_path);
+    fflush(NULL);
+    dprintf(status_fd, "exit %d\n", code);
+    _exit(code);
+}
+
+/* a fresh process: the relay's child is its to reap, and the engine's terminal is not its own */
+static void detach(void)
+{
+    signal(SIGCHLD, SIG_DFL);
+    setsid();
     int null_fd = open("/dev/null", O_RDWR);
     for (int fd = 0; fd < 3 && null_fd >= 0; fd++)
         dup2(null_fd, fd);
     if (null_fd > 2)
         close(null_fd);
-    dprintf(status_fd, "ok %d\n", pid);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    dprintf(status_fd, "exit %d\n", exit_code(status));
-    _exit(0);
 }
 
-void exec_serve(int exec_listen_fd)
+static void __attribute__((noreturn)) spare(int listen_fd, int told_fd)
+{
+    title_set("launcher-shim exec-spare");
+    detach();
+    int keep[] = { listen_fd, told_fd };
+    close_fds_from(3, keep, 2);
+    struct pollfd fds[2] = { { listen_fd, POLLIN, 0 }, { told_fd, 0, 0 } };
+    for (;;) {
+        if (poll(fds, 2, -1) < 0 && errno != EINTR)
+            _exit(1);
+        /* POLLERR: the spawner, the pipe's only reader, is gone */
+        if (fds[1].revents)
+            _exit(0);
+        /* the socket does not block: a connection another process took leaves EAGAIN */
+        int conn = fds[0].revents ? accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC) : -1;
+        if (conn < 0)
+            continue;
+        ssize_t told = write(told_fd, "t", 1);
+        (void)told;
+        close(listen_fd);
+        close(told_fd);
+        become_relay(conn);
+    }
+}
+
+int exec_spare_fork(int exec_listen_fd, int *taken)
+{
+    int pipe_fds[2];
+    if (pipe2(pipe_fds, O_CLOEXEC) < 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(pipe_fds[0]);
+        spare(exec_listen_fd, pipe_fds[1]);
+    }
+    close(pipe_fds[1]);
+    if (pid < 0) {
+        close(pipe_fds[0]);
+        return -1;
+    }
+    *taken = pipe_fds[0];
+    return 0;
+}
+
+void exec_serve_directly(int exec_listen_fd)
 {
     int conn = accept4(exec_listen_fd, NULL, NULL, SOCK_CLOEXEC);
     if (conn < 0)
         return;
     pid_t pid = fork();
-    if (pid == 0)
-        wait_for_exec(conn);
+    if (pid == 0) {
+        detach();
+        int keep[] = { conn };
+        close_fds_from(3, keep, 1);
+        become_relay(conn);
+    }
     /* a failed fork: the engine sees the connection and its status pipe close without a report */
     close(conn);
 }

@@ -13,8 +13,8 @@
  * pushed "exit" line instead of connecting again. The monitor is a
  * fork of this small single-threaded process, so a container costs one fork where launching
  * `launcher-shim create` from the JVM cost a vfork, jspawnhelper's exec, the shim's exec and a
- * fork. Exec processes are asked for on <dir>/exec.sock, with their pipes passed along
- * (execserve.c). The spawner ends when its stdin reaches EOF, which is when the engine closes
+ * fork. Exec processes are asked for on <dir>/exec.sock, with their pipes passed along, and
+ * taken by a spare of their own (execserve.c). The spawner ends when its stdin reaches EOF, which is when the engine closes
  * it or dies.
  * Monitors do not depend on it: each leads a session of its own and outlives it, so a killed
  * engine leaves its containers running exactly as before (live restore).
@@ -214,14 +214,16 @@ int serve_main(const char *dir)
         return 1;
     printf("ready\n");
     fflush(stdout);
-    int taken = -1;
+    int taken = -1, exec_taken = -1;
     for (;;) {
         if (taken < 0)
             fork_spare(listen_fd, &taken);
+        if (exec_taken < 0)
+            exec_spare_fork(exec_fd, &exec_taken);
         /* with a spare, connections are its to take; without one, ours */
-        struct pollfd fds[4] = { { 0, POLLIN, 0 }, { taken, POLLIN, 0 }, { taken < 0 ? listen_fd : -1, POLLIN, 0 },
-                                 { exec_fd, POLLIN, 0 } };
-        if (poll(fds, 4, -1) < 0) {
+        struct pollfd fds[5] = { { 0, POLLIN, 0 }, { taken, POLLIN, 0 }, { taken < 0 ? listen_fd : -1, POLLIN, 0 },
+                                 { exec_taken, POLLIN, 0 }, { exec_taken < 0 ? exec_fd : -1, POLLIN, 0 } };
+        if (poll(fds, 5, -1) < 0) {
             if (errno == EINTR)
                 continue;
             break;
@@ -235,10 +237,14 @@ int serve_main(const char *dir)
         }
         if (fds[2].revents)
             serve_directly(listen_fd);
-        if (fds[3].revents)
-            exec_serve(exec_fd);
+        if (fds[3].revents) {
+            close(exec_taken);
+            exec_taken = -1;
+        }
+        if (fds[4].revents)
+            exec_serve_directly(exec_fd);
     }
-    /* the spare sees its pipe's reader gone and ends; monitors are not touched */
+    /* the spares see their pipes' reader gone and end; monitors and execs are not touched */
     unlink(SPAWNER_SOCKET);
     unlink(EXEC_SOCKET);
     return 0;

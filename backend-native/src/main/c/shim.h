@@ -110,8 +110,10 @@ unsigned long long caps_all(void);
 
 /* serve.c: the engine's spawner of monitors and exec processes */
 int serve_main(const char *dir);
-/* execserve.c: one exec request taken from <dir>/exec.sock, served by a fork */
-void exec_serve(int exec_listen_fd);
+/* execserve.c: exec requests on <dir>/exec.sock; the spare that takes the next (its pipe's read
+ * end in *taken: readable once it took one or died), or without one a fork for one connection */
+int exec_spare_fork(int exec_listen_fd, int *taken);
+void exec_serve_directly(int exec_listen_fd);
 
 /* filter.c: the seccomp program (Docker's default profile or a custom one), compiled by the Java side */
 int seccomp_program_valid(const char *hex);

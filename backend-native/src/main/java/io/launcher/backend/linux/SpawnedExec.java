@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
  * "ok &lt;pid&gt;" and then "exit &lt;code&gt;".
  */
 final class SpawnedExec {
-    /** The status pipe closed without an exit: only SIGKILL ends the waiter without a report. */
+    /** The status pipe closed without an exit: only SIGKILL ends the relay without a report. */
     private static final int KILLED = 128 + 9;
     private static final ExecutorService WATCHERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "exec-exit");

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exec processes come from the shim's spawner, never from the JVM: the relay is the child of a
- * waiter the spawner forked, and the spawner is the JVM's only child on this path. A restarted
- * engine (a new backend on the same state) and a killed spawner still take execs.
+ * Exec processes come from the shim's spawner, never from the JVM: the relay is a child of the
+ * spawner (its exec spare), and the spawner is the JVM's child. A restarted engine (a new backend
+ * on the same state) and a killed spawner still take execs.
  */
 @Tag("privileged")
 class SpawnedExecTest {
@@ -44,12 +44,11 @@ class SpawnedExecTest {
         return out;
     }
 
-    /** The relay's parent is a waiter, whose parent is a spawner this JVM started. */
+    /** The relay's parent is a spawner this JVM started. */
     private static ProcessHandle spawnerOf(ExecProcess exec) {
         ProcessHandle relay = ProcessHandle.of(exec.pid()).orElseThrow();
-        ProcessHandle waiter = relay.parent().orElseThrow();
-        ProcessHandle spawner = waiter.parent().orElseThrow();
-        assertNotEquals(ProcessHandle.current().pid(), waiter.pid(), "the JVM launched the exec itself");
+        ProcessHandle spawner = relay.parent().orElseThrow();
+        assertNotEquals(ProcessHandle.current().pid(), spawner.pid(), "the JVM launched the exec itself");
         assertEquals(ProcessHandle.current().pid(), spawner.parent().orElseThrow().pid());
         String command = spawner.info().commandLine().orElse("");
         assertTrue(command.contains("launcher-shim serve"), command);
