@@ -71,10 +71,11 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/exec.json" "${commands[@]}" >&2
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# The engine's own time per request, as curl measures it (connect to last byte).
+# The engine's own time per request, as curl measures it (connect to last byte); the dists take
+# turns cycle by cycle, so that a burst of load on the shared host hits them alike.
 step() { curl -sf --unix-socket "$1" -o "$work/step.out" -w '%{time_total}' "${@:2}"; }
-for label in "${labels[@]}"; do
-    for _ in $(seq "$runs"); do
+for _ in $(seq "$runs"); do
+    for label in "${labels[@]}"; do
         create=$(step "${sock[$label]}" -H 'Content-Type: application/json' \
             -d '{"Cmd":["/bin/true"],"AttachStdout":true,"AttachStderr":true}' http://d/v1.47/containers/box/exec)
         id=$(sed 's/.*"Id":"\([0-9a-f]*\)".*/\1/' "$work/step.out")
