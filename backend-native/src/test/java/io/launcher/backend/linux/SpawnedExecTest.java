@@ -59,7 +59,8 @@ class SpawnedExecTest {
     void execsComeFromTheSpawnerAcrossARestartedEngineAndAKilledSpawner() throws Exception {
         assumeTrue(HostProbe.privileged(), "the native backend needs root");
         assumeTrue(Files.isExecutable(BusyboxRootfs.BUSYBOX), "needs a static /bin/busybox");
-        Path state = temp.resolve("state");
+        // longer than sockaddr_un holds: exec.sock is reached through its folder's descriptor
+        Path state = temp.resolve("state-" + "x".repeat(100));
         BusyboxRootfs rootfs = BusyboxRootfs.create(temp.resolve("rootfs"));
         ContainerId id = ContainerId.random();
         SandboxSpec spec = new SandboxSpec(id, rootfs.mounts(), process(false, "sleep", "60"), "spawned",
