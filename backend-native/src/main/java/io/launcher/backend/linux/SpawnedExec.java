@@ -100,7 +100,7 @@ final class SpawnedExec {
             closeQuietly(stdin, stdout, stderr, status);
             throw e;
         }
-        // only the spawner's copies of the process's ends remain: EOF comes when the process ends
+        // the process's ends now live only in the message and then in its relay: EOF comes with its end
         pipes.closeAll();
         BufferedReader reader = new BufferedReader(new InputStreamReader(status, StandardCharsets.US_ASCII));
         try {
