@@ -82,6 +82,8 @@ static void __attribute__((noreturn)) become_relay(int conn)
     }
     *bundle++ = '\0';
     int status_fd = fds[3];
+    /* at once: the engine waits for it, and the rest of the set-up is the relay's own */
+    dprintf(status_fd, "ok %d\n", getpid());
     for (int fd = 0; fd < 3; fd++)
         dup2(fds[fd], fd);
     int keep[] = { status_fd };
@@ -90,7 +92,6 @@ static void __attribute__((noreturn)) become_relay(int conn)
     snprintf(spec_path, sizeof spec_path, "%s/exec/%s.spec", bundle, id);
     snprintf(title, sizeof title, "launcher-shim exec %s", spec_path);
     title_set(title);
-    dprintf(status_fd, "ok %d\n", getpid());
     int code = exec_main(bundle, spec_path);
     fflush(NULL);
     dprintf(status_fd, "exit %d\n", code);
