@@ -12,7 +12,6 @@ import io.launcher.api.EventStream;
 import io.launcher.api.ExecConfig;
 import io.launcher.api.ExecDetails;
 import io.launcher.api.ExecSession;
-import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.FilesystemChange;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageDeletion;
@@ -32,10 +31,8 @@ import io.launcher.api.ProcessList;
 import io.launcher.api.ProgressListener;
 import io.launcher.api.PruneReport;
 import io.launcher.api.RegistryCredentials;
-import io.launcher.api.UnavailableException;
 import io.launcher.api.WaitCondition;
 import io.launcher.engine.ContainerRecord.EndpointRecord;
-import io.launcher.registry.RegistryReference;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.network.NetworkDriver;
 import io.launcher.spi.storage.StorageDriver;
@@ -66,9 +63,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final LayerStore layers;
     private final ImageRemover remover;
     private final ExecSessions execs;
-    private final Registries registries;
-    private final ImagePuller puller;
-    private final ImagePusher pusher;
+    private final ImageDistribution distribution;
     private final EventBus events = new EventBus();
     private final ImageEvents imageEvents = new ImageEvents(events);
     private final Pruner pruner;
@@ -76,6 +71,7 @@ public final class LocalEngine implements Engine, AutoCloseable {
     private final ContainerNaming naming;
     private final DiskReserve reserve;
     private final ContainerFilesystems filesystems;
+    private final ContainerStreams streams;
 
     private LocalEngine(EngineSettings settings, List<BackendSelection<?>> selections, StorageDriver storage,
                         IsolationBackend isolation, ContainerNetworking networking, DiskReserve reserve) throws IOException {
@@ -96,16 +92,18 @@ public final class LocalEngine implements Engine, AutoCloseable {
         this.pruner = new Pruner(registry, lifecycle, images, remover, storage, layers);
         new StoreRecovery(storage, layers, store, registry, lifecycle, isolation, networking).recover();
         collector.collect();
-        this.registries = new Registries(settings.insecureRegistries(), Registries.CHUNK_SIZE);
+        Registries registries = new Registries(settings.insecureRegistries(), Registries.CHUNK_SIZE);
         var temp = settings.root().resolve("tmp");
         ImagePuller.removeLeftovers(temp);
         BlobSources sources = new BlobSources(settings.root().resolve("distribution"));
-        this.puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers, reserve), sources, temp,
-                reserve);
-        this.pusher = new ImagePusher(registries, layers, images, new LayerBlobs(new LayerTars(storage, layers), sources, temp,
-                reserve));
+        ImagePuller puller = new ImagePuller(registries, layers, images, collector, new LayerApplier(storage, layers, reserve),
+                sources, temp, reserve);
+        ImagePusher pusher = new ImagePusher(registries, layers, images,
+                new LayerBlobs(new LayerTars(storage, layers), sources, temp, reserve));
+        this.distribution = new ImageDistribution(registries, puller, pusher, imageEvents);
         this.archives = new ImageArchives(storage, layers, images, collector, imageEvents, temp, reserve);
         this.filesystems = new ContainerFilesystems(registry, storage, layers, images, reserve, new ContainerEvents(events));
+        this.streams = new ContainerStreams(registry, store);
     }
 
     /** Chooses and opens the backends, then loads the store, re-adopting running containers. */
@@ -154,36 +152,17 @@ public final class LocalEngine implements Engine, AutoCloseable {
     @Override
     public ImageId pull(String reference, Optional<String> platform, Optional<RegistryCredentials> credentials,
                         ProgressListener progress) {
-        try {
-            ImageId id = puller.pull(reference, platform, credentials, progress);
-            imageEvents.publish("pull", id, reference);
-            return id;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("pull of " + reference + " interrupted", e);
-        }
+        return distribution.pull(reference, platform, credentials, progress);
     }
 
     @Override
     public void push(String reference, Optional<RegistryCredentials> credentials, ProgressListener progress) {
-        try {
-            pusher.push(reference, credentials, progress);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("push of " + reference + " interrupted", e);
-        }
+        distribution.push(reference, credentials, progress);
     }
 
     @Override
     public void login(String registry, RegistryCredentials credentials) {
-        String domain = RegistryReference.serverHost(registry);
-        String host = domain.equals(RegistryReference.DOCKER_HUB) ? "registry-1.docker.io" : domain;
-        try {
-            registries.client(host, Optional.of(credentials)).check();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("login to " + registry + " interrupted", e);
-        }
+        distribution.login(registry, credentials);
     }
 
     @Override
@@ -320,47 +299,22 @@ public final class LocalEngine implements Engine, AutoCloseable {
 
     @Override
     public LogCursor logs(String container, LogOptions options) {
-        ContainerEntry entry = registry.find(container);
-        try {
-            LogFileSet files = new LogFileSet(store.logFile(entry.record().id()));
-            return new JsonFileLogCursor(files, files.open(options.tail()), options.stdout(), options.stderr(),
-                    options.since(), () -> !options.follow() || !entry.running() || entry.isRemoving());
-        } catch (IOException e) {
-            throw new InternalException("unable to read the log of " + container + ": " + e.getMessage(), e);
-        }
+        return streams.logs(container, options);
     }
 
     @Override
     public LogCursor attach(String container, boolean stdout, boolean stderr) {
-        ContainerEntry entry = registry.find(container);
-        long exitsAtAttach = entry.exits();
-        try {
-            LogFileSet files = new LogFileSet(store.logFile(entry.record().id()));
-            return new JsonFileLogCursor(files, files.openLiveAtEnd(), stdout, stderr, Instant.EPOCH,
-                    () -> entry.exits() > exitsAtAttach || entry.removed().isDone());
-        } catch (IOException e) {
-            throw new InternalException("unable to attach to " + container + ": " + e.getMessage(), e);
-        }
+        return streams.attach(container, stdout, stderr);
     }
 
     @Override
     public OutputStream attachStdin(String container) {
-        ContainerEntry entry = registry.find(container);
-        ContainerConfig config = entry.record().config();
-        if (!config.openStdin()) {
-            throw new FailedPreconditionException("container " + entry.id() + " was created without an open stdin (-i)");
-        }
-        return new StdinAttachment(entry, config.stdinOnce());
+        return streams.attachStdin(container);
     }
 
     @Override
     public void resize(String container, int rows, int columns) {
-        ContainerEntry entry = registry.find(container);
-        var sandbox = entry.sandbox();
-        if (sandbox == null) {
-            throw new FailedPreconditionException("Container " + entry.id() + " is not running");
-        }
-        sandbox.resize(rows, columns);
+        streams.resize(container, rows, columns);
     }
 
     @Override

@@ -14,7 +14,9 @@ import io.launcher.spi.isolation.SeccompFilter.Condition;
  *
  * <p>What LXC's format cannot say: it has one kill action (libseccomp's, which kills the
  * thread), so SCMP_ACT_KILL_PROCESS kills the calling thread; it has no log action, so
- * SCMP_ACT_LOG allows without logging. Rules for one call are ordered by libseccomp, not by the
+ * SCMP_ACT_LOG allows without logging; it has no list of architectures, so the rules cover
+ * x86_64's i386 and x32 ABIs whatever the profile's {@code architectures} say (backend-native
+ * covers only those listed, as libseccomp does, and kills a call of an unlisted one). Rules for one call are ordered by libseccomp, not by the
  * profile (backend-native keeps the profile's order); profiles whose rules for one call overlap
  * with different actions may therefore differ between the two backends.
  */

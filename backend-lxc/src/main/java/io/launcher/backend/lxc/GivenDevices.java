@@ -6,26 +6,30 @@ import io.launcher.spi.isolation.DeviceRule;
 import java.util.List;
 
 /**
- * Docker's {@code --device} in LXC's terms: each node the engine read from the host is bound from
- * there onto a file at the container path, which gives the node runc would make (same numbers,
- * mode and owner); each rule is one more {@code devices.allow} entry after Docker's defaults. In
- * /dev LXC creates that file in its autodev tmpfs ({@code create=file}, parents too); elsewhere the
- * pre-mount hook makes it in the root as it makes bind mount points (resolved inside the root,
- * before a read-only root forbids it). A bind, unlike runc's mknod, still follows the host's node:
- * a change of its owner shows in the container too.
+ * Docker's {@code --device} in LXC's terms: each node the engine read from the host is made again
+ * with mknod, as runc makes it (same numbers, mode and owner), by the hook script; each rule is one
+ * more {@code devices.allow} entry after Docker's defaults. Not a bind of the host's node, which
+ * LXC's mount entries would offer: that is a mount the container cannot remove (EBUSY) and that
+ * follows later changes of the host's node. A node in /dev is made at autodev, in LXC's fresh /dev
+ * tmpfs and before LXC fills in its own nodes (which then leaves a given /dev/zero alone); any
+ * other at pre-mount, its folder resolved inside the root, before a read-only root forbids it,
+ * replacing what is at its path, as backend-native does.
  */
 final class GivenDevices {
 
     private GivenDevices() {
     }
 
-    static List<LxcEntry> bindEntries(List<DeviceNode> devices) {
-        return devices.stream().<LxcEntry>map(node -> new LxcEntry.MountEntry(node.hostPath().toString(),
-                SpecTranslator.relative(node.path()), "none",
-                inDev(node) ? List.of("bind", "create=file") : List.of("bind"))).toList();
+    /** The hook's {@code device_node} calls for the nodes in /dev ({@code inDev}) or for the others. */
+    static List<String> nodeLines(List<DeviceNode> devices, boolean inDev, String root) {
+        return devices.stream().filter(node -> inDev(node) == inDev)
+                .map(node -> "    device_node " + root + " " + ShellWord.quote(node.path()) + " " + node.type() + " "
+                        + node.major() + " " + node.minor() + " " + String.format("%04o", node.mode()) + " "
+                        + node.uid() + ":" + node.gid())
+                .toList();
     }
 
-    /** The nodes whose file LXC's autodev tmpfs holds; the hook makes the others' in the root. */
+    /** The nodes made in LXC's autodev tmpfs; the others go into the root. */
     static boolean inDev(DeviceNode node) {
         return node.path().startsWith("/dev/");
     }

@@ -22,7 +22,8 @@ import java.util.List;
  *
  * <p>At mount (binds done, before pivot_root) it looks up the command in the container's PATH,
  * so that a missing command ends as Docker's 127 (126 when not executable) with Docker's
- * message, rather than lxc-init's bare 255. At start-host it records the init's host pid and
+ * message, rather than lxc-init's bare 255. At autodev (and pre-mount, for paths outside /dev) it
+ * makes the {@code --device} nodes (see {@link GivenDevices}). At start-host it records the init's host pid and
  * memory cgroup and parks the init until the engine starts or deletes the sandbox (see
  * {@link ControlFifo}). At stop it records the cgroup's OOM kills for the exit status.
  */
@@ -67,6 +68,19 @@ final class HookScript {
                 }
 
                 mountpoint_dir() { resolve "$rootfs" "$1"; mkdir -p "$rootfs$resolved"; }
+
+                # A --device node, as backend-native makes it: root, path, type, major, minor,
+                # mode, uid:gid. Its folder is resolved inside the root and made; whatever is at
+                # the name itself (a file, a symlink, this container's node from an earlier start)
+                # is replaced, never followed.
+                device_node() {
+                    local dir=${2%%/*} name=${2##*/} node
+                    resolve "$1" "${dir:-/}"; mkdir -p "$1$resolved"
+                    node=$1${resolved%%/}/$name
+                    rm -f "$node"
+                    mknod -m "$6" "$node" "$3" "$4" "$5"
+                    chown -h "$7" "$node"
+                }
                 mountpoint_file() {
                     resolve "$rootfs" "$1"
                     mkdir -p "$rootfs${resolved%%/*}"; [ -e "$rootfs$resolved" ] || : > "$rootfs$resolved"
@@ -79,6 +93,12 @@ final class HookScript {
                     mount --make-rslave /
                 %s
                     mountpoint_dir /proc; mountpoint_dir /sys; mountpoint_dir /dev
+                %s
+                }
+
+                # /dev is LXC's tmpfs now; LXC makes its own nodes after this hook.
+                autodev() {
+                    :
                 %s
                 }
 
@@ -153,11 +173,13 @@ final class HookScript {
                 case "$3" in
                     pre-mount) pre_mount ;;
                     mount) %scheck_command ;;
+                    autodev) autodev ;;
                     start-host) start_host ;;
                     stop) stop ;;
                 esac
                 """.formatted(spec.id(), ShellWord.quote(dir.path().toString()),
                 String.join("\n", rootfsMounts(spec.rootfs())), String.join("\n", mountpoints(spec)),
+                String.join("\n", GivenDevices.nodeLines(spec.devices(), true, "\"$LXC_ROOTFS_MOUNT\"")),
                 ShellWord.quote(spec.process().args().get(0)), ShellWord.quote(searchPath(spec.process().env())),
                 ShellWord.quote(spec.process().cwd()),
                 // privileged, as Docker: no read-only kernel paths
@@ -191,8 +213,7 @@ final class HookScript {
             String kind = Files.isDirectory(bind.source()) ? "mountpoint_dir " : "mountpoint_file ";
             lines.add("    " + kind + ShellWord.quote(bind.destination()));
         }
-        spec.devices().stream().filter(node -> !GivenDevices.inDev(node))
-                .forEach(node -> lines.add("    mountpoint_file " + ShellWord.quote(node.path())));
+        lines.addAll(GivenDevices.nodeLines(spec.devices(), false, "\"$rootfs\""));
         lines.add("    mountpoint_dir " + ShellWord.quote(spec.process().cwd()));
         return lines;
     }

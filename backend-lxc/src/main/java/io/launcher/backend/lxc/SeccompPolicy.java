@@ -10,8 +10,10 @@ import java.util.Set;
  * EPERM, the argument rules (socket, personality, clone) as LXC's {@code [index,value,op]}
  * conditions. backend-native compiles the same filter, so both backends refuse the same calls.
  *
- * <p>What differs from backend-native, from LXC's side: LXC resolves the names through the host's
- * libseccomp for x86_64, i386 and x32 and skips names it does not know, so a call newer than that
+ * <p>Both cover Docker's archMap: LXC resolves the names through the host's libseccomp for
+ * x86_64, i386 and x32 (the i386-only names of the profile, socketcall and the rest, included),
+ * as backend-native compiles them from its own tables. What differs from backend-native, from
+ * LXC's side: LXC skips names its libseccomp does not know, so a call newer than that
  * libseccomp (Debian 12's 2.5.4 knows calls up to {@code futex_requeue}, not {@code statmount}
  * and later) fails with EPERM, as it does under Docker with the same libseccomp; and a number
  * above the newest call fails with EPERM, where backend-native (like runc) answers ENOSYS.

@@ -51,7 +51,6 @@ final class SpecTranslator {
         for (BindMount bind : spec.binds()) {
             entries.add(bindEntry(bind));
         }
-        entries.addAll(GivenDevices.bindEntries(spec.devices()));
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
         entries.addAll(CgroupEntries.devices(spec.privileged(), cgroups));
@@ -78,6 +77,10 @@ final class SpecTranslator {
         String hook = ShellWord.quote(dir.hook().toString());
         entries.add(new LxcEntry.Hook(HookType.PRE_MOUNT, hook));
         entries.add(new LxcEntry.Hook(HookType.MOUNT, hook));
+        if (spec.devices().stream().anyMatch(GivenDevices::inDev)) {
+            // only then: each hook run is one more bash at start
+            entries.add(new LxcEntry.Hook(HookType.AUTODEV, hook));
+        }
         entries.add(new LxcEntry.Hook(HookType.START_HOST, hook));
         entries.add(new LxcEntry.Hook(HookType.STOP, hook));
         return new LxcConfig(entries);

@@ -2,11 +2,13 @@ package io.launcher.backend.lxc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.launcher.api.ContainerId;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
+import io.launcher.backend.lxc.config.HookType;
 import io.launcher.backend.lxc.config.LxcConfig;
 import io.launcher.backend.lxc.config.LxcEntry;
 import io.launcher.spi.Mount;
@@ -22,13 +24,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --device} in the generated LXC configuration: a bind entry per node, an allow entry per rule; no root needed. */
+/** {@code --device} in the generated configuration and hook: a mknod per node, an allow entry per rule; no root needed. */
 class DeviceTranslationTest {
     @TempDir
     Path temp;
 
     @Test
-    void givenNodesAreBoundFromTheHostAndRulesFollowDockersDefaults() {
+    void givenNodesAreMadeByTheHookAndRulesFollowDockersDefaults() {
         DeviceNode node = new DeviceNode("/dev/snd/pcm 0", 'c', 116, 2, 0660, 0, 29, Path.of("/dev/snd/pcmC0D0p"));
         DeviceNode outside = new DeviceNode("/opt/null", 'c', 1, 3, 0666, 0, 0, Path.of("/dev/null"));
         ProcessSpec process = new ProcessSpec(List.of("sh"), List.of("PATH=/bin"), "/", 0, 0, List.of(), false, false);
@@ -38,12 +40,15 @@ class DeviceTranslationTest {
                 true, List.of(node, outside), List.of(node.rule("rw"), new DeviceRule('b', 8, DeviceRule.ANY, "r")));
         LxcConfig config = SpecTranslator.translate(spec, new ContainerDir(temp.resolve("containers/x")), CgroupVersion.V1);
         assertEquals(config, LxcConfig.parse(config.render()), "what is written reads back");
-        assertEquals(List.of(new LxcEntry.MountEntry("/dev/snd/pcmC0D0p", "dev/snd/pcm 0", "none", List.of("bind", "create=file"))),
-                config.all(LxcEntry.MountEntry.class).stream().filter(m -> m.source().startsWith("/dev/snd")).toList());
-        assertEquals(List.of(new LxcEntry.MountEntry("/dev/null", "opt/null", "none", List.of("bind"))),
-                config.all(LxcEntry.MountEntry.class).stream().filter(m -> m.target().equals("opt/null")).toList(),
-                "outside /dev the hook makes the mount point, resolved in the root");
-        assertEquals(true, HookScript.mountpoints(spec).contains("    mountpoint_file '/opt/null'"), HookScript.mountpoints(spec).toString());
+        assertEquals(List.of(), config.all(LxcEntry.MountEntry.class).stream()
+                .filter(m -> m.source().startsWith("/dev/snd") || m.target().equals("opt/null")).toList(),
+                "no node is bound from the host");
+        String script = HookScript.render(spec, new ContainerDir(temp.resolve("containers/x")));
+        assertTrue(script.contains("    device_node \"$LXC_ROOTFS_MOUNT\" '/dev/snd/pcm 0' c 116 2 0660 0:29\n"), script);
+        assertTrue(HookScript.mountpoints(spec).contains("    device_node \"$rootfs\" '/opt/null' c 1 3 0666 0:0"),
+                "outside /dev the node is made at pre-mount, in the root: " + HookScript.mountpoints(spec));
+        assertTrue(config.all(LxcEntry.Hook.class).stream().anyMatch(h -> h.type() == HookType.AUTODEV),
+                "the autodev hook makes the nodes in /dev");
         SandboxSpec climbing = new SandboxSpec(spec.id(), spec.rootfs(), process, "box", spec.network(), spec.resources(),
                 List.of(), false, spec.logFile(), spec.capabilities(), SeccompProfile.DEFAULT, LogConfig.DEFAULT, null, false,
                 true, List.of(new DeviceNode("/dev/../etc/x", 'c', 1, 3, 0666, 0, 0, Path.of("/dev/null"))), List.of());

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Docker's default seccomp profile ({@link SeccompProfile#DEFAULT}) as a {@link SeccompFilter},
@@ -43,6 +44,16 @@ public final class DefaultSeccompFilter {
     private static final int EPERM = 1;
     private static final int ENOSYS = 38;
 
+    /**
+     * The ABIs Docker's archMap gives the host: x86_64 brings i386 and x32, aarch64 brings arm
+     * (32-bit EABI), so a 32-bit binary runs under the profile as it does under Docker's.
+     */
+    private static final List<String> ARCHITECTURES = "aarch64".equals(System.getProperty("os.arch"))
+            ? List.of("SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM")
+            : List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32");
+
+    /** Compiled once: the loader checks every name of the file, on the first container's path. */
+    private static final Pattern CALL_NAME = Pattern.compile("[a-z0-9_]+");
     /** Group (ALWAYS or a capability) to its names, in the file's order. */
     private static final Map<String, List<String>> GROUPS = load("default-seccomp.profile");
 
@@ -66,8 +77,7 @@ public final class DefaultSeccompFilter {
                     List.of(new Condition(0, NAMESPACE_FLAGS, 0, Op.MASKED_EQ))));
             rules.add(new Rule(List.of("clone3"), Action.errno(ENOSYS), List.of()));
         }
-        return new SeccompFilter(Action.errno(EPERM), List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"),
-                rules);
+        return new SeccompFilter(Action.errno(EPERM), ARCHITECTURES, rules);
     }
 
     private static Map<String, List<String>> load(String resource) {
@@ -89,7 +99,7 @@ public final class DefaultSeccompFilter {
                     groups.put(group, names);
                 }
                 for (String name : line.substring(colon + 1).split(" ")) {
-                    if (!name.isEmpty() && !name.matches("[a-z0-9_]+")) {
+                    if (!name.isEmpty() && !CALL_NAME.matcher(name).matches()) {
                         // a comment run into a name ("writev# ...") would silently drop that call
                         throw new IllegalStateException("bad call name \"" + name + "\" in " + resource);
                     }

@@ -7,8 +7,8 @@ import java.util.Objects;
  * A device node the backend makes in the container (OCI's {@code linux.devices} entry): at
  * {@code path} (absolute, in the container), of {@code type} 'c' (character) or 'b' (block) with
  * the given numbers, permission bits {@code mode} and owner. The engine reads all of it from the
- * host's node {@code hostPath}, which a backend that binds nodes rather than making them (LXC's
- * mount entries) binds instead; both give the same node. Whether the container may open it is the
+ * host's node {@code hostPath}; a backend makes the node (mknod, as runc), never binds the host's,
+ * which would be a mount the container cannot remove. Whether the container may open it is the
  * devices cgroup's matter: see {@link DeviceRule}.
  */
 public record DeviceNode(String path, char type, long major, long minor, int mode, int uid, int gid, Path hostPath) {

@@ -1,6 +1,7 @@
 # Docker's default seccomp profile, as Launcher states it (DefaultSeccompFilter reads this file).
 # Our own list, made from the x86_64 system call table of Linux 6.17 (plus uretprobe): every call
-# less those Docker's profile refuses. Any call not named here fails with EPERM.
+# less those Docker's profile refuses, then the i386 and arm calls x86_64 lacks that Docker allows.
+# Any call not named here fails with EPERM (a name an ABI lacks is skipped for that ABI).
 #
 # A line: a group, a colon, call names. "allow": always allowed. "CAP_X": allowed when the
 # container keeps CAP_X (a call under several capabilities is allowed when it keeps any of them).
@@ -46,10 +47,26 @@ allow: sysinfo tee tgkill time timer_create timer_delete timer_getoverrun timer_
 allow: timer_settime timerfd_create timerfd_gettime timerfd_settime times tkill truncate umask
 allow: uname unlink unlinkat uretprobe utime utimensat utimes vfork vmsplice wait4 waitid write
 allow: writev
+# The i386 ABI's own calls (Docker's profile covers i386 and x32 beside x86_64): the 32-bit uid
+# and 64-bit file offset variants, the time64 calls, the old signal and wait calls, and the ipc(2)
+# and socketcall(2) multiplexers. Docker allows socketcall whatever its sub-call, so an i386
+# socket(AF_VSOCK) through it is not refused: the socket rule below sees only the direct call.
+allow: _llseek _newselect chown32 clock_adjtime64 clock_getres_time64 clock_gettime64
+allow: clock_nanosleep_time64 fadvise64_64 fchown32 fcntl64 fstat64 fstatat64 fstatfs64
+allow: ftruncate64 futex_time64 getegid32 geteuid32 getgid32 getgroups32 getresgid32 getresuid32
+allow: getuid32 io_pgetevents_time64 ipc lchown32 lstat64 mmap2 mq_timedreceive_time64
+allow: mq_timedsend_time64 ppoll_time64 pselect6_time64 recvmmsg_time64 rt_sigtimedwait_time64
+allow: sched_rr_get_interval_time64 semtimedop_time64 sendfile64 setfsgid32 setfsuid32 setgid32
+allow: setgroups32 setregid32 setresgid32 setresuid32 setreuid32 setuid32 sigprocmask sigreturn
+allow: socketcall stat64 statfs64 timer_gettime64 timer_settime64 timerfd_gettime64
+allow: timerfd_settime64 truncate64 ugetrlimit utimensat_time64 waitpid
+# arm's own calls (its EABI beside aarch64, as Docker's profile allows them on arm and arm64 hosts):
+# the 32-bit calls above and these (recv and send are calls of their own on arm).
+allow: arm_fadvise64_64 arm_sync_file_range sync_file_range2 breakpoint cacheflush set_tls recv send
 # mounts, namespaces, the kernel's log, eBPF and perf events, file handles
 CAP_SYS_ADMIN: bpf clone clone3 fanotify_init fsconfig fsmount fsopen fspick lookup_dcookie mount
 CAP_SYS_ADMIN: mount_setattr move_mount name_to_handle_at open_tree open_tree_attr perf_event_open
-CAP_SYS_ADMIN: quotactl quotactl_fd setdomainname sethostname setns syslog umount2 unshare
+CAP_SYS_ADMIN: quotactl quotactl_fd setdomainname sethostname setns syslog umount umount2 unshare
 CAP_DAC_READ_SEARCH: name_to_handle_at open_by_handle_at
 CAP_SYS_BOOT: reboot kexec_load kexec_file_load
 CAP_SYS_CHROOT: chroot
@@ -57,7 +74,7 @@ CAP_SYS_MODULE: init_module finit_module delete_module
 CAP_SYS_PACCT: acct
 CAP_SYS_PTRACE: kcmp pidfd_getfd process_madvise
 CAP_SYS_RAWIO: iopl ioperm
-CAP_SYS_TIME: settimeofday clock_settime
+CAP_SYS_TIME: settimeofday clock_settime clock_settime64 stime
 CAP_SYS_TTY_CONFIG: vhangup
 CAP_SYS_NICE: get_mempolicy mbind set_mempolicy set_mempolicy_home_node move_pages migrate_pages
 CAP_SYSLOG: syslog

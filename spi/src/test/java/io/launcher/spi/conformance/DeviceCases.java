@@ -65,6 +65,24 @@ abstract class DeviceCases extends PrivilegedCases {
         assertTrue(run.stderr().contains("Read-only file system"), "the root stays read-only: " + run.stderr());
     }
 
+    /**
+     * runc makes the node with mknod; a bind of the host's node would look the same to stat but
+     * is a mount: it shows in mountinfo and cannot be removed (EBUSY). Both paths, in /dev and in
+     * the root, are checked, since a backend may make them at different points.
+     */
+    @Test
+    void aGivenDeviceIsANodeOfItsOwnNotAMountOfTheHosts() throws Exception {
+        DeviceNode inDev = hostNode("/dev/null", "/dev/kit-own");
+        DeviceNode inRoot = hostNode("/dev/null", "/opt/kit/own");
+        String script = "for n in /dev/kit-own /opt/kit/own; do echo \"$n mounts=$(grep -c \" $n \" /proc/self/mountinfo)\";"
+                + " rm \"$n\" && mknod \"$n\" c 1 3 && echo hi > \"$n\" && echo \"$n remade\"; done";
+        SandboxSpec spec = withDevices(runner.spec("sh", "-c", script), List.of(inDev, inRoot),
+                List.of(inDev.rule("rwm")));
+        KitRunner.Run run = runner.run(backend, spec);
+        assertEquals(List.of("/dev/kit-own mounts=0", "/dev/kit-own remade", "/opt/kit/own mounts=0", "/opt/kit/own remade"),
+                run.stdout().lines().toList(), run.stderr());
+    }
+
     /** {@code --device /dev/full:/dev/zero}: the given node wins over the harmless one a container always has. */
     @Test
     void aGivenDeviceReplacesADefaultNode() throws Exception {

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 @Tag("privileged")
 public abstract class IsolationConformanceKit extends CgroupFsCases {
     private static final String DOCKER_BOUNDING_MASK = "00000000a80425fb";
+    /** Added to an x86_64 call number, makes it x32's. */
+    private static final int X32_SYSCALL_BIT = 0x40000000;
     /** busybox probes of the seccomp cases, one "name=exit code" line each. */
     private static final String SECCOMP_PROBES = String.join("; ",
             "unshare -U true; echo userns=$?", "unshare -m true; echo mntns=$?",
@@ -214,6 +216,33 @@ public abstract class IsolationConformanceKit extends CgroupFsCases {
                 KitRunner.withSeccomp(runner.spec("sh", "-c", probes), SeccompProfile.UNCONFINED));
         assertEquals(List.of("kcmp=3", "unassigned=38", "getpid=0"), unconfined.stdout().lines().toList(),
                 unconfined.stderr());
+    }
+
+    /**
+     * Docker's archMap: on x86_64 the profile covers the i386 ABI ({@code int 0x80} from a 64-bit
+     * process, and a real 32-bit binary) and x32, with their own numbers. i386 getpid works; i386
+     * kcmp (349), which the profile names only with CAP_SYS_PTRACE, fails with EPERM where the
+     * kernel answers ESRCH, and 387, a number i386 has never assigned, with EPERM where the kernel
+     * says ENOSYS. x32's getpid is allowed: this kernel answers it (or ENOSYS without its x32
+     * ABI), not the filter's EPERM; x32's kcmp is refused.
+     */
+    @Test
+    void theDefaultSeccompFilterCoversTheI386AndX32Abis() throws Exception {
+        Assumptions.assumeTrue(SyscallProbe.SUPPORTED, "the system call probe is x86_64 code");
+        String probes = String.join("; ", SyscallProbe.PATH_INT80 + " 20; echo getpid=$?",
+                SyscallProbe.PATH_INT80 + " 349; echo kcmp=$?", SyscallProbe.PATH_INT80 + " 387; echo unassigned=$?",
+                SyscallProbe.PATH + " " + (X32_SYSCALL_BIT + 39) + "; echo x32-getpid=$?",
+                SyscallProbe.PATH + " " + (X32_SYSCALL_BIT + 312) + "; echo x32-kcmp=$?",
+                I386Probe.PATH + " 20; echo binary-getpid=$?", I386Probe.PATH + " 349; echo binary-kcmp=$?");
+        KitRunner.Run unconfined = runner.run(backend,
+                KitRunner.withSeccomp(runner.spec("sh", "-c", probes), SeccompProfile.UNCONFINED));
+        List<String> kernel = unconfined.stdout().lines().toList();
+        assertEquals(List.of("getpid=0", "kcmp=3", "unassigned=38"), kernel.subList(0, 3), unconfined.stderr());
+        assertEquals(List.of("binary-getpid=0", "binary-kcmp=3"), kernel.subList(5, 7), unconfined.stderr());
+        assertTrue(List.of("x32-getpid=0", "x32-getpid=38").contains(kernel.get(3)), kernel.get(3));
+        KitRunner.Run confined = runner.run(backend, runner.spec("sh", "-c", probes));
+        assertEquals(List.of("getpid=0", "kcmp=1", "unassigned=1", kernel.get(3), "x32-kcmp=1", "binary-getpid=0",
+                "binary-kcmp=1"), confined.stdout().lines().toList(), confined.stderr());
     }
 
     @Test

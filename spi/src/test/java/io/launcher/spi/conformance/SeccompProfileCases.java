@@ -12,6 +12,7 @@ import io.launcher.spi.isolation.SeccompFilter.Condition;
 import io.launcher.spi.isolation.SeccompFilter.Op;
 import io.launcher.spi.isolation.SeccompFilter.Rule;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +60,23 @@ abstract class SeccompProfileCases extends ProcessCases {
         KitRunner.Run run = runner.run(backend, withFilter(runner.spec("sh", "-c", CHMOD_PROBES), highWord, chmod, fchmodat));
         assertEquals(List.of("plain=0", "exec-bit=1", "userns=0"), run.stdout().lines().toList(), run.stderr());
         assertTrue(run.stderr().contains("Permission denied"), run.stderr());
+    }
+
+    /**
+     * A profile whose architectures are Docker's archMap for x86_64 applies its rules to the i386
+     * ABI ({@code int 0x80}: getpid is 20 there) and to x32 (getpid with the x32 bit) by name.
+     */
+    @Test
+    void aProfileNamingTheCompatAbisAppliesToTheirCalls() throws Exception {
+        Assumptions.assumeTrue(SyscallProbe.SUPPORTED, "the system call probe is x86_64 code");
+        SeccompFilter filter = new SeccompFilter(Action.ALLOW, List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"),
+                List.of(new Rule(List.of("getpid"), Action.errno(13), List.of())));
+        String probes = String.join("; ", SyscallProbe.PATH + " 39; echo getpid=$?",
+                SyscallProbe.PATH_INT80 + " 20; echo i386-getpid=$?", SyscallProbe.PATH_INT80 + " 64; echo i386-getppid=$?",
+                SyscallProbe.PATH + " " + (0x40000000 + 39) + "; echo x32-getpid=$?");
+        KitRunner.Run run = runner.run(backend, KitRunner.withSeccompFilter(runner.spec("sh", "-c", probes), filter));
+        assertEquals(List.of("getpid=13", "i386-getpid=13", "i386-getppid=0", "x32-getpid=13"),
+                run.stdout().lines().toList(), run.stderr());
     }
 
     @Test

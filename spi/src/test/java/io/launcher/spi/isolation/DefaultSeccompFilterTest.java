@@ -32,6 +32,18 @@ class DefaultSeccompFilterTest {
     }
 
     @Test
+    void theI386CallsDockerAllowsAreNamedAndTheArchitecturesAreDockersArchMap() {
+        SeccompFilter filter = DefaultSeccompFilter.forCapabilities(Capabilities.DOCKER_DEFAULT);
+        assertTrue(unconditional(filter).containsAll(List.of("socketcall", "ipc", "mmap2", "getuid32", "_llseek",
+                "clock_gettime64", "waitpid", "sigreturn")));
+        assertFalse(unconditional(filter).contains("umount"), "umount needs CAP_SYS_ADMIN");
+        List<String> expected = "aarch64".equals(System.getProperty("os.arch"))
+                ? List.of("SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM")
+                : List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32");
+        assertEquals(expected, filter.architectures());
+    }
+
+    @Test
     void aCapabilityAddsItsGroupAndSysAdminDropsTheCloneRules() {
         Set<String> caps = new HashSet<>(Capabilities.DOCKER_DEFAULT);
         caps.add("CAP_SYS_ADMIN");

@@ -24,6 +24,10 @@ public record Bpf(int code, int jt, int jf, int k) {
     static final int AUDIT_ARCH_X86_64 = 0xc000003e;
     /** EM_AARCH64 (183), 64-bit, little endian. */
     static final int AUDIT_ARCH_AARCH64 = 0xc00000b7;
+    /** EM_386 (3), 32-bit, little endian: an {@code int 0x80} call (or a 32-bit process) on x86_64. */
+    static final int AUDIT_ARCH_I386 = 0x40000003;
+    /** EM_ARM (40), 32-bit, little endian: an arm EABI process on an arm64 kernel. */
+    static final int AUDIT_ARCH_ARM = 0x40000028;
     static final int X32_SYSCALL_BIT = 0x40000000;
 
     /** {@code struct seccomp_data}: nr, arch, instruction pointer, then six 64-bit arguments. */

@@ -17,13 +17,15 @@ final class FilterSemantics {
         return expected(filter, SyscallTable.X86_64, nr, arg);
     }
 
+    /** For a 32-bit ABI the call sees the argument's low word only: that word, zero-extended, is what is compared. */
     static int expected(SeccompFilter filter, SyscallTable arch, int nr, long arg) {
+        long seen = arch.wideArguments() ? arg : arg & 0xffffffffL;
         int highest = -1;
         for (SeccompFilter.Rule rule : filter.rules()) {
             for (String name : rule.names()) {
                 OptionalInt number = arch.number(name);
                 highest = Math.max(highest, number.orElse(-1));
-                if (number.orElse(-1) == nr && rule.conditions().stream().allMatch(c -> holds(c, arg))) {
+                if (number.orElse(-1) == nr && rule.conditions().stream().allMatch(c -> holds(c, seen))) {
                     return SeccompCompiler.returnValue(rule.action());
                 }
             }

@@ -1,6 +1,5 @@
 package io.launcher.spi.storage.directory;
 
-import com.sun.jna.NativeLong;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.storage.LayerEntry.SpecialType;
@@ -28,6 +27,8 @@ public final class FileNodes {
     static final int S_IFBLK = 0060000;
     static final int S_IFREG = 0100000;
     static final int S_IFLNK = 0120000;
+    /** Linux's PATH_MAX, the NUL included. */
+    private static final int PATH_MAX = 4096;
     /** {@code struct statx}: the same layout on every architecture. */
     private static final int STATX_SIZE = 256;
 
@@ -65,25 +66,18 @@ public final class FileNodes {
     }
 
     public static String readlink(Path link) {
-        if (DirectLibc.BOUND) {
-            for (int size = 256; size <= 4096; size *= 4) {
-                byte[] buffer = new byte[size];
-                long read = DirectLibc.readlink(DirectLibc.path(link), buffer, size);
-                if (read >= 0 && read < size) {
-                    return new String(buffer, 0, (int) read, StandardCharsets.UTF_8);
-                }
-                if (read < 0) {
-                    break;
-                }
+        byte[] path = Libc.path(link);
+        // A target is at most PATH_MAX - 1 bytes: the last buffer always holds it.
+        for (int size = 256; ; size *= 4) {
+            byte[] buffer = new byte[size];
+            long read = Libc.readlink(path, buffer, size);
+            if (read < 0) {
+                throw new SystemCallFailedException("read symbolic link", link.toString(), Errno.name(Errno.last()));
             }
-            // a failure or a target as long as PATH_MAX: the call below reports or reads it
+            if (read < size || size >= PATH_MAX) {
+                return new String(buffer, 0, (int) read, StandardCharsets.UTF_8);
+            }
         }
-        byte[] buffer = new byte[4096];
-        NativeLong read = Libc.readlink(link.toString(), buffer, new NativeLong(buffer.length));
-        if (read.longValue() < 0) {
-            throw new SystemCallFailedException("read symbolic link", link.toString(), Errno.name(Errno.last()));
-        }
-        return new String(buffer, 0, (int) read.longValue(), StandardCharsets.UTF_8);
     }
 
     public static void lchown(Path path, int uid, int gid) {
@@ -118,12 +112,12 @@ public final class FileNodes {
 
     /** The {@code lstat} of a path: type and permission bits, owners, inode, links, device, time. */
     public static Stat lstat(Path path) throws IOException {
-        if (DirectLibc.BOUND) {
+        if (Libc.Statx.BOUND) {
             byte[] statx = new byte[STATX_SIZE];
-            if (DirectLibc.statx(DirectLibc.AT_FDCWD, DirectLibc.path(path), DirectLibc.AT_SYMLINK_NOFOLLOW,
-                    DirectLibc.STATX_BASIC_STATS, statx) == 0) {
+            if (Libc.Statx.statx(Libc.AT_FDCWD, Libc.path(path), Libc.AT_SYMLINK_NOFOLLOW,
+                    Libc.Statx.STATX_BASIC_STATS, statx) == 0) {
                 ByteBuffer fields = ByteBuffer.wrap(statx).order(ByteOrder.nativeOrder());
-                if ((fields.getInt(0) & DirectLibc.STATX_BASIC_STATS) == DirectLibc.STATX_BASIC_STATS) {
+                if ((fields.getInt(0) & Libc.Statx.STATX_BASIC_STATS) == Libc.Statx.STATX_BASIC_STATS) {
                     return fromStatx(fields);
                 }
             }

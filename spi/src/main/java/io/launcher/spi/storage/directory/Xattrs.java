@@ -1,6 +1,5 @@
 package io.launcher.spi.storage.directory;
 
-import com.sun.jna.NativeLong;
 import io.launcher.api.SystemCallFailedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,38 +18,30 @@ public final class Xattrs {
     }
 
     public static void set(Path path, String name, byte[] value) {
-        if (Libc.lsetxattr(path.toString(), name, value, new NativeLong(value.length), 0) != 0) {
+        if (Libc.lsetxattr(path.toString(), name, value, value.length, 0) != 0) {
             throw new SystemCallFailedException("set xattr " + name + " on", path.toString(), Errno.name(Errno.last()));
         }
     }
 
     /** The value of {@code name}, or empty when the path has no such attribute. */
     public static Optional<byte[]> get(Path path, String name) {
-        if (DirectLibc.BOUND) {
-            byte[] value = new byte[GUESS];
-            long read = DirectLibc.lgetxattr(DirectLibc.path(path), DirectLibc.text(name), value, value.length);
-            if (read >= 0) {
-                return Optional.of(Arrays.copyOf(value, (int) read));
-            }
-            if (Errno.last() != Errno.ERANGE) {
-                return absentOrFail(path, name);
-            }
-            // longer than the guess: the sized calls below read it
-        }
+        byte[] file = Libc.path(path);
+        byte[] key = Libc.text(name);
+        byte[] value = new byte[GUESS];
         while (true) {
-            NativeLong size = Libc.lgetxattr(path.toString(), name, null, new NativeLong(0));
-            if (size.longValue() < 0) {
-                return absentOrFail(path, name);
-            }
-            byte[] value = new byte[(int) size.longValue()];
-            NativeLong read = Libc.lgetxattr(path.toString(), name, value, new NativeLong(value.length));
-            if (read.longValue() >= 0) {
-                return Optional.of(read.longValue() == value.length ? value : Arrays.copyOf(value, (int) read.longValue()));
+            long read = Libc.lgetxattr(file, key, value, value.length);
+            if (read >= 0) {
+                return Optional.of(read == value.length ? value : Arrays.copyOf(value, (int) read));
             }
             if (Errno.last() != Errno.ERANGE) {
                 return absentOrFail(path, name);
             }
-            // The value grew between the two calls: ask its size again.
+            // Longer than the buffer (the guess, or the value grew since its size was asked): ask its size.
+            long size = Libc.lgetxattr(file, key, null, 0);
+            if (size < 0) {
+                return absentOrFail(path, name);
+            }
+            value = new byte[(int) size];
         }
     }
 
@@ -68,10 +59,11 @@ public final class Xattrs {
     }
 
     private static String[] names(Path path) {
-        if (DirectLibc.BOUND) {
-            // One call for the usual short list (most files have none), not one for its size and one for it.
-            byte[] list = new byte[GUESS];
-            long read = DirectLibc.llistxattr(DirectLibc.path(path), list, list.length);
+        byte[] file = Libc.path(path);
+        // One call for the usual short list (most files have none), not one for its size and one for it.
+        byte[] list = new byte[GUESS];
+        while (true) {
+            long read = Libc.llistxattr(file, list, list.length);
             if (read >= 0) {
                 return split(list, (int) read);
             }
@@ -79,23 +71,11 @@ public final class Xattrs {
             if (errno != Errno.ERANGE) {
                 return noneOrFail(path, errno);
             }
-        }
-        while (true) {
-            NativeLong size = Libc.llistxattr(path.toString(), null, new NativeLong(0));
-            if (size.longValue() < 0) {
-                return noneOrFail(path);
+            long size = Libc.llistxattr(file, null, 0);
+            if (size < 0) {
+                return noneOrFail(path, Errno.last());
             }
-            if (size.longValue() == 0) {
-                return new String[0];
-            }
-            byte[] list = new byte[(int) size.longValue()];
-            NativeLong read = Libc.llistxattr(path.toString(), list, new NativeLong(list.length));
-            if (read.longValue() >= 0) {
-                return split(list, (int) read.longValue());
-            }
-            if (Errno.last() != Errno.ERANGE) {
-                return noneOrFail(path);
-            }
+            list = new byte[(int) size];
         }
     }
 
@@ -110,10 +90,6 @@ public final class Xattrs {
             return Optional.empty();
         }
         throw new SystemCallFailedException("get xattr " + name + " of", path.toString(), Errno.name(errno));
-    }
-
-    private static String[] noneOrFail(Path path) {
-        return noneOrFail(path, Errno.last());
     }
 
     private static String[] noneOrFail(Path path, int errno) {

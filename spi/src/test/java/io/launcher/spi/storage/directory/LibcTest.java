@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.launcher.api.SystemCallFailedException;
 import io.launcher.spi.storage.LayerEntry.SpecialType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +22,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The directly bound calls give what the JDK and the interface binding give, long values included. */
-class DirectLibcTest {
+/** The bound calls give what the JDK gives, long values included. */
+class LibcTest {
     @TempDir
     Path dir;
 
     @Test
     void theCallsAreBoundOnThisHost() {
-        assertTrue(DirectLibc.BOUND, "statx, llistxattr, lgetxattr and readlink bind on a 64-bit glibc");
+        assertTrue(Libc.Statx.BOUND, "statx binds on a 64-bit glibc of 2.28 or later");
     }
 
     @Test
@@ -55,6 +56,16 @@ class DirectLibcTest {
         Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of(target));
         assertEquals(target, FileNodes.readlink(link));
         assertEquals("x", FileNodes.readlink(Files.createSymbolicLink(dir.resolve("short"), Path.of("x"))));
+    }
+
+    @Test
+    void aFailedCallReportsItsErrno() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "");
+        SystemCallFailedException notALink = assertThrows(SystemCallFailedException.class, () -> FileNodes.readlink(file));
+        assertTrue(notALink.getMessage().contains("EINVAL"), notALink.getMessage());
+        SystemCallFailedException absent = assertThrows(SystemCallFailedException.class,
+                () -> Xattrs.all(dir.resolve("absent")));
+        assertTrue(absent.getMessage().contains("ENOENT"), absent.getMessage());
     }
 
     @Test
