@@ -8,6 +8,7 @@ import io.launcher.api.LogConfig;
 import io.launcher.api.NetworkMode;
 import io.launcher.api.PortBinding;
 import io.launcher.api.ResourceLimits;
+import io.launcher.api.StorageOpt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +48,7 @@ public final class ContainerOptions {
     String logDriver;
     List<String> logOpts = new ArrayList<>();
     List<String> securityOpt = new ArrayList<>();
+    List<String> storageOpt = new ArrayList<>();
 
     /** Adds these flags to a command (picocli's mixin). */
     CommandDeclaration declare(CommandDeclaration command) {
@@ -83,7 +85,9 @@ public final class ContainerOptions {
                 .option("--log-driver", "DRIVER", "Logging driver for the container (json-file)", v -> logDriver = v)
                 .repeated("--log-opt", "KEY=VALUE", "Log driver options (max-size, max-file)", v -> logOpts = v)
                 .repeated("--security-opt", "OPT", "Security Options (seccomp=unconfined|builtin|PROFILE.json)",
-                        v -> securityOpt = v);
+                        v -> securityOpt = v)
+                .repeated("--storage-opt", "KEY=VALUE", "Storage driver options for the container (size=10m)",
+                        v -> storageOpt = v);
     }
 
     Optional<String> name() {
@@ -104,7 +108,20 @@ public final class ContainerOptions {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
         return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll,
-                SecurityOpts.resolve(securityOpt), logConfig(), privileged, devices, deviceCgroupRules);
+                SecurityOpts.resolve(securityOpt), logConfig(), privileged, devices, deviceCgroupRules, storageOpt());
+    }
+
+    /** {@code --storage-opt size=10m}, as Docker's CLI reads it: a pair without '=' is refused. */
+    private StorageOpt storageOpt() {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : storageOpt) {
+            int eq = option.indexOf('=');
+            if (eq < 0) {
+                throw new InvalidSpecException("invalid storage option");
+            }
+            options.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        return StorageOpt.parse(options);
     }
 
     /** {@code --log-opt max-size=10m}: checked here, so a bad value fails before anything is created. */
