@@ -1,0 +1,42 @@
+package io.launcher.storage.overlay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.launcher.api.SystemCallFailedException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real calls on a filesystem without project quotas (this host's own, as in CI): quotactl_fd
+ * answers that they are off, the project of a fresh directory reads as 0, and a failed call names
+ * its errno. The enforcing path is tested end to end by StorageOptIT on a filesystem it makes.
+ */
+class KernelProjectQuotasTest {
+    private final KernelProjectQuotas kernel = new KernelProjectQuotas();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aFilesystemWithoutProjectQuotasIsNotEnabled() {
+        assumeFalse(kernel.enabled(directory), "this temp dir's filesystem has project quotas on");
+        assertFalse(kernel.enabled(directory));
+    }
+
+    @Test
+    void aFreshDirectoryHasNoProject() {
+        assertEquals(0, kernel.project(directory));
+    }
+
+    @Test
+    void aMissingDirectoryIsOneLineWithItsErrno() {
+        Path missing = directory.resolve("missing");
+        SystemCallFailedException failed = assertThrows(
+                SystemCallFailedException.class, () -> kernel.project(missing));
+        assertEquals("unable to open " + missing + ": ENOENT", failed.getMessage());
+    }
+}
