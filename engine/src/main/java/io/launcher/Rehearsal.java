@@ -69,9 +69,12 @@ final class Rehearsal {
         Path dir = Files.createTempDirectory("launcher-rehearsal");
         Path socket = dir.resolve("engine.sock");
         try (DockerApiServer server = new DockerApiServer(new RehearsalEngine(), socket)) {
-            // The real connector's path (Wiring's lambdas, connectOrStart) on a socket that answers.
+            // The real connector's path (Wiring's seams, connectOrStart) on a socket that answers.
             Wiring.engineConnector();
             Wiring.daemonRunner();
+            // A real Session copies the process's environment (its entry classes, loaded from the
+            // JDK's image otherwise); this one is given none, so no LAUNCHER_HOST can redirect it.
+            Map.copyOf(System.getenv());
             Session session = new Session(settings -> RemoteEngine.connectOrStart(socket, dir, home, List.of()),
                     settings -> 0, Map.of(),
                     new ByteArrayInputStream("rehearsal".getBytes(StandardCharsets.UTF_8)), out, err, home,

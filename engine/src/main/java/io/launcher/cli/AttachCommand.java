@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code attach}: the running container's output, and its stdin when it has one open; ctrl-p ctrl-q detaches. */
-public final class AttachCommand implements Callable<Integer> {
+public final class AttachCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -25,10 +25,19 @@ public final class AttachCommand implements Callable<Integer> {
     CommandSpec spec() {
         return CommandDeclaration.command(this, "attach",
                 "Attach local standard input, output, and error streams to a running container")
-                .flag("--no-stdin", "Do not attach STDIN", v -> noStdin = v)
+                .flag("--no-stdin", "Do not attach STDIN")
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
+                .operand("0", "CONTAINER", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--no-stdin" -> noStdin = (Boolean) value;
+            case "CONTAINER" -> container = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code commit}: a new image from a container's changes; prints its id. */
-public final class CommitCommand implements Callable<Integer> {
+public final class CommitCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -27,16 +27,27 @@ public final class CommitCommand implements Callable<Integer> {
     /** How picocli sees {@code commit}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "commit", "Create a new image from a container's changes")
-                .option("-a --author", "STRING", "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")",
-                        v -> author = v)
-                .repeated("-c --change", "INSTRUCTION", "Apply Dockerfile instruction to the created image",
-                        v -> changes = v)
-                .option("-m --message", "STRING", "Commit message", v -> message = v)
-                .flagOnByDefault("-p --pause", "Pause container during commit (default true)", v -> pause = v)
+                .option("-a --author", "STRING", "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")")
+                .repeated("-c --change", "INSTRUCTION", "Apply Dockerfile instruction to the created image")
+                .option("-m --message", "STRING", "Commit message")
+                .flagOnByDefault("-p --pause", "Pause container during commit (default true)")
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
-                .optionalOperand("1", "REPOSITORY[:TAG]", null, v -> reference = v)
+                .operand("0", "CONTAINER", null)
+                .optionalOperand("1", "REPOSITORY[:TAG]", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--author" -> author = (String) value;
+            case "--change" -> changes = CommandDeclaration.list(value);
+            case "--message" -> message = (String) value;
+            case "--pause" -> pause = (Boolean) value;
+            case "CONTAINER" -> container = (String) value;
+            case "REPOSITORY[:TAG]" -> reference = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

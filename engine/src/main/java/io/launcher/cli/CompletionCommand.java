@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code completion bash}: prints the shell completion script (needs no engine). */
-public final class CompletionCommand implements Callable<Integer> {
+public final class CompletionCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -23,9 +23,17 @@ public final class CompletionCommand implements Callable<Integer> {
                 "Generate the autocompletion script for the specified shell")
                 .footer("", "Load it in the current shell with:  source <(launcher completion bash)")
                 .help()
-                .operand("0", "SHELL", "The shell: bash", v -> shell = v)
+                .operand("0", "SHELL", "The shell: bash")
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "SHELL" -> shell = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

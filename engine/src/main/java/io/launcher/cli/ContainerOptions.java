@@ -1,7 +1,9 @@
 package io.launcher.cli;
 
 import io.launcher.api.ContainerConfig;
+import io.launcher.api.ContainerId;
 import io.launcher.api.DeviceMapping;
+import io.launcher.api.Engine;
 import io.launcher.api.HostConfig;
 import io.launcher.api.InvalidSpecException;
 import io.launcher.api.LogConfig;
@@ -16,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The flags {@code run} and {@code create} share, and how they become Docker's Config and HostConfig. */
-public final class ContainerOptions {
+public final class ContainerOptions implements CommandDeclaration.Mixin {
 
     boolean interactive;
     boolean tty;
@@ -51,47 +54,100 @@ public final class ContainerOptions {
     List<String> storageOpt = new ArrayList<>();
 
     /** Adds these flags to a command (picocli's mixin). */
-    CommandDeclaration declare(CommandDeclaration command) {
-        return command.flag("-i --interactive", "Keep STDIN open even if not attached", v -> interactive = v)
-                .flag("-t --tty", "Allocate a pseudo-TTY", v -> tty = v)
-                .flag("--rm", "Automatically remove the container when it exits", v -> autoRemove = v)
-                .option("--name", "NAME", "Assign a name to the container", v -> name = v)
-                .repeated("-e --env", "KEY=VALUE", "Set environment variables", v -> env = v)
-                .repeated("-l --label", "KEY=VALUE", "Set meta data on a container", v -> labels = v)
-                .option("-w --workdir", "DIR", "Working directory inside the container", v -> workdir = v)
-                .option("-u --user", "USER", "Username or UID (format: <name|uid>[:<group|gid>])", v -> user = v)
-                .option("-h --hostname", "NAME", "Container host name", v -> hostname = v)
-                .option("-m --memory", "BYTES", "Memory limit (units b, k, m, g: 512m)", new MemorySize(), long.class,
-                        v -> memory = v)
-                .option("-c --cpu-shares", "INT", "CPU shares (relative weight)", long.class, v -> cpuShares = v)
-                .option("--cpus", "DECIMAL", "Number of CPUs", new CpuCount(), long.class, v -> nanoCpus = v)
-                .option("--pids-limit", "INT", "Tune container pids limit (-1 for unlimited)", long.class,
-                        v -> pidsLimit = v)
-                .repeated("-v --volume", "SRC:DST[:ro]", "Bind mount a volume", v -> volumes = v)
+    @Override
+    public void declare(CommandDeclaration command) {
+        command.flag("-i --interactive", "Keep STDIN open even if not attached")
+                .flag("-t --tty", "Allocate a pseudo-TTY")
+                .flag("--rm", "Automatically remove the container when it exits")
+                .option("--name", "NAME", "Assign a name to the container")
+                .repeated("-e --env", "KEY=VALUE", "Set environment variables")
+                .repeated("-l --label", "KEY=VALUE", "Set meta data on a container")
+                .option("-w --workdir", "DIR", "Working directory inside the container")
+                .option("-u --user", "USER", "Username or UID (format: <name|uid>[:<group|gid>])")
+                .option("-h --hostname", "NAME", "Container host name")
+                .option("-m --memory", "BYTES", "Memory limit (units b, k, m, g: 512m)", new MemorySize(), long.class)
+                .option("-c --cpu-shares", "INT", "CPU shares (relative weight)", long.class)
+                .option("--cpus", "DECIMAL", "Number of CPUs", new CpuCount(), long.class)
+                .option("--pids-limit", "INT", "Tune container pids limit (-1 for unlimited)", long.class)
+                .repeated("-v --volume", "SRC:DST[:ro]", "Bind mount a volume")
                 .repeated("-p --publish", "[IP:][HOST:]PORT[/PROTO]", "Publish a container's port(s) to the host",
-                        new PublishSpec.Converter(), PublishSpec.class, v -> publish = v)
-                .flag("-P --publish-all", "Publish all exposed ports to random ports", v -> publishAll = v)
-                .repeated("--expose", "PORT[/PROTO]", "Expose a port or a range of ports", v -> expose = v)
-                .option("--network", "MODE", "Connect a container to a network: none, host, bridge", v -> network = v)
-                .option("--entrypoint", "CMD", "Overwrite the default ENTRYPOINT of the image", v -> entrypoint = v)
-                .flag("--read-only", "Mount the container's root filesystem as read only", v -> readOnly = v)
-                .flag("--privileged", "Give extended privileges to this container", v -> privileged = v)
+                        new PublishSpec.Converter(), PublishSpec.class)
+                .flag("-P --publish-all", "Publish all exposed ports to random ports")
+                .repeated("--expose", "PORT[/PROTO]", "Expose a port or a range of ports")
+                .option("--network", "MODE", "Connect a container to a network: none, host, bridge")
+                .option("--entrypoint", "CMD", "Overwrite the default ENTRYPOINT of the image")
+                .flag("--read-only", "Mount the container's root filesystem as read only")
+                .flag("--privileged", "Give extended privileges to this container")
                 .repeated("--device", "HOST[:CONTAINER][:rwm]", "Add a host device to the container",
-                        new DeviceOption.Converter(), DeviceMapping.class, v -> devices = v)
+                        new DeviceOption.Converter(), DeviceMapping.class)
                 .repeated("--device-cgroup-rule", "RULE", "Add a rule to the cgroup allowed devices list",
-                        new DeviceOption.RuleConverter(), String.class, v -> deviceCgroupRules = v)
-                .repeated("--cap-add", "CAP", "Add Linux capabilities", v -> capAdd = v)
-                .repeated("--cap-drop", "CAP", "Drop Linux capabilities", v -> capDrop = v)
-                .option("--log-driver", "DRIVER", "Logging driver for the container (json-file)", v -> logDriver = v)
-                .repeated("--log-opt", "KEY=VALUE", "Log driver options (max-size, max-file)", v -> logOpts = v)
-                .repeated("--security-opt", "OPT", "Security Options (seccomp=unconfined|builtin|PROFILE.json)",
-                        v -> securityOpt = v)
-                .repeated("--storage-opt", "KEY=VALUE", "Storage driver options for the container (size=10m)",
-                        v -> storageOpt = v);
+                        new DeviceOption.RuleConverter(), String.class)
+                .repeated("--cap-add", "CAP", "Add Linux capabilities")
+                .repeated("--cap-drop", "CAP", "Drop Linux capabilities")
+                .option("--log-driver", "DRIVER", "Logging driver for the container (json-file)")
+                .repeated("--log-opt", "KEY=VALUE", "Log driver options (max-size, max-file)")
+                .repeated("--security-opt", "OPT", "Security Options (seccomp=unconfined|builtin|PROFILE.json)")
+                .repeated("--storage-opt", "KEY=VALUE", "Storage driver options for the container (size=10m)");
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--interactive" -> interactive = (Boolean) value;
+            case "--tty" -> tty = (Boolean) value;
+            case "--rm" -> autoRemove = (Boolean) value;
+            case "--name" -> this.name = (String) value;
+            case "--env" -> env = CommandDeclaration.list(value);
+            case "--label" -> labels = CommandDeclaration.list(value);
+            case "--workdir" -> workdir = (String) value;
+            case "--user" -> user = (String) value;
+            case "--hostname" -> hostname = (String) value;
+            case "--memory" -> memory = (Long) value;
+            case "--cpu-shares" -> cpuShares = (Long) value;
+            case "--cpus" -> nanoCpus = (Long) value;
+            case "--pids-limit" -> pidsLimit = (Long) value;
+            case "--volume" -> volumes = CommandDeclaration.list(value);
+            case "--publish" -> publish = CommandDeclaration.list(value);
+            case "--publish-all" -> publishAll = (Boolean) value;
+            case "--expose" -> expose = CommandDeclaration.list(value);
+            case "--network" -> network = (String) value;
+            case "--entrypoint" -> entrypoint = (String) value;
+            case "--read-only" -> readOnly = (Boolean) value;
+            case "--privileged" -> privileged = (Boolean) value;
+            case "--device" -> devices = CommandDeclaration.list(value);
+            case "--device-cgroup-rule" -> deviceCgroupRules = CommandDeclaration.list(value);
+            case "--cap-add" -> capAdd = CommandDeclaration.list(value);
+            case "--cap-drop" -> capDrop = CommandDeclaration.list(value);
+            case "--log-driver" -> logDriver = (String) value;
+            case "--log-opt" -> logOpts = CommandDeclaration.list(value);
+            case "--security-opt" -> securityOpt = CommandDeclaration.list(value);
+            case "--storage-opt" -> storageOpt = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
+    }
+
+    /**
+     * The engine call of {@code run} and {@code create} (made again after a pull of the image), a
+     * class and not a lambda: no call site for the JVM to link on each call. A null {@code host}
+     * is worked out on the call, after the engine is connected and the Config made.
+     */
+    Supplier<ContainerId> creation(LauncherCommand launcher, String image, List<String> command, boolean attachStdin,
+            HostConfig host) {
+        return new Creation(this, launcher, image, command, attachStdin, host);
+    }
+
+    private record Creation(ContainerOptions options, LauncherCommand launcher, String image, List<String> command,
+            boolean attachStdin, HostConfig host) implements Supplier<ContainerId> {
+        @Override
+        public ContainerId get() {
+            Engine engine = launcher.engine();
+            return engine.create(options.name(), options.config(image, command, attachStdin, launcher.session()),
+                    host != null ? host : options.hostConfig());
+        }
     }
 
     Optional<String> name() {
-        return Optional.ofNullable(name).filter(n -> !n.isEmpty());
+        return name == null || name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
     /**
@@ -138,8 +194,11 @@ public final class ContainerOptions {
     }
 
     private List<PortBinding> portBindings() {
+        // Loops, not forEach with a lambda: each lambda is a call site the JVM links on every call.
         List<PortBinding> bindings = new ArrayList<>();
-        publish.forEach(spec -> bindings.addAll(spec.bindings()));
+        for (PublishSpec spec : publish) {
+            bindings.addAll(spec.bindings());
+        }
         return bindings;
     }
 
@@ -147,9 +206,13 @@ public final class ContainerOptions {
     private List<String> exposedPorts() {
         Set<String> keys = new LinkedHashSet<>();
         for (String port : expose) {
-            PublishSpec.parse(port).bindings().forEach(b -> keys.add(b.portKey()));
+            for (PortBinding binding : PublishSpec.parse(port).bindings()) {
+                keys.add(binding.portKey());
+            }
         }
-        portBindings().forEach(b -> keys.add(b.portKey()));
+        for (PortBinding binding : portBindings()) {
+            keys.add(binding.portKey());
+        }
         return List.copyOf(keys);
     }
 

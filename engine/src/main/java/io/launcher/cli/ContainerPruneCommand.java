@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code container prune}: removes every stopped container, after confirmation. */
-public final class ContainerPruneCommand implements Callable<Integer> {
+public final class ContainerPruneCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final ContainerCommand parent;
 
@@ -18,9 +18,17 @@ public final class ContainerPruneCommand implements Callable<Integer> {
     /** How picocli sees {@code prune}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "prune", "Remove all stopped containers")
-                .flag("-f --force", "Do not prompt for confirmation", v -> force = v)
+                .flag("-f --force", "Do not prompt for confirmation")
                 .help()
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--force" -> force = (Boolean) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * names ({@link CopyPaths}); {@code -} is a tar stream on stdin or stdout. The container side may
  * be running or stopped.
  */
-public final class CpCommand implements Callable<Integer> {
+public final class CpCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -42,13 +42,25 @@ public final class CpCommand implements Callable<Integer> {
                 "Use '-' as the destination to stream a tar archive of a container source to stdout.")
                 .synopsis("launcher cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-",
                         "       launcher cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
-                .flag("-a --archive", "Archive mode (copy all uid/gid information)", v -> archive = v)
-                .flag("-L --follow-link", "Always follow symbol link in SRC_PATH", v -> followLink = v)
-                .flag("-q --quiet", "Suppress progress output during copy", v -> quiet = v)
+                .flag("-a --archive", "Archive mode (copy all uid/gid information)")
+                .flag("-L --follow-link", "Always follow symbol link in SRC_PATH")
+                .flag("-q --quiet", "Suppress progress output during copy")
                 .help()
-                .operand("0", "SOURCE", null, v -> source = v)
-                .operand("1", "DESTINATION", null, v -> destination = v)
+                .operand("0", "SOURCE", null)
+                .operand("1", "DESTINATION", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--archive" -> archive = (Boolean) value;
+            case "--follow-link" -> followLink = (Boolean) value;
+            case "--quiet" -> quiet = (Boolean) value;
+            case "SOURCE" -> source = (String) value;
+            case "DESTINATION" -> destination = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     /** {@code CONTAINER:PATH} or a host path (absolute, or relative and starting with {@code .}, or without a colon). */

@@ -6,8 +6,6 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Docker's {@code --cpus 1.5}: a decimal number of CPUs, kept as nano-CPUs as the API does. */
 public final class CpuCount implements ITypeConverter<Long> {
-    private static final BigDecimal NANOS = BigDecimal.valueOf(1_000_000_000L);
-
     public static long nanoCpus(String text) {
         BigDecimal cpus;
         try {
@@ -15,7 +13,8 @@ public final class CpuCount implements ITypeConverter<Long> {
         } catch (NumberFormatException e) {
             throw new TypeConversionException("failed to parse " + text + " as a rational number");
         }
-        BigDecimal nanos = cpus.multiply(NANOS);
+        // BigDecimal is initialized here, on use, not when the converter is declared (every run/create).
+        BigDecimal nanos = cpus.multiply(BigDecimal.valueOf(1_000_000_000L));
         if (cpus.signum() < 0 || nanos.stripTrailingZeros().scale() > 0) {
             throw new TypeConversionException("value is too precise or negative: " + text);
         }

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code create}: makes the container and prints its full id; {@code start} runs it. */
-public final class CreateCommand implements Callable<Integer> {
+public final class CreateCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -23,20 +23,28 @@ public final class CreateCommand implements Callable<Integer> {
     /** How picocli sees {@code create}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "create", "Create a new container")
-                .with(options::declare)
-                .with(pull::declare)
+                .with(options)
+                .with(pull)
                 .help()
-                .operand("0", "IMAGE", "The image to create the container from", v -> image = v)
-                .operands("1..*", null, "COMMAND", "The command and its arguments", v -> command = v)
+                .operand("0", "IMAGE", "The image to create the container from")
+                .operands("1..*", null, "COMMAND", "The command and its arguments")
                 .spec();
     }
 
     @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "IMAGE" -> image = (String) value;
+            case "COMMAND" -> command = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
+    }
+
+    @Override
     public Integer call() {
-        Session session = launcher.session();
-        ContainerId id = MissingImage.createPulling(launcher, pull, image, () -> launcher.engine().create(options.name(),
-                options.config(image, command, false, session), options.hostConfig()));
-        session.out().println(id.value());
+        ContainerId id = MissingImage.createPulling(launcher, pull, image,
+                options.creation(launcher, image, command, false, null));
+        launcher.session().out().println(id.value());
         return 0;
     }
 }

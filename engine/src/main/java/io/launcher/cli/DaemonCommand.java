@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code daemon}: runs the engine in the foreground, serving the Docker Engine API on its socket.
  * {@code --root} and {@code -H} are taken here too, as {@code dockerd} takes them.
  */
-public final class DaemonCommand implements Callable<Integer> {
+public final class DaemonCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -31,23 +31,33 @@ public final class DaemonCommand implements Callable<Integer> {
     /** How picocli sees {@code daemon}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "daemon", "Run the engine in the foreground")
-                .option("--backend", "NAME", "Isolation backend: native, lxc (env LAUNCHER_BACKEND, default native)",
-                        v -> backend = v)
+                .option("--backend", "NAME", "Isolation backend: native, lxc (env LAUNCHER_BACKEND, default native)")
                 .option("--storage", "NAME",
-                        "Storage backend: aufs, overlay (env LAUNCHER_STORAGE, default aufs where the kernel has it, else overlay)",
-                        v -> storage = v)
-                .option("--plugins", "DIR", "Plugins folder (env LAUNCHER_PLUGINS, default <home>/plugins)", Path.class,
-                        v -> plugins = v)
-                .option("--root", "DIR", "State root (as the global --root)", Path.class, v -> root = v)
-                .option("-H --host", "unix:///PATH", "Socket to serve (as the global -H)", v -> host = v)
-                .repeated("--insecure-registry", "HOST[:PORT]", "Registry to reach over plain HTTP (repeatable)",
-                        v -> insecureRegistries = v)
+                        "Storage backend: aufs, overlay (env LAUNCHER_STORAGE, default aufs where the kernel has it, else overlay)")
+                .option("--plugins", "DIR", "Plugins folder (env LAUNCHER_PLUGINS, default <home>/plugins)", Path.class)
+                .option("--root", "DIR", "State root (as the global --root)", Path.class)
+                .option("-H --host", "unix:///PATH", "Socket to serve (as the global -H)")
+                .repeated("--insecure-registry", "HOST[:PORT]", "Registry to reach over plain HTTP (repeatable)")
                 .option("--min-free-space", "SIZE|PCT%",
                         "Free space the state root's filesystem keeps: imports, loads, pulls and copies into "
-                                + "containers stop before it (env LAUNCHER_MIN_FREE_SPACE, default 5%% at most 1GiB, 0 for none)",
-                        new FreeSpaceOption(), MinFreeSpace.class, v -> minFreeSpace = v)
+                                + "containers stop before it (env LAUNCHER_MIN_FREE_SPACE, default 5% at most 1GiB, 0 for none)",
+                        new FreeSpaceOption(), MinFreeSpace.class)
                 .help()
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--backend" -> backend = (String) value;
+            case "--storage" -> storage = (String) value;
+            case "--plugins" -> plugins = (Path) value;
+            case "--root" -> root = (Path) value;
+            case "--host" -> host = (String) value;
+            case "--insecure-registry" -> insecureRegistries = CommandDeclaration.list(value);
+            case "--min-free-space" -> minFreeSpace = (MinFreeSpace) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

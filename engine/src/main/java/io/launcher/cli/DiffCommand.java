@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code diff}: the container's filesystem changes, one {@code A|C|D path} a line. */
-public final class DiffCommand implements Callable<Integer> {
+public final class DiffCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -20,8 +20,16 @@ public final class DiffCommand implements Callable<Integer> {
         return CommandDeclaration.command(this, "diff",
                 "Inspect changes to files or directories on a container's filesystem")
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
+                .operand("0", "CONTAINER", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "CONTAINER" -> container = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

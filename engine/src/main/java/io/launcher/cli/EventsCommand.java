@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code events}: the engine's events, one a line, until interrupted or {@code --until} passes. */
-public final class EventsCommand implements Callable<Integer> {
+public final class EventsCommand implements Callable<Integer>, CommandDeclaration.Fields {
     private static final DateTimeFormatter NANOS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -35,12 +35,23 @@ public final class EventsCommand implements Callable<Integer> {
     /** How picocli sees {@code events}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "events", "Get real time events from the server")
-                .option("--since", "string", "Show all events created since timestamp", v -> since = v)
-                .option("--until", "string", "Stream events until this timestamp", v -> until = v)
-                .repeated("-f --filter", "filter", "Filter output based on conditions provided", v -> filters = v)
-                .option("--format", "string", "Format output using a Go template", v -> format = v)
+                .option("--since", "string", "Show all events created since timestamp")
+                .option("--until", "string", "Stream events until this timestamp")
+                .repeated("-f --filter", "filter", "Filter output based on conditions provided")
+                .option("--format", "string", "Format output using a Go template")
                 .help()
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--since" -> since = (String) value;
+            case "--until" -> until = (String) value;
+            case "--filter" -> filters = CommandDeclaration.list(value);
+            case "--format" -> format = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

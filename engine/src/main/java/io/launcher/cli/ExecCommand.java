@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code exec}: runs a command in a running container and exits with its code. */
-public final class ExecCommand implements Callable<Integer> {
+public final class ExecCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -30,17 +30,33 @@ public final class ExecCommand implements Callable<Integer> {
     /** How picocli sees {@code exec}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "exec", "Execute a command in a running container")
-                .flag("-i --interactive", "Keep STDIN open even if not attached", v -> interactive = v)
-                .flag("-t --tty", "Allocate a pseudo-TTY", v -> tty = v)
-                .flag("-d --detach", "Detached mode: run command in the background", v -> detach = v)
-                .repeated("-e --env", "KEY=VALUE", "Set environment variables", v -> env = v)
-                .option("-w --workdir", "DIR", "Working directory inside the container", v -> workdir = v)
-                .option("-u --user", "USER", "Username or UID (format: <name|uid>[:<group|gid>])", v -> user = v)
-                .flag("--privileged", "Give extended privileges to the command", v -> privileged = v)
+                .flag("-i --interactive", "Keep STDIN open even if not attached")
+                .flag("-t --tty", "Allocate a pseudo-TTY")
+                .flag("-d --detach", "Detached mode: run command in the background")
+                .repeated("-e --env", "KEY=VALUE", "Set environment variables")
+                .option("-w --workdir", "DIR", "Working directory inside the container")
+                .option("-u --user", "USER", "Username or UID (format: <name|uid>[:<group|gid>])")
+                .flag("--privileged", "Give extended privileges to the command")
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
-                .operands("1..*", "1..*", "COMMAND", "The command and its arguments", v -> command = v)
+                .operand("0", "CONTAINER", null)
+                .operands("1..*", "1..*", "COMMAND", "The command and its arguments")
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--interactive" -> interactive = (Boolean) value;
+            case "--tty" -> tty = (Boolean) value;
+            case "--detach" -> detach = (Boolean) value;
+            case "--env" -> env = CommandDeclaration.list(value);
+            case "--workdir" -> workdir = (String) value;
+            case "--user" -> user = (String) value;
+            case "--privileged" -> privileged = (Boolean) value;
+            case "CONTAINER" -> container = (String) value;
+            case "COMMAND" -> command = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

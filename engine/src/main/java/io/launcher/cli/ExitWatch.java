@@ -4,34 +4,35 @@ import io.launcher.api.Engine;
 import io.launcher.api.InternalException;
 import io.launcher.api.LauncherException;
 import io.launcher.api.WaitCondition;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * A wait on a container asked for before it starts, as the docker CLI does for {@code run --rm}:
  * a container that removes itself may be gone by the time its output ends, so the engine must
- * already know that someone waits for its exit code.
+ * already know that someone waits for its exit code ({@link Engine#awaitLater} returns once the
+ * wait is registered).
  */
 final class ExitWatch {
-    private final FutureTask<Integer> task;
+    private final CompletableFuture<Integer> status;
 
-    private ExitWatch(FutureTask<Integer> task) {
-        this.task = task;
+    private ExitWatch(CompletableFuture<Integer> status) {
+        this.status = status;
     }
 
     static ExitWatch begin(Engine engine, String container, WaitCondition condition) {
-        FutureTask<Integer> task = new FutureTask<>(() -> engine.await(container, condition));
-        Thread waiter = new Thread(task, "launcher-wait");
-        // The client may exit without the answer (an interrupted run): never hold the JVM for it.
-        waiter.setDaemon(true);
-        waiter.start();
-        return new ExitWatch(task);
+        try {
+            return new ExitWatch(engine.awaitLater(container, condition));
+        } catch (LauncherException failed) {
+            // Reported where the exit code is asked for, as a wait that fails later is.
+            return new ExitWatch(CompletableFuture.failedFuture(failed));
+        }
     }
 
     /** The container's exit code, once the condition holds. */
     int exitCode() throws InterruptedException {
         try {
-            return task.get();
+            return status.get();
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
             if (cause instanceof LauncherException fault) {

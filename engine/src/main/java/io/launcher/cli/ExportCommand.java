@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code export}: the container's filesystem as a tar, to stdout or a file ({@link TarOutput}). */
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -20,10 +20,19 @@ public final class ExportCommand implements Callable<Integer> {
     /** How picocli sees {@code export}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "export", "Export a container's filesystem as a tar archive")
-                .option("-o --output", "FILE", "Write to a file, instead of STDOUT", Path.class, v -> output = v)
+                .option("-o --output", "FILE", "Write to a file, instead of STDOUT", Path.class)
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
+                .operand("0", "CONTAINER", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--output" -> output = (Path) value;
+            case "CONTAINER" -> container = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

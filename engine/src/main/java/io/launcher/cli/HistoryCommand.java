@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code history}: an image's steps, newest first, in Docker's columns. */
-public final class HistoryCommand implements Callable<Integer> {
+public final class HistoryCommand implements Callable<Integer>, CommandDeclaration.Fields {
     static final String DEFAULT_FORMAT = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
     static final Map<String, String> TITLES = Map.of("ID", "IMAGE", "CreatedSince", "CREATED", "CreatedAt", "CREATED AT",
             "CreatedBy", "CREATED BY", "Size", "SIZE", "Comment", "COMMENT");
@@ -33,15 +33,26 @@ public final class HistoryCommand implements Callable<Integer> {
     /** How picocli sees {@code history}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "history", "Show the history of an image")
-                .flagOnByDefault("-H --human", "Print sizes and dates in human readable format (default true)",
-                        v -> human = v)
-                .flag("-q --quiet", "Only show image IDs", v -> quiet = v)
-                .flag("--no-trunc", "Don't truncate output", v -> noTrunc = v)
-                .option("--format", "FORMAT", "Format output using a Go template", v -> format = v)
+                .flagOnByDefault("-H --human", "Print sizes and dates in human readable format (default true)")
+                .flag("-q --quiet", "Only show image IDs")
+                .flag("--no-trunc", "Don't truncate output")
+                .option("--format", "FORMAT", "Format output using a Go template")
                 .help()
-                .operand("0", "IMAGE", null, v -> image = v)
+                .operand("0", "IMAGE", null)
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--human" -> human = (Boolean) value;
+            case "--quiet" -> quiet = (Boolean) value;
+            case "--no-trunc" -> noTrunc = (Boolean) value;
+            case "--format" -> format = (String) value;
+            case "IMAGE" -> image = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

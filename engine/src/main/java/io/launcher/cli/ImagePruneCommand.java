@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code image prune}: removes dangling images (or with {@code -a} every unused one), after confirmation. */
-public final class ImagePruneCommand implements Callable<Integer> {
+public final class ImagePruneCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final ImageCommand parent;
 
@@ -21,10 +21,19 @@ public final class ImagePruneCommand implements Callable<Integer> {
     /** How picocli sees {@code prune}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "prune", "Remove unused images")
-                .flag("-a --all", "Remove all unused images, not just dangling ones", v -> all = v)
-                .flag("-f --force", "Do not prompt for confirmation", v -> force = v)
+                .flag("-a --all", "Remove all unused images, not just dangling ones")
+                .flag("-f --force", "Do not prompt for confirmation")
                 .help()
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--all" -> all = (Boolean) value;
+            case "--force" -> force = (Boolean) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

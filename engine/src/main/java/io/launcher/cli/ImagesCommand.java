@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code images}: Docker's image table, newest first; {@code images base} keeps one repository. */
-public final class ImagesCommand implements Callable<Integer> {
+public final class ImagesCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -33,21 +33,33 @@ public final class ImagesCommand implements Callable<Integer> {
     /** How picocli sees {@code images}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "images", "List images")
-                .flag("-a --all", "Show all images (default hides intermediate images)", v -> all = v)
-                .flag("-q --quiet", "Only show image IDs", v -> quiet = v)
-                .flag("--no-trunc", "Don't truncate output", v -> noTrunc = v)
-                .option("--format", "FORMAT", "Format output using a Go template", v -> format = v)
+                .flag("-a --all", "Show all images (default hides intermediate images)")
+                .flag("-q --quiet", "Only show image IDs")
+                .flag("--no-trunc", "Don't truncate output")
+                .option("--format", "FORMAT", "Format output using a Go template")
                 .help()
-                .optionalOperand("0", "REPOSITORY[:TAG]", null, v -> reference = v)
+                .optionalOperand("0", "REPOSITORY[:TAG]", null)
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--all" -> all = (Boolean) value;
+            case "--quiet" -> quiet = (Boolean) value;
+            case "--no-trunc" -> noTrunc = (Boolean) value;
+            case "--format" -> format = (String) value;
+            case "REPOSITORY[:TAG]" -> reference = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override
     public Integer call() {
         FormatTemplate template = Listing.template(spec, format, ImageRow.DEFAULT_FORMAT);
         List<ImageDetails> images = new ArrayList<>(launcher.engine().images());
-        images.sort(Comparator.comparing(ImageDetails::created).reversed());
+        images.sort(new NewestFirst());
         Instant now = launcher.session().clock().instant();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ImageDetails image : images) {
@@ -74,5 +86,13 @@ public final class ImagesCommand implements Callable<Integer> {
         boolean withTag = reference.lastIndexOf(':') > reference.lastIndexOf('/');
         ImageReference wanted = ImageReference.parse(reference);
         return wanted.repository().equals(row.get("Repository")) && (!withTag || wanted.tag().equals(row.get("Tag")));
+    }
+
+    /** Newest first, as Docker lists them; a class for the reason of {@code PsCommand}'s. */
+    private static final class NewestFirst implements Comparator<ImageDetails> {
+        @Override
+        public int compare(ImageDetails a, ImageDetails b) {
+            return b.created().compareTo(a.created());
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code import}: a rootfs tarball (file, URL or stdin) becomes a one-layer image; prints its id. */
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -34,12 +34,23 @@ public final class ImportCommand implements Callable<Integer> {
         return CommandDeclaration.command(this, "import",
                 "Import the contents from a tarball to create a filesystem image")
                 .repeated("-c --change", "INSTRUCTION",
-                        "Apply Dockerfile instruction to the created image ('CMD [\"/bin/sh\"]')", v -> changes = v)
-                .option("-m --message", "TEXT", "Set commit message for imported image", v -> message = v)
+                        "Apply Dockerfile instruction to the created image ('CMD [\"/bin/sh\"]')")
+                .option("-m --message", "TEXT", "Set commit message for imported image")
                 .help()
-                .operand("0", "FILE|URL|-", "The tarball (plain, gzip or zstd); - reads stdin", v -> source = v)
-                .optionalOperand("1", "REPOSITORY[:TAG]", null, v -> reference = v)
+                .operand("0", "FILE|URL|-", "The tarball (plain, gzip or zstd); - reads stdin")
+                .optionalOperand("1", "REPOSITORY[:TAG]", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--change" -> changes = CommandDeclaration.list(value);
+            case "--message" -> message = (String) value;
+            case "FILE|URL|-" -> source = (String) value;
+            case "REPOSITORY[:TAG]" -> reference = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code info}: the engine's counts, chosen backends, every plugin found and why one is unavailable. */
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -23,10 +23,18 @@ public final class InfoCommand implements Callable<Integer> {
     /** How picocli sees {@code info}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "info", "Display system-wide information")
-                .option("-f --format", "FORMAT", "Format output using a Go template", v -> format = v)
+                .option("-f --format", "FORMAT", "Format output using a Go template")
                 .help()
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--format" -> format = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

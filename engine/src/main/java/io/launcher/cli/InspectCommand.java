@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code inspect}: a JSON array of containers and images with Docker's field names; a name is
  * looked up as a container first, then as an image, unless {@code --type} says which.
  */
-public final class InspectCommand implements Callable<Integer> {
+public final class InspectCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -28,13 +28,22 @@ public final class InspectCommand implements Callable<Integer> {
     /** How picocli sees {@code inspect}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "inspect", "Return low-level information on containers and images")
-                .option("-f --format", "FORMAT", "Format output using a Go template ('{{.State.ExitCode}}')",
-                        v -> format = v)
-                .option("--type", "TYPE", "Return JSON for the given type: container or image", v -> type = v)
+                .option("-f --format", "FORMAT", "Format output using a Go template ('{{.State.ExitCode}}')")
+                .option("--type", "TYPE", "Return JSON for the given type: container or image")
                 .help()
-                .operands("0..*", "1..*", "NAME|ID", null, v -> names = v)
+                .operands("0..*", "1..*", "NAME|ID", null)
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--format" -> format = (String) value;
+            case "--type" -> type = (String) value;
+            case "NAME|ID" -> names = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -14,10 +14,17 @@ public final class KillCommand extends EachContainerCommand {
 
     /** How picocli sees {@code kill}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
-        return CommandDeclaration.command(this, "kill", "Kill one or more running containers")
-                .with(this::containers)
-                .option("-s --signal", "SIGNAL", "Signal to send to the container (default KILL)", v -> signal = v)
+        return containers(CommandDeclaration.command(this, "kill", "Kill one or more running containers"))
+                .option("-s --signal", "SIGNAL", "Signal to send to the container (default KILL)")
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--signal" -> signal = (String) value;
+            default -> super.set(name, value);
+        }
     }
 
     @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** The top command: global options (where the engine lives) shared by every subcommand. */
-public final class LauncherCommand implements Callable<Integer> {
+public final class LauncherCommand implements Callable<Integer>, CommandDeclaration.Fields {
     static final Path DEFAULT_ROOT = Path.of("/var/lib/launcher");
     static final Path DEFAULT_SOCKET = Path.of("/run/launcher.sock");
 
@@ -26,15 +26,22 @@ public final class LauncherCommand implements Callable<Integer> {
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "launcher", "Run processes in isolated containers.")
                 .footer("", "Run 'launcher COMMAND --help' for more information on a command.")
-                .option("--root", "DIR", "State root (env LAUNCHER_ROOT, default /var/lib/launcher)", Path.class,
-                        v -> root = v)
+                .option("--root", "DIR", "State root (env LAUNCHER_ROOT, default /var/lib/launcher)", Path.class)
                 .option("-H --host", "unix:///PATH",
-                        "Engine socket (env LAUNCHER_HOST, default /run/launcher.sock or <root>/launcher.sock)",
-                        v -> host = v)
+                        "Engine socket (env LAUNCHER_HOST, default /run/launcher.sock or <root>/launcher.sock)")
                 .help()
                 .version(new LauncherVersion(), "-v --version", "Print version information and quit")
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--root" -> root = (Path) value;
+            case "--host" -> host = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     Session session() {
@@ -50,7 +57,9 @@ public final class LauncherCommand implements Callable<Integer> {
     }
 
     CliSettings settings() {
-        Path givenRoot = root != null ? root : session.variable("LAUNCHER_ROOT").map(Path::of).orElse(null);
+        // No Optional.map(Path::of): a method reference is a call site the JVM links on each call.
+        String rootVariable = session.variable("LAUNCHER_ROOT").orElse(null);
+        Path givenRoot = root != null ? root : rootVariable == null ? null : Path.of(rootVariable);
         Path stateRoot = (givenRoot == null ? DEFAULT_ROOT : givenRoot).toAbsolutePath().normalize();
         String givenHost = host != null ? host : session.variable("LAUNCHER_HOST").orElse(null);
         Path socket;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code load}: the images of a {@code docker save} archive (plain or gzip), from a file or stdin.
  * Progress shows on a terminal only, as with the docker CLI; then one line per image.
  */
-public final class LoadCommand implements Callable<Integer> {
+public final class LoadCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -27,11 +27,19 @@ public final class LoadCommand implements Callable<Integer> {
     /** How picocli sees {@code load}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "load", "Load an image from a tar archive or STDIN")
-                .option("-i --input", "FILE", "Read from tar archive file, instead of STDIN", Path.class,
-                        v -> input = v)
-                .flag("-q --quiet", "Suppress the load output", v -> quiet = v)
+                .option("-i --input", "FILE", "Read from tar archive file, instead of STDIN", Path.class)
+                .flag("-q --quiet", "Suppress the load output")
                 .help()
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--input" -> input = (Path) value;
+            case "--quiet" -> quiet = (Boolean) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code login}: checks the credentials with the registry (through the engine, as Docker's
  * {@code /auth}) and stores them in the user's config file with mode 0600.
  */
-public final class LoginCommand implements Callable<Integer> {
+public final class LoginCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -30,12 +30,23 @@ public final class LoginCommand implements Callable<Integer> {
     /** How picocli sees {@code login}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "login", "Log in to a registry")
-                .option("-u --username", "USER", "Username", v -> username = v)
-                .option("-p --password", "PASSWORD", "Password", v -> password = v)
-                .flag("--password-stdin", "Take the password from stdin", v -> passwordStdin = v)
+                .option("-u --username", "USER", "Username")
+                .option("-p --password", "PASSWORD", "Password")
+                .flag("--password-stdin", "Take the password from stdin")
                 .help()
-                .optionalOperand("0", "SERVER", null, v -> server = v)
+                .optionalOperand("0", "SERVER", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--username" -> username = (String) value;
+            case "--password" -> password = (String) value;
+            case "--password-stdin" -> passwordStdin = (Boolean) value;
+            case "SERVER" -> server = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

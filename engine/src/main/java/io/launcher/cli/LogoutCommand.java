@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code logout}: forgets the stored credentials of a registry (Docker Hub when none is named). */
-public final class LogoutCommand implements Callable<Integer> {
+public final class LogoutCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -18,8 +18,16 @@ public final class LogoutCommand implements Callable<Integer> {
     CommandSpec spec() {
         return CommandDeclaration.command(this, "logout", "Log out from a registry")
                 .help()
-                .optionalOperand("0", "SERVER", null, v -> server = v)
+                .optionalOperand("0", "SERVER", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "SERVER" -> server = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

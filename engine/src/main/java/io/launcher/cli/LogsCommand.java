@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code logs}: the container's stored stdout and stderr, each to the client's own. */
-public final class LogsCommand implements Callable<Integer> {
+public final class LogsCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -24,14 +24,24 @@ public final class LogsCommand implements Callable<Integer> {
     /** How picocli sees {@code logs}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "logs", "Fetch the logs of a container")
-                .flag("-f --follow", "Follow log output", v -> follow = v)
-                .option("-n --tail", "N", "Number of lines to show from the end of the logs (default \"all\")",
-                        v -> tail = v)
-                .flag("-t --timestamps", "Show timestamps", v -> timestamps = v)
+                .flag("-f --follow", "Follow log output")
+                .option("-n --tail", "N", "Number of lines to show from the end of the logs (default \"all\")")
+                .flag("-t --timestamps", "Show timestamps")
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
+                .operand("0", "CONTAINER", null)
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--follow" -> follow = (Boolean) value;
+            case "--tail" -> tail = (String) value;
+            case "--timestamps" -> timestamps = (Boolean) value;
+            case "CONTAINER" -> container = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -11,11 +11,15 @@ import picocli.CommandLine.TypeConversionException;
  * insensitive, optional {@code i} and {@code b}): {@code 512m}, {@code 1.5g}, {@code 6MiB}.
  */
 public final class MemorySize implements ITypeConverter<Long> {
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?");
     private static final String UNITS = "kmgtp";
 
+    /** The grammar, compiled on first use and not when the converter is declared (every run/create). */
+    private static final class Grammar {
+        static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?");
+    }
+
     public static long parse(String text) {
-        Matcher matcher = SIZE.matcher(text == null ? "" : text);
+        Matcher matcher = Grammar.SIZE.matcher(text == null ? "" : text);
         if (!matcher.matches()) {
             throw new TypeConversionException("invalid size: '" + text + "'");
         }

@@ -12,8 +12,7 @@ public final class PauseCommand extends EachContainerCommand {
 
     /** How picocli sees {@code pause}: its help and operands, bound to these fields. */
     CommandSpec spec() {
-        return CommandDeclaration.command(this, "pause", "Pause all processes within one or more containers")
-                .with(this::containers)
+        return containers(CommandDeclaration.command(this, "pause", "Pause all processes within one or more containers"))
                 .spec();
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code port}: the published ports of a container, or the host side of one of them. */
-public final class PortCommand implements Callable<Integer> {
+public final class PortCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -22,9 +22,18 @@ public final class PortCommand implements Callable<Integer> {
     CommandSpec spec() {
         return CommandDeclaration.command(this, "port", "List port mappings or a specific mapping for the container")
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
-                .optionalOperand("1", "PRIVATE_PORT[/PROTO]", null, v -> privatePort = v)
+                .operand("0", "CONTAINER", null)
+                .optionalOperand("1", "PRIVATE_PORT[/PROTO]", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "CONTAINER" -> container = (String) value;
+            case "PRIVATE_PORT[/PROTO]" -> privatePort = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

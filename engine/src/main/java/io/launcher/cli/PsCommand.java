@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code ps}: Docker's container table, newest first. */
-public final class PsCommand implements Callable<Integer> {
+public final class PsCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -31,19 +31,30 @@ public final class PsCommand implements Callable<Integer> {
     /** How picocli sees {@code ps}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "ps", "List containers")
-                .flag("-a --all", "Show all containers (default shows just running)", v -> all = v)
-                .flag("-q --quiet", "Only display container IDs", v -> quiet = v)
-                .flag("--no-trunc", "Don't truncate output", v -> noTrunc = v)
-                .option("-n --last", "INT", "Show n last created containers (includes all states)", int.class,
-                        v -> last = v)
-                .flag("-l --latest", "Show the latest created container (includes all states)", v -> latest = v)
-                .option("--format", "FORMAT", "Format output using a Go template ('table', '{{json .}}', '{{.ID}}')",
-                        v -> format = v)
-                .repeated("-f --filter", "KEY=VALUE", "Filter output: id, name, label, status, exited, ancestor",
-                        v -> filters = v)
+                .flag("-a --all", "Show all containers (default shows just running)")
+                .flag("-q --quiet", "Only display container IDs")
+                .flag("--no-trunc", "Don't truncate output")
+                .option("-n --last", "INT", "Show n last created containers (includes all states)", int.class)
+                .flag("-l --latest", "Show the latest created container (includes all states)")
+                .option("--format", "FORMAT", "Format output using a Go template ('table', '{{json .}}', '{{.ID}}')")
+                .repeated("-f --filter", "KEY=VALUE", "Filter output: id, name, label, status, exited, ancestor")
                 .help()
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--all" -> all = (Boolean) value;
+            case "--quiet" -> quiet = (Boolean) value;
+            case "--no-trunc" -> noTrunc = (Boolean) value;
+            case "--last" -> last = (Integer) value;
+            case "--latest" -> latest = (Boolean) value;
+            case "--format" -> format = (String) value;
+            case "--filter" -> filters = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override
@@ -57,7 +68,7 @@ public final class PsCommand implements Callable<Integer> {
                 containers.add(container);
             }
         }
-        containers.sort(Comparator.comparing(ContainerDetails::created).reversed());
+        containers.sort(new NewestFirst());
         if (limit >= 0 && containers.size() > limit) {
             containers = containers.subList(0, limit);
         }
@@ -75,6 +86,17 @@ public final class PsCommand implements Callable<Integer> {
             return ContainerFilter.parse(filters);
         } catch (IllegalArgumentException problem) {
             throw new ParameterException(spec.commandLine(), problem.getMessage(), problem);
+        }
+    }
+
+    /**
+     * Newest first, as Docker lists them: a class, not {@code Comparator.comparing(...).reversed()},
+     * whose lambdas the JVM links (and one it generates, outside the class-data archive) on each call.
+     */
+    private static final class NewestFirst implements Comparator<ContainerDetails> {
+        @Override
+        public int compare(ContainerDetails a, ContainerDetails b) {
+            return b.created().compareTo(a.created());
         }
     }
 }

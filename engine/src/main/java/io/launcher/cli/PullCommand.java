@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pull}: downloads an image from its registry, showing each layer's progress. */
-public final class PullCommand implements Callable<Integer> {
+public final class PullCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -21,11 +21,21 @@ public final class PullCommand implements Callable<Integer> {
     /** How picocli sees {@code pull}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "pull", "Download an image from a registry")
-                .option("--platform", "OS/ARCH", "Set platform if server is multi-platform capable", v -> platform = v)
-                .flag("-q --quiet", "Suppress verbose output", v -> quiet = v)
+                .option("--platform", "OS/ARCH", "Set platform if server is multi-platform capable")
+                .flag("-q --quiet", "Suppress verbose output")
                 .help()
-                .operand("0", "NAME[:TAG|@DIGEST]", null, v -> name = v)
+                .operand("0", "NAME[:TAG|@DIGEST]", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--platform" -> platform = (String) value;
+            case "--quiet" -> quiet = (Boolean) value;
+            case "NAME[:TAG|@DIGEST]" -> this.name = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

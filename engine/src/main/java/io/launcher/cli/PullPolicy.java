@@ -4,14 +4,22 @@ import io.launcher.api.InvalidSpecException;
 import java.util.Locale;
 
 /** {@code run}/{@code create --pull missing|always|never}: when to pull the image first, as Docker's flag. */
-public final class PullPolicy {
+public final class PullPolicy implements CommandDeclaration.Mixin {
 
     String policy = "missing";
 
     /** Adds these flags to a command (picocli's mixin). */
-    CommandDeclaration declare(CommandDeclaration command) {
-        return command.option("--pull", "POLICY", "Pull image before running (\"always\", \"missing\", \"never\")",
-                v -> policy = v);
+    @Override
+    public void declare(CommandDeclaration command) {
+        command.option("--pull", "POLICY", "Pull image before running (\"always\", \"missing\", \"never\")");
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--pull" -> policy = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     String value() {

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code push}: uploads a local image to the registry its name points to. */
-public final class PushCommand implements Callable<Integer> {
+public final class PushCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -20,10 +20,19 @@ public final class PushCommand implements Callable<Integer> {
     /** How picocli sees {@code push}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "push", "Upload an image to a registry")
-                .flag("-q --quiet", "Suppress verbose output", v -> quiet = v)
+                .flag("-q --quiet", "Suppress verbose output")
                 .help()
-                .operand("0", "NAME[:TAG]", null, v -> name = v)
+                .operand("0", "NAME[:TAG]", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--quiet" -> quiet = (Boolean) value;
+            case "NAME[:TAG]" -> this.name = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

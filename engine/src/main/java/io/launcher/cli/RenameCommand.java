@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rename}: gives a container a new name; prints nothing, as Docker. */
-public final class RenameCommand implements Callable<Integer> {
+public final class RenameCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -19,9 +19,18 @@ public final class RenameCommand implements Callable<Integer> {
     CommandSpec spec() {
         return CommandDeclaration.command(this, "rename", "Rename a container")
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
-                .operand("1", "NEW_NAME", null, v -> newName = v)
+                .operand("0", "CONTAINER", null)
+                .operand("1", "NEW_NAME", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "CONTAINER" -> container = (String) value;
+            case "NEW_NAME" -> newName = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

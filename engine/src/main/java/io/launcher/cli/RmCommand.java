@@ -17,11 +17,19 @@ public final class RmCommand extends EachContainerCommand {
 
     /** How picocli sees {@code rm}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
-        return CommandDeclaration.command(this, "rm", "Remove one or more containers")
-                .with(this::containers)
-                .flag("-f --force", "Force the removal of a running container (uses SIGKILL)", v -> force = v)
-                .flag("-v --volumes", "Remove anonymous volumes associated with the container", v -> volumes = v)
+        return containers(CommandDeclaration.command(this, "rm", "Remove one or more containers"))
+                .flag("-f --force", "Force the removal of a running container (uses SIGKILL)")
+                .flag("-v --volumes", "Remove anonymous volumes associated with the container")
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--force" -> force = (Boolean) value;
+            case "--volumes" -> volumes = (Boolean) value;
+            default -> super.set(name, value);
+        }
     }
 
     @Override

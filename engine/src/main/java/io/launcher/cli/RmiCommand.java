@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rmi}: untags and removes images, each failure on its own line, exit 1 if any failed. */
-public final class RmiCommand implements Callable<Integer> {
+public final class RmiCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -24,11 +24,21 @@ public final class RmiCommand implements Callable<Integer> {
     /** How picocli sees {@code rmi}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "rmi", "Remove one or more images")
-                .flag("-f --force", "Force removal of the image", v -> force = v)
-                .flag("--no-prune", "Do not delete untagged parents", v -> noPrune = v)
+                .flag("-f --force", "Force removal of the image")
+                .flag("--no-prune", "Do not delete untagged parents")
                 .help()
-                .operands("0..*", "1..*", "IMAGE", null, v -> images = v)
+                .operands("0..*", "1..*", "IMAGE", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--force" -> force = (Boolean) value;
+            case "--no-prune" -> noPrune = (Boolean) value;
+            case "IMAGE" -> images = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code run}: create, then (unless detached) attach before start so no output is lost, copy the
  * output as it comes, and exit with the container's own code.
  */
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -34,13 +34,23 @@ public final class RunCommand implements Callable<Integer> {
     /** How picocli sees {@code run}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "run", "Create and run a new container from an image")
-                .with(options::declare)
-                .flag("-d --detach", "Run container in background and print container ID", v -> detach = v)
-                .with(pull::declare)
+                .with(options)
+                .flag("-d --detach", "Run container in background and print container ID")
+                .with(pull)
                 .help()
-                .operand("0", "IMAGE", "The image to run", v -> image = v)
-                .operands("1..*", null, "COMMAND", "The command and its arguments", v -> command = v)
+                .operand("0", "IMAGE", "The image to run")
+                .operands("1..*", null, "COMMAND", "The command and its arguments")
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--detach" -> detach = (Boolean) value;
+            case "IMAGE" -> image = (String) value;
+            case "COMMAND" -> command = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override
@@ -49,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         HostConfig host = options.hostConfig();
         Engine engine = launcher.engine();
         ContainerId id = MissingImage.createPulling(launcher, pull, image,
-                () -> engine.create(options.name(), options.config(image, command, !detach, session), host));
+                options.creation(launcher, image, command, !detach, host));
         if (detach) {
             try {
                 engine.start(id.value());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code save}: images as one {@code docker save} archive, to a file or stdout. A file is written
  * under a temporary name beside it and renamed once whole, as the docker CLI does.
  */
-public final class SaveCommand implements Callable<Integer> {
+public final class SaveCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -26,10 +26,19 @@ public final class SaveCommand implements Callable<Integer> {
     CommandSpec spec() {
         return CommandDeclaration.command(this, "save",
                 "Save one or more images to a tar archive (streamed to STDOUT by default)")
-                .option("-o --output", "FILE", "Write to a file, instead of STDOUT", Path.class, v -> output = v)
+                .option("-o --output", "FILE", "Write to a file, instead of STDOUT", Path.class)
                 .help()
-                .operands("0..*", "1..*", "IMAGE", null, v -> images = v)
+                .operands("0..*", "1..*", "IMAGE", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--output" -> output = (Path) value;
+            case "IMAGE" -> images = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -12,7 +12,8 @@ final class SignalProxy implements AutoCloseable {
     private final Thread hook;
 
     private SignalProxy(Engine engine, String container) {
-        hook = new Thread(() -> forward(engine, container), "launcher-sig-proxy");
+        // A named Runnable, not a lambda: a lambda's first link costs a run ~0.5 ms of CPU.
+        hook = new Thread(new Forward(engine, container), "launcher-sig-proxy");
     }
 
     static SignalProxy install(Engine engine, String container) {
@@ -21,11 +22,14 @@ final class SignalProxy implements AutoCloseable {
         return proxy;
     }
 
-    private static void forward(Engine engine, String container) {
-        try {
-            engine.kill(container, "INT");
-        } catch (LauncherException gone) {
-            // The container ended meanwhile: nothing left to interrupt, and the client is exiting.
+    private record Forward(Engine engine, String container) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                engine.kill(container, "INT");
+            } catch (LauncherException gone) {
+                // The container ended meanwhile: nothing left to interrupt, and the client is exiting.
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code start}: starts created or stopped containers; with {@code -a}, follows one and exits with its code. */
-public final class StartCommand implements Callable<Integer> {
+public final class StartCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -26,12 +26,22 @@ public final class StartCommand implements Callable<Integer> {
     /** How picocli sees {@code start}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "start", "Start one or more stopped containers")
-                .flag("-a --attach", "Attach STDOUT/STDERR and forward signals", v -> attach = v)
-                .flag("-i --interactive", "Attach container's STDIN", v -> interactive = v)
+                .flag("-a --attach", "Attach STDOUT/STDERR and forward signals")
+                .flag("-i --interactive", "Attach container's STDIN")
                 .help()
-                .operands("0..*", "1..*", "CONTAINER", null, v -> containers = v)
+                .operands("0..*", "1..*", "CONTAINER", null)
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--attach" -> attach = (Boolean) value;
+            case "--interactive" -> interactive = (Boolean) value;
+            case "CONTAINER" -> containers = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

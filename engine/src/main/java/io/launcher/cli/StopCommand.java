@@ -14,11 +14,17 @@ public final class StopCommand extends EachContainerCommand {
 
     /** How picocli sees {@code stop}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
-        return CommandDeclaration.command(this, "stop", "Stop one or more running containers")
-                .with(this::containers)
-                .option("-t --time --timeout", "SECONDS", "Seconds to wait before killing it (default 10)", int.class,
-                        v -> seconds = v)
+        return containers(CommandDeclaration.command(this, "stop", "Stop one or more running containers"))
+                .option("-t --time --timeout", "SECONDS", "Seconds to wait before killing it (default 10)", int.class)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--timeout" -> seconds = (Integer) value;
+            default -> super.set(name, value);
+        }
     }
 
     @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * computes it, or with {@code -v} a table per type. Local volumes and build cache are always
  * empty here: the engine has neither.
  */
-public final class SystemDfCommand implements Callable<Integer> {
+public final class SystemDfCommand implements Callable<Integer>, CommandDeclaration.Fields {
     static final String SUMMARY_FORMAT = "table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}";
     static final Map<String, String> SUMMARY_TITLES = Map.of("Type", "TYPE", "TotalCount", "TOTAL",
             "Active", "ACTIVE", "Size", "SIZE", "Reclaimable", "RECLAIMABLE");
@@ -33,11 +33,20 @@ public final class SystemDfCommand implements Callable<Integer> {
     /** How picocli sees {@code df}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         spec = CommandDeclaration.command(this, "df", "Show disk usage")
-                .flag("-v --verbose", "Show detailed information on space usage", v -> verbose = v)
-                .option("--format", "string", "Format output using a custom template", v -> format = v)
+                .flag("-v --verbose", "Show detailed information on space usage")
+                .option("--format", "string", "Format output using a custom template")
                 .help()
                 .spec();
         return spec;
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--verbose" -> verbose = (Boolean) value;
+            case "--format" -> format = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

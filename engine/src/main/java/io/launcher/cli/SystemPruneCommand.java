@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code -a}), after confirmation, as Docker's CLI composes the two prunes. The engine has no
  * user networks, volumes or build cache, so the warning does not promise to remove them.
  */
-public final class SystemPruneCommand implements Callable<Integer> {
+public final class SystemPruneCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final SystemCommand parent;
 
@@ -27,10 +27,19 @@ public final class SystemPruneCommand implements Callable<Integer> {
     /** How picocli sees {@code prune}: its help, flags and operands, bound to these fields. */
     CommandSpec spec() {
         return CommandDeclaration.command(this, "prune", "Remove unused data")
-                .flag("-a --all", "Remove all unused images not just dangling ones", v -> all = v)
-                .flag("-f --force", "Do not prompt for confirmation", v -> force = v)
+                .flag("-a --all", "Remove all unused images not just dangling ones")
+                .flag("-f --force", "Do not prompt for confirmation")
                 .help()
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "--all" -> all = (Boolean) value;
+            case "--force" -> force = (Boolean) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     static String warning(boolean all) {

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tag}: gives an image another name. */
-public final class TagCommand implements Callable<Integer> {
+public final class TagCommand implements Callable<Integer>, CommandDeclaration.Fields {
 
     final LauncherCommand launcher;
 
@@ -20,9 +20,18 @@ public final class TagCommand implements Callable<Integer> {
     CommandSpec spec() {
         return CommandDeclaration.command(this, "tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
                 .help()
-                .operand("0", "SOURCE_IMAGE[:TAG]", null, v -> source = v)
-                .operand("1", "TARGET_IMAGE[:TAG]", null, v -> target = v)
+                .operand("0", "SOURCE_IMAGE[:TAG]", null)
+                .operand("1", "TARGET_IMAGE[:TAG]", null)
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "SOURCE_IMAGE[:TAG]" -> source = (String) value;
+            case "TARGET_IMAGE[:TAG]" -> target = (String) value;
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

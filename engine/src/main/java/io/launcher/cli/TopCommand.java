@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code top CONTAINER [ps OPTIONS]}: the container's processes as the host's ps shows them. */
-public final class TopCommand implements Callable<Integer> {
+public final class TopCommand implements Callable<Integer>, CommandDeclaration.Fields {
     /** Docker's top aligns with a wider minimum column than its lists. */
     private static final int MIN_WIDTH = 20;
 
@@ -25,9 +25,18 @@ public final class TopCommand implements Callable<Integer> {
         return CommandDeclaration.command(this, "top", "Display the running processes of a container")
                 .synopsis("launcher top CONTAINER [ps OPTIONS]")
                 .help()
-                .operand("0", "CONTAINER", null, v -> container = v)
-                .operands("1..*", "0..*", "ps OPTIONS", "Options of ps (default -ef)", v -> psOptions = v)
+                .operand("0", "CONTAINER", null)
+                .operands("1..*", "0..*", "ps OPTIONS", "Options of ps (default -ef)")
                 .spec();
+    }
+
+    @Override
+    public void set(String name, Object value) {
+        switch (name) {
+            case "CONTAINER" -> container = (String) value;
+            case "ps OPTIONS" -> psOptions = CommandDeclaration.list(value);
+            default -> throw CommandDeclaration.unknown(name);
+        }
     }
 
     @Override

@@ -12,8 +12,7 @@ public final class UnpauseCommand extends EachContainerCommand {
 
     /** How picocli sees {@code unpause}: its help and operands, bound to these fields. */
     CommandSpec spec() {
-        return CommandDeclaration.command(this, "unpause", "Unpause all processes within one or more containers")
-                .with(this::containers)
+        return containers(CommandDeclaration.command(this, "unpause", "Unpause all processes within one or more containers"))
                 .spec();
     }
 

@@ -13,9 +13,8 @@ public final class WaitCommand extends EachContainerCommand {
 
     /** How picocli sees {@code wait}: its help and operands, bound to these fields. */
     CommandSpec spec() {
-        return CommandDeclaration.command(this, "wait",
-                "Block until one or more containers stop, then print their exit codes")
-                .with(this::containers)
+        return containers(CommandDeclaration.command(this, "wait",
+                "Block until one or more containers stop, then print their exit codes"))
                 .spec();
     }
 

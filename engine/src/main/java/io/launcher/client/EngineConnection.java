@@ -45,13 +45,20 @@ final class EngineConnection implements Closeable {
 
     /** Sends a request (a JSON body when given) and returns a successful response, or throws its fault. */
     HttpResponse send(String method, ApiTarget target, JsonNode body, Headers headers) {
+        if (body == null) {
+            return send(method, target, new byte[0], headers);
+        }
+        return send(method, target, JsonTrees.bytes(body), headers.set("Content-Type", "application/json"));
+    }
+
+    /** Sends a request whose body is JSON text already written, and returns a successful response. */
+    HttpResponse sendJson(String method, ApiTarget target, byte[] json) {
+        return send(method, target, json, Headers.of("Content-Type", "application/json"));
+    }
+
+    private HttpResponse send(String method, ApiTarget target, byte[] body, Headers headers) {
         try {
-            byte[] bytes = new byte[0];
-            if (body != null) {
-                bytes = JsonTrees.bytes(body);
-                headers.set("Content-Type", "application/json");
-            }
-            return checked(connection.request(method, target.toString(), headers, bytes));
+            return checked(connection.request(method, target.toString(), headers, body));
         } catch (IOException | HttpProtocolException e) {
             throw lost(e);
         }

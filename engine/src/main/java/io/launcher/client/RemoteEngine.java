@@ -21,7 +21,6 @@ import io.launcher.api.ImageHistory;
 import io.launcher.api.ImageId;
 import io.launcher.api.ImageReference;
 import io.launcher.api.ImportRequest;
-import io.launcher.api.InternalException;
 import io.launcher.api.LogCursor;
 import io.launcher.api.LogOptions;
 import io.launcher.api.NotFoundException;
@@ -32,9 +31,7 @@ import io.launcher.api.PruneReport;
 import io.launcher.api.RegistryCredentials;
 import io.launcher.api.WaitCondition;
 import io.launcher.daemon.ContainerJson;
-import io.launcher.daemon.CreateBody;
 import io.launcher.daemon.DockerJson;
-import io.launcher.daemon.JsonTrees;
 import io.launcher.daemon.EngineInfoJson;
 import io.launcher.daemon.ExecJson;
 import io.launcher.daemon.ImageJson;
@@ -45,12 +42,11 @@ import io.launcher.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@link Engine} of a daemon, over the Docker Engine API on its UNIX socket: what every CLI
@@ -238,9 +234,15 @@ public final class RemoteEngine implements Engine {
     @Override
     public ContainerId create(Optional<String> name, ContainerConfig config, HostConfig hostConfig) {
         ApiTarget target = ApiTarget.of("containers", "create");
-        name.ifPresent(n -> target.param("name", n));
-        JsonNode answer = json("POST", target, new CreateBody(config, hostConfig).write());
-        return new ContainerId(DockerJson.text(answer, "Id"));
+        if (name.isPresent()) {
+            target.param("name", name.get());
+        }
+        byte[] body = CreateRequest.body(config, hostConfig);
+        try (EngineConnection call = EngineConnection.open(socket)) {
+            return new ContainerId(ClientJson.scalars(call.sendJson("POST", target, body).body()).getOrDefault("Id", ""));
+        } catch (IOException e) {
+            throw EngineConnection.unreachable(socket, e);
+        }
     }
 
     @Override
@@ -260,21 +262,12 @@ public final class RemoteEngine implements Engine {
 
     @Override
     public int await(String container, WaitCondition condition) throws InterruptedException {
-        ApiTarget target = ApiTarget.of("containers", container, "wait")
-                .param("condition", condition.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        try (EngineConnection call = EngineConnection.open(socket)) {
-            HttpResponse response = call.send("POST", target, null, new Headers());
-            JsonNode answer = JsonTrees.read(response.body());
-            JsonNode error = DockerJson.field(answer, "Error");
-            if (error != null && !DockerJson.text(error, "Message").isEmpty()) {
-                throw new InternalException(DockerJson.text(error, "Message"));
-            }
-            return (int) DockerJson.number(answer, "StatusCode");
-        } catch (ClosedByInterruptException e) {
-            throw new InterruptedException("interrupted while waiting for container " + container);
-        } catch (IOException e) {
-            throw EngineConnection.unreachable(socket, e);
-        }
+        return new RemoteWait(socket).await(container, condition);
+    }
+
+    @Override
+    public CompletableFuture<Integer> awaitLater(String container, WaitCondition condition) {
+        return new RemoteWait(socket).awaitLater(container, condition);
     }
 
     @Override

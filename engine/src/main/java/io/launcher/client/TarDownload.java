@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Copies a tar the engine streams (export, save) to the caller in large reads: a body of a
- * hundred megabytes read 8 kB at a time (InputStream.transferTo) costs thousands of system calls.
+ * Copies a tar the engine streams (export, save) to the caller in large reads and larger writes:
+ * a body of a hundred megabytes read 8 kB at a time (InputStream.transferTo) costs thousands of
+ * system calls, and a socket read returns what has arrived (tens of kilobytes), so the buffer is
+ * filled before it is written: a file takes a megabyte per write(2), not one write per read.
  */
 final class TarDownload {
     private static final int BUFFER = 1 << 20;
@@ -17,10 +19,28 @@ final class TarDownload {
     static long copy(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[BUFFER];
         long total = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            out.write(buffer, 0, n);
-            total += n;
+        while (true) {
+            int filled = fill(in, buffer);
+            if (filled > 0) {
+                out.write(buffer, 0, filled);
+                total += filled;
+            }
+            if (filled < buffer.length) {
+                return total;
+            }
         }
-        return total;
+    }
+
+    /** Reads until the buffer is full or the body ends; returns how many bytes it holds. */
+    private static int fill(InputStream in, byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
     }
 }

@@ -11,6 +11,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The client side of one HTTP/1.1 connection on a UNIX socket, used for one request at a time.
@@ -158,8 +159,11 @@ public final class HttpClientConnection implements Closeable {
     }
 
     private HttpResponse readResponse(String method) throws IOException {
-        MessageHead head = MessageHead.read(in)
-                .orElseThrow(() -> new HttpProtocolException("connection closed before a response"));
+        Optional<MessageHead> read = MessageHead.read(in);
+        if (read.isEmpty()) {
+            throw new HttpProtocolException("connection closed before a response");
+        }
+        MessageHead head = read.get();
         String[] parts = head.startLine().split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new HttpProtocolException("malformed status line: " + head.startLine());
@@ -188,10 +192,7 @@ public final class HttpClientConnection implements Closeable {
     }
 
     private static Headers withHost(Headers headers) {
-        Headers all = new Headers();
-        all.add("Host", "launcher");
-        headers.forEach(all::set);
-        return all;
+        return new Headers().add("Host", "launcher").setAll(headers);
     }
 
     private void closeQuietly() {

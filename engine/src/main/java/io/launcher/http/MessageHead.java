@@ -67,7 +67,7 @@ public record MessageHead(String startLine, Headers headers) {
 
     public void write(OutputStream out) throws IOException {
         StringBuilder text = new StringBuilder(256).append(startLine).append("\r\n");
-        headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
+        headers.appendTo(text);
         text.append("\r\n");
         out.write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
     }

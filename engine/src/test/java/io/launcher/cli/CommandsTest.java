@@ -34,6 +34,15 @@ class CommandsTest {
         assertEquals(125, cli.run("-H", "tcp://1.2.3.4:2375", "ps"));
     }
 
+    /** A path flag fails as picocli's own converter for paths words it (PathValue stands in for it). */
+    @Test
+    void aPathNoFileSystemTakesFailsInPicocliWords() {
+        assertEquals(125, cli.run("--root", "a\0b", "ps"));
+        assertEquals("launcher: Invalid value for option '--root': cannot convert 'a\0b' to interface java.nio.file.Path"
+                + " (java.nio.file.InvalidPathException: Nul character not allowed: a\0b) (see 'launcher --help')\n",
+                cli.err);
+    }
+
     @Test
     void daemonSettings() {
         cli.environment.put("LAUNCHER_STORAGE", "overlay");

@@ -9,6 +9,7 @@ import io.launcher.api.ImageReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,23 @@ class ImageCommandsTest {
         assertEquals("tarball", Files.readString(file));
         assertEquals(0, cli.run("export", "web"));
         assertEquals("tarball", cli.out);
+    }
+
+    @Test
+    void exportReplacesAnOlderFileOnlyOnceTheTarIsWhole(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("fs.tar"), "older");
+        assertEquals(1, cli.run("export", "-o", file.toString(), "web"));
+        assertEquals("older", Files.readString(file), "a failed export keeps the file it would replace");
+        cli.run("create", "--name", "web", "base");
+        assertEquals(0, cli.run("export", "-o", file.toString(), "web"));
+        assertEquals("tarball", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "the docker CLI's mode");
+        try (var left = Files.list(dir)) {
+            assertEquals(1, left.count(), "no temporary file beside the tar");
+        }
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        assertEquals(1, cli.run("export", "-o", folder.toString(), "web"));
+        assertTrue(Files.isDirectory(folder), "a folder of that name is not replaced");
     }
 
     @Test

@@ -109,6 +109,21 @@ class RemoteEngineTest {
         assertThrows(NotFoundException.class, () -> remote.container("rt"));
     }
 
+    /** A wait asked for later returns once the engine has it, and completes with the exit code. */
+    @Test
+    void awaitLaterIsRegisteredWhenItReturns() throws Exception {
+        ContainerId id = remote.create(Optional.of("later"), ContainerConfig.of("base", List.of()), HostConfig.DEFAULT);
+        remote.start(id.value());
+        CompletableFuture<Integer> exit = remote.awaitLater("later", WaitCondition.NOT_RUNNING);
+        assertFalse(exit.isDone());
+        remote.stop("later", 1);
+        assertEquals(143, exit.get(5, TimeUnit.SECONDS));
+        NotFoundException missing = assertThrows(NotFoundException.class,
+                () -> remote.awaitLater("nope", WaitCondition.NOT_RUNNING));
+        assertEquals("No such container: nope", missing.getMessage());
+        remote.remove("later", true);
+    }
+
     @Test
     void faultsKeepTheirClassAndMessage() {
         remote.create(Optional.of("dup"), ContainerConfig.of("base", List.of()), HostConfig.DEFAULT);
