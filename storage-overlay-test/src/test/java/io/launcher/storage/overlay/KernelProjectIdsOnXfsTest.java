@@ -1,6 +1,7 @@
 package io.launcher.storage.overlay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -69,6 +70,7 @@ class KernelProjectIdsOnXfsTest {
         assertEquals(4242, kernel.project(directory));
         assertEquals(4242, kernel.project(Files.createDirectories(directory.resolve("a/b"))));
         assertEquals(0, kernel.project(folder.resolve("mnt")), "the parent keeps its own");
+        assertFalse(kernel.enabled(directory), "mounted without pquota: ids are kept, nothing is counted");
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package io.launcher.storage.overlay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.launcher.api.SystemCallFailedException;
@@ -25,6 +26,17 @@ class KernelProjectQuotasTest {
     void aFilesystemWithoutProjectQuotasIsNotEnabled() {
         assumeFalse(kernel.enabled(directory), "this temp dir's filesystem has project quotas on");
         assertFalse(kernel.enabled(directory));
+    }
+
+    @Test
+    void settingALimitWhereQuotasAreOffFailsWithItsErrno() {
+        assumeFalse(kernel.enabled(directory), "this temp dir's filesystem has project quotas on");
+        SystemCallFailedException failed = assertThrows(SystemCallFailedException.class,
+                () -> kernel.limit(directory, 1, 10L << 20));
+        assertEquals("unable to set the quota of project 1 on the filesystem of " + directory + ": "
+                + failed.errno(), failed.getMessage());
+        assertTrue(failed.errno().equals("ESRCH") || failed.errno().equals("ENOSYS")
+                || failed.errno().equals("EINVAL") || failed.errno().equals("EOPNOTSUPP"), failed.errno());
     }
 
     @Test
