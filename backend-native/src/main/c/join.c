@@ -1,15 +1,15 @@
 /*
- * launcher-shim exec <bundle> <exec spec>: a process inside a running container (docker exec).
- * The engine spawns it with pipes for stdin, stdout and stderr; exec processes end with the
- * container and need not outlive the engine.
+ * The relay of an exec: a process inside a running container (docker exec). The spawner forks
+ * it with the engine's pipes as stdin, stdout and stderr (execserve.c); exec processes end with
+ * the container and need not outlive the engine.
  *
  * It joins the container's cgroups and every namespace of its init (/proc/<init>/ns/...), then
  * forks, because a PID namespace applies to children only. The child becomes the user's process
  * (exec.c: user, cwd, capabilities and seccomp of the bundle's spec, no_new_privs, PATH lookup;
  * 127/126).
  * This process stays outside the container's PID namespace, invisible inside, forwards
- * SIGTERM/SIGINT/SIGHUP/SIGQUIT/SIGUSR1/SIGUSR2 and exits with the child's status (128+N
- * after signal N). Its own failures print one line on stderr and exit 126.
+ * SIGTERM/SIGINT/SIGHUP/SIGQUIT/SIGUSR1/SIGUSR2 and returns the child's status (128+N after
+ * signal N). Its own failures print one line on stderr and return 126.
  *
  * With "terminal 1" it opens a pty in the container's devpts, gives the child the slave, and
  * relays its stdin to the master (EOF types ^D) and the master to its stdout. Resize: the
@@ -42,10 +42,11 @@ static const struct { const char *name; int flag; } NAMESPACES[] = {
 };
 #define N_NAMESPACES (sizeof NAMESPACES / sizeof NAMESPACES[0])
 
-static int __attribute__((noreturn)) die(void)
+/* the relay's own failure: one line on stderr, 126 as its exit code */
+static int die(void)
 {
     fprintf(stderr, "%s\n", shim_error);
-    exit(126);
+    return 126;
 }
 
 /* the init of <bundle>/pids, checked to be the child of its monitor (a pid may be reused) */
@@ -120,7 +121,7 @@ int exec_main(const char *bundle, const char *spec_path)
     snprintf(path, sizeof path, "%s/spec", bundle);
     snprintf(size_file, sizeof size_file, "%s.winsize", spec_path);
     if (spec_read(path, &container) < 0 || spec_read_process(spec_path, &process) < 0)
-        die();
+        return die();
     /* exec --privileged: every capability, but the container's filter (compiled for the container's
      * capabilities) and no_new_privs, as Docker's exec */
     process.caps = process.privileged ? caps_all() : container.caps;
@@ -133,14 +134,14 @@ int exec_main(const char *bundle, const char *spec_path)
     int sig_fd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
     pid_t init = init_of(bundle);
     if (sig_fd < 0 || init < 0 || pty_size_file(size_file) < 0 || join(init) < 0)
-        die();
+        return die();
     int slave = -1, master = -1;
     if (process.terminal && (master = open_pty(&slave)) < 0)
-        die();
+        return die();
     pid_t child = fork();
     if (child < 0) {
         fail_sys("fork", "exec process");
-        die();
+        return die();
     }
     if (child == 0) {
         /* the user's process must not outlive its relay */

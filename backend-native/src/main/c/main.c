@@ -1,7 +1,7 @@
 /*
  * launcher-shim serve <dir>: the engine's spawner (serve.c); each container's monitor is a fork
  * of it, started by a "create <bundle>" request on <dir>/spawner.sock.
- * launcher-shim exec <bundle> <exec spec>: a process inside the running container (join.c).
+ * Exec processes come from the spawner too, on <dir>/exec.sock (execserve.c, join.c).
  * launcher-shim version: prints "launcher-shim 1" (the engine's probe).
  */
 #define _GNU_SOURCE
@@ -18,8 +18,6 @@ int main(int argc, char **argv, char **envp)
     }
     if (argc == 3 && strcmp(argv[1], "serve") == 0)
         return serve_main(argv[2]);
-    if (argc == 4 && strcmp(argv[1], "exec") == 0)
-        return exec_main(argv[2], argv[3]);
-    fprintf(stderr, "usage: launcher-shim serve <dir> | launcher-shim exec <bundle> <exec spec> | launcher-shim version\n");
+    fprintf(stderr, "usage: launcher-shim serve <dir> | launcher-shim version\n");
     return 3;
 }

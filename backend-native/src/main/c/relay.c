@@ -1,5 +1,5 @@
 /*
- * The exec process's side of launcher-shim exec once the child runs: forwards signals, and
+ * The exec relay's side (join.c) once the child runs: forwards signals, and
  * with a terminal relays our stdin to the pty's master and the master to our stdout without
  * ever blocking on one direction while the other is full (a paste into `cat` would deadlock).
  */

@@ -13,7 +13,9 @@
  * pushed "exit" line instead of connecting again. The monitor is a
  * fork of this small single-threaded process, so a container costs one fork where launching
  * `launcher-shim create` from the JVM cost a vfork, jspawnhelper's exec, the shim's exec and a
- * fork. The spawner ends when its stdin reaches EOF, which is when the engine closes it or dies.
+ * fork. Exec processes are asked for on <dir>/exec.sock, with their pipes passed along, and
+ * taken by a spare of their own (execserve.c). The spawner ends when its stdin reaches EOF, which is when the engine closes
+ * it or dies.
  * Monitors do not depend on it: each leads a session of its own and outlives it, so a killed
  * engine leaves its containers running exactly as before (live restore).
  */
@@ -30,6 +32,7 @@
 #include "monitor.h"
 
 #define SPAWNER_SOCKET "spawner.sock"
+#define EXEC_SOCKET "exec.sock"
 #define CREATE "create "
 #define RUN "run "
 /* how long a new spare waits for a request before it clones its init */
@@ -106,15 +109,11 @@ static int become_monitor(int conn, int listen_fd, int spare_fd)
     return monitor_run(bundle, &spec, conn, run);
 }
 
-static int listen_here(const char *dir)
+static int listen_here(const char *name)
 {
-    if (chdir(dir) < 0) {
-        fprintf(stderr, "unable to enter %s: %s\n", dir, errno_name(errno));
-        return -1;
-    }
-    /* only root may ask for containers: the socket is made 0600 */
+    /* only root may ask for containers and execs: the socket is made 0600 */
     mode_t old = umask(077);
-    int fd = control_listen(SPAWNER_SOCKET);
+    int fd = control_listen(name);
     umask(old);
     if (fd < 0)
         fprintf(stderr, "%s\n", shim_error);
@@ -205,18 +204,26 @@ int serve_main(const char *dir)
     /* monitors are this process's children: the kernel reaps them */
     signal(SIGCHLD, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);
-    int listen_fd = listen_here(dir);
-    if (listen_fd < 0)
+    if (chdir(dir) < 0) {
+        fprintf(stderr, "unable to enter %s: %s\n", dir, errno_name(errno));
+        return 1;
+    }
+    int listen_fd = listen_here(SPAWNER_SOCKET);
+    int exec_fd = listen_fd < 0 ? -1 : listen_here(EXEC_SOCKET);
+    if (exec_fd < 0)
         return 1;
     printf("ready\n");
     fflush(stdout);
-    int taken = -1;
+    int taken = -1, exec_taken = -1;
     for (;;) {
         if (taken < 0)
             fork_spare(listen_fd, &taken);
+        if (exec_taken < 0)
+            exec_spare_fork(exec_fd, &exec_taken);
         /* with a spare, connections are its to take; without one, ours */
-        struct pollfd fds[3] = { { 0, POLLIN, 0 }, { taken, POLLIN, 0 }, { taken < 0 ? listen_fd : -1, POLLIN, 0 } };
-        if (poll(fds, 3, -1) < 0) {
+        struct pollfd fds[5] = { { 0, POLLIN, 0 }, { taken, POLLIN, 0 }, { taken < 0 ? listen_fd : -1, POLLIN, 0 },
+                                 { exec_taken, POLLIN, 0 }, { exec_taken < 0 ? exec_fd : -1, POLLIN, 0 } };
+        if (poll(fds, 5, -1) < 0) {
             if (errno == EINTR)
                 continue;
             break;
@@ -230,8 +237,15 @@ int serve_main(const char *dir)
         }
         if (fds[2].revents)
             serve_directly(listen_fd);
+        if (fds[3].revents) {
+            close(exec_taken);
+            exec_taken = -1;
+        }
+        if (fds[4].revents)
+            exec_serve_directly(exec_fd);
     }
-    /* the spare sees its pipe's reader gone and ends; monitors are not touched */
+    /* the spares see their pipes' reader gone and end; monitors and execs are not touched */
     unlink(SPAWNER_SOCKET);
+    unlink(EXEC_SOCKET);
     return 0;
 }

@@ -108,8 +108,12 @@ int caps_drop_bounding(unsigned long long keep);
 int caps_set(unsigned long long keep);
 unsigned long long caps_all(void);
 
-/* serve.c: the engine's spawner of monitors */
+/* serve.c: the engine's spawner of monitors and exec processes */
 int serve_main(const char *dir);
+/* execserve.c: exec requests on <dir>/exec.sock; the spare that takes the next (its pipe's read
+ * end in *taken: readable once it took one or died), or without one a fork for one connection */
+int exec_spare_fork(int exec_listen_fd, int *taken);
+void exec_serve_directly(int exec_listen_fd);
 
 /* filter.c: the seccomp program (Docker's default profile or a custom one), compiled by the Java side */
 int seccomp_program_valid(const char *hex);
@@ -202,7 +206,7 @@ int cgroup_v2_devices(const char *dir, const struct spec *spec);
 /* devfilter.c: allow rules over a default deny, compiled to a BPF_PROG_TYPE_CGROUP_DEVICE program */
 int devfilter_attach(const char *dir, const struct device_rule *rules, int n_rules);
 
-/* join.c: launcher-shim exec; relay.c: its signal forwarding and terminal relay */
+/* join.c: an exec process's relay, forked by the spawner (execserve.c); relay.c: its signal forwarding and terminal relay */
 int exec_main(const char *bundle, const char *spec_path);
 int exec_relay(int master, pid_t child, int sig_fd, int stdin_open);
 int pty_size_file(const char *size_file);

@@ -42,9 +42,9 @@
  *   devicerule a|c|b <major>|* <minor>|*      one devices cgroup allow rule added to Docker's default
  *              <access>                       ones, access a subset of rwm; repeated
  *
- * An exec's spec (launcher-shim exec) holds only version, arg, env, cwd, user, group, terminal,
- * stdin and privileged: namespaces, cgroup, capabilities, seccomp and no_new_privs come from the
- * container's bundle.
+ * An exec's spec (read by the exec relay, join.c) holds only version, arg, env, cwd, user, group,
+ * terminal, stdin and privileged: namespaces, cgroup, capabilities, seccomp and no_new_privs come
+ * from the container's bundle.
  */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code run -it base /bin/sh} in a real terminal (a tmux pane of its own server): typing, the
- * window size and its changes, exit codes, the user's terminal restored afterwards, and
- * ctrl-p ctrl-q detaching with {@code attach} getting back in; on both isolation backends
+ * {@code run -it base /bin/sh} and {@code exec -it} in a real terminal (a tmux pane of its own
+ * server): typing, the window size and its changes, exit codes, the user's terminal restored
+ * afterwards, and ctrl-p ctrl-q detaching with {@code attach} getting back in; on both backends
  * (lxc skipped, with the reason, where LXC's tools are missing).
  */
 @Tag("privileged")
@@ -154,5 +154,22 @@ class TerminalIT {
         String ended = await("COOKED");
         assertTrue(ended.contains("EXIT=5"), ended);
         assertEquals("5", launcher.launcher("inspect", "-f", "{{.State.ExitCode}}", "detachable").outLine());
+    }
+
+    @Test
+    void execItTakesInputFollowsTheWindowAndReturnsTheCode() throws Exception {
+        assertEquals(0, launcher.launcher("run", "-d", "--name", "execd", "base", "sleep", "600").exitCode());
+        pane("exec -it execd /bin/sh");
+        await("# ");
+        type("echo $((6*7)) $(tty)");
+        await("42 /dev/pts/");
+        type("stty size");
+        await("30 100");
+        tmux("resize-window", "-x", "120", "-y", "40");
+        awaitSize("40 120");
+        type("exit 4");
+        String after = await("COOKED");
+        assertTrue(after.contains("EXIT=4"), after);
+        assertEquals(0, launcher.launcher("rm", "-f", "execd").exitCode());
     }
 }

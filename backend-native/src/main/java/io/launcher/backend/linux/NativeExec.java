@@ -14,30 +14,32 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A process started by {@code launcher-shim exec} (see src/main/c/join.c). Its spec lives in
- * {@code <bundle>/exec/<uuid>.spec}; a resize writes {@code "<rows> <cols>"} to
- * {@code <uuid>.spec.winsize} and sends the shim SIGWINCH. Both files go when it ends.
+ * A process started through the shim's spawner (see src/main/c/execserve.c and join.c). Its spec
+ * lives in {@code <bundle>/exec/<uuid>.spec}; a resize writes {@code "<rows> <cols>"} to
+ * {@code <uuid>.spec.winsize} and sends its relay SIGWINCH. Both files go when it ends.
  */
 final class NativeExec implements ExecProcess {
     private static final int SIGWINCH = 28;
 
-    private final Process process;
+    private final SpawnedExec process;
     private final Path specFile;
     private final Path sizeFile;
     private final CompletableFuture<Integer> exit;
 
-    private NativeExec(Process process, Path specFile) {
+    private NativeExec(SpawnedExec process, Path specFile) {
         this.process = process;
         this.specFile = specFile;
         this.sizeFile = Path.of(specFile + ".winsize");
-        this.exit = process.onExit().thenApply(ended -> {
+        this.exit = process.exit().thenApply(code -> {
             removeFiles();
-            return ended.exitValue();
+            return code;
         });
     }
 
     static NativeExec start(Shim shim, Bundle bundle, ProcessSpec spec) {
-        Path specFile = bundle.dir().resolve("exec").resolve(UUID.randomUUID() + ".spec");
+        String id = UUID.randomUUID().toString();
+        Path dir = bundle.dir().toAbsolutePath();
+        Path specFile = dir.resolve("exec").resolve(id + ".spec");
         try {
             Files.createDirectories(specFile.getParent());
             AtomicFile.writeEphemeral(specFile, SpecFile.renderProcess(spec));
@@ -45,10 +47,10 @@ final class NativeExec implements ExecProcess {
             throw new InternalException("unable to write exec spec " + specFile + ": " + e.getMessage(), e);
         }
         try {
-            NativeExec exec = new NativeExec(shim.exec(bundle.dir(), specFile), specFile);
+            NativeExec exec = new NativeExec(shim.exec(dir, id), specFile);
             if (!spec.stdin()) {
                 // the process reads /dev/null: our end of its stdin pipe carries nothing
-                exec.process.getOutputStream().close();
+                exec.process.stdin().close();
             }
             return exec;
         } catch (IOException | RuntimeException e) {
@@ -63,22 +65,22 @@ final class NativeExec implements ExecProcess {
 
     @Override
     public int pid() {
-        return (int) process.pid();
+        return process.pid();
     }
 
     @Override
     public OutputStream stdin() {
-        return process.getOutputStream();
+        return process.stdin();
     }
 
     @Override
     public InputStream stdout() {
-        return process.getInputStream();
+        return process.stdout();
     }
 
     @Override
     public InputStream stderr() {
-        return process.getErrorStream();
+        return process.stderr();
     }
 
     @Override
@@ -92,7 +94,7 @@ final class NativeExec implements ExecProcess {
             throw new InternalException("unable to write " + sizeFile + ": " + e.getMessage(), e);
         }
         // only while it lives: afterwards the pid may belong to someone else
-        if (process.isAlive()) {
+        if (!exit.isDone()) {
             Signals.send(pid(), SIGWINCH);
         }
     }

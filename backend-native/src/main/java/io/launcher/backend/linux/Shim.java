@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The launcher-shim executable: carried in the plugin jar, extracted to {@code <stateDir>/bin/},
- * and only ever spawned (the JVM never forks or clones itself). Monitors come from its spawner
- * ({@link Spawner}); their failures are one runc-style line each.
+ * and only ever spawned (the JVM never forks or clones itself). Monitors and exec processes come
+ * from its spawner ({@link Spawner}); their failures are one runc-style line each.
  */
 public final class Shim {
     static final String RESOURCE = "launcher-shim";
@@ -83,16 +83,9 @@ public final class Shim {
         spawner.close();
     }
 
-    /**
-     * Starts {@code launcher-shim exec}: its stdin, stdout and stderr are the exec process's
-     * (pipes to us); its exit code is the process's.
-     */
-    Process exec(Path bundle, Path execSpec) {
-        try {
-            return new ProcessBuilder(executable.toString(), "exec", bundle.toString(), execSpec.toString()).start();
-        } catch (IOException e) {
-            throw new SystemCallFailedException("run", executable + " exec", e.getMessage(), e);
-        }
+    /** Starts the exec process of {@code <bundle>/exec/<id>.spec} through the spawner. */
+    SpawnedExec exec(Path bundle, String id) {
+        return spawner.exec(bundle, id);
     }
 
     /** Splits "unable to OPERATION OBJECT: ERRNO" back into its parts; the object is the path. */

@@ -12,13 +12,15 @@ import java.util.Optional;
 /**
  * {@code launcher-shim serve} (src/main/c/serve.c): one small process, started on the first
  * container and then asked for each container's monitor over {@code <binDir>/spawner.sock}; the
- * monitor is a fork of it and reports on the same connection. A container so costs one fork
+ * monitor is a fork of it and reports on the same connection. Exec processes are forks of it
+ * too, asked for over {@code <binDir>/exec.sock} with their pipes passed along ({@link SpawnedExec}). A container so costs one fork
  * instead of the JVM's process launch (vfork, jspawnhelper's exec), the shim's exec and its fork,
  * and still never a fork of the JVM. The spawner ends when the pipe to its stdin closes, with
  * this JVM at the latest; monitors lead sessions of their own and outlive it (live restore).
  */
 final class Spawner {
     private static final String SOCKET = "spawner.sock";
+    private static final String EXEC_SOCKET = "exec.sock";
 
     private final Path executable;
     private final Path dir;
@@ -54,6 +56,28 @@ final class Spawner {
         } catch (RuntimeException e) {
             monitor.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts the exec process of {@code <bundle>/exec/<id>.spec}: the spawner forks its relay,
+     * which joins the container (src/main/c/execserve.c); returns once the relay runs.
+     */
+    SpawnedExec exec(Path bundle, String id) {
+        ensureRunning(false);
+        Path socket = dir.resolve(EXEC_SOCKET);
+        try {
+            return SpawnedExec.start(bundle, id, (message, fds) -> {
+                try {
+                    RightsSender.send(socket, message, fds);
+                } catch (RightsSender.NotListening e) {
+                    // a spawner that ended (killed, or its executable replaced) is started afresh once
+                    ensureRunning(true);
+                    RightsSender.send(socket, message, fds);
+                }
+            });
+        } catch (IOException e) {
+            throw new SystemCallFailedException("start exec in", bundle.toString(), e.getMessage(), e);
         }
     }
 

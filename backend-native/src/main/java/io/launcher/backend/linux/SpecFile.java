@@ -67,7 +67,7 @@ public final class SpecFile {
         return file.out.toByteArray();
     }
 
-    /** An exec's spec: the process records alone ({@code launcher-shim exec} reads the rest from the bundle). */
+    /** An exec's spec: the process records alone (the exec relay, join.c, reads the rest from the bundle). */
     public static byte[] renderProcess(ProcessSpec process) {
         SpecFile file = new SpecFile();
         file.record("version", "1");

@@ -47,6 +47,7 @@ class SpawnerTest {
         shim.close();
         awaitGone(shim.spawnerPid());
         assertFalse(Files.exists(dir.resolve("bin/spawner.sock")));
+        assertFalse(Files.exists(dir.resolve("bin/exec.sock")));
     }
 
     private static void awaitGone(long pid) throws InterruptedException {

@@ -108,6 +108,20 @@ public abstract class IsolationConformanceKit extends CgroupFsCases {
     }
 
     @Test
+    void noDescriptorOfTheEngineLeaksIntoAnExec() throws Exception {
+        Sandbox sandbox = runner.create(backend, runner.spec("sleep", "60"));
+        sandbox.start();
+        Set<String> plain = Set.copyOf(KitRunner.exec(sandbox, "ls", "/proc/self/fd").stdout().lines().toList());
+        assertTrue(Set.of("0", "1", "2", "3").containsAll(plain), "only stdio (and ls's own folder): " + plain);
+        ExecProcess terminal = sandbox.exec(KitRunner.process(true, true, "ls", "-1", "/proc/self/fd"));
+        terminal.stdin().close();
+        Set<String> open = Set.copyOf(new String(terminal.stdout().readAllBytes(), StandardCharsets.UTF_8)
+                .replace("\r", "").lines().filter(line -> !line.isEmpty()).toList());
+        assertEquals(0, terminal.exit().get(30, TimeUnit.SECONDS));
+        assertTrue(Set.of("0", "1", "2", "3").containsAll(open), "only the terminal (and ls's own folder): " + open);
+    }
+
+    @Test
     void execWithStdinAndATerminal() throws Exception {
         Sandbox sandbox = runner.create(backend, runner.spec("sleep", "60"));
         sandbox.start();
