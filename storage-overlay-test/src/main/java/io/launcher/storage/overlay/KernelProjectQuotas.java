@@ -2,8 +2,10 @@ package io.launcher.storage.overlay;
 
 import com.sun.jna.Native;
 import io.launcher.api.SystemCallFailedException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -36,8 +38,22 @@ final class KernelProjectQuotas implements ProjectQuotas {
 
     @Override
     public boolean enabled(Path onFilesystem) {
+        // xfs alone, as Docker: ext4 lets a CAP_SYS_RESOURCE writer past a hard limit, and overlayfs
+        // copies up with the credentials of whoever mounted it (the isolation backend, before it drops
+        // capabilities), so an ext4 limit would be counted and not enforced.
+        if (!isXfs(onFilesystem)) {
+            return false;
+        }
         // ESRCH: quotas are off; ENOSYS: a kernel before 5.14; EINVAL/EOPNOTSUPP: no project quotas.
         return quotactl(onFilesystem, Q_GETINFO, 0, new byte[DQINFO_SIZE]) == 0;
+    }
+
+    private static boolean isXfs(Path onFilesystem) {
+        try {
+            return "xfs".equals(Files.getFileStore(onFilesystem).type());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

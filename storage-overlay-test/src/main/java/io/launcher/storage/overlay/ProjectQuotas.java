@@ -11,7 +11,7 @@ import java.nio.file.Path;
  */
 interface ProjectQuotas {
 
-    /** Whether the filesystem of {@code onFilesystem} enforces project quotas (xfs pquota, ext4 prjquota). */
+    /** Whether the filesystem of {@code onFilesystem} enforces project quotas on every writer (xfs mounted with pquota). */
     boolean enabled(Path onFilesystem);
 
     /** The project id of a directory (0: none). */
