@@ -53,7 +53,8 @@ final class HostDevices {
                     # cp fails for a node udev removed meanwhile: only a node that is still there counts
                     cp -R --no-dereference --preserve=mode,ownership --parents -t "$1" -- "${host_nodes[@]}" && return 0
                     for node in "${host_nodes[@]}"; do
-                        [ ! -e "/dev/$node" ] || [ -e "$1/$node" ] || { echo "unable to create device node $1/$node"; return 1; }
+                        [ ! -e "/dev/$node" ] || [ -c "$1/$node" ] || [ -b "$1/$node" ] \\
+                            || { echo "unable to create device node $1/$node"; return 1; }
                     done
                 }
                 """.formatted(String.join(" ", SKIPPED), MAX_DEPTH - 1);

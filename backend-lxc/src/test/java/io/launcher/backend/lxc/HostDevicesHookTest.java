@@ -45,6 +45,31 @@ class HostDevicesHookTest {
         }
     }
 
+    /** A node udev removed between the reading and the copy is no failure; a node that could not be made is. */
+    @Test
+    void onlyANodeStillOnTheHostMustBeMade() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mknod needs root");
+        assumeTrue(Files.exists(Path.of("/dev/null")) && Files.exists(Path.of("/dev/zero")), "no /dev/null or /dev/zero");
+        Path gone = Files.createDirectories(temp.resolve("gone"));
+        assertEquals(0, hostDevices(gone, "null kit-gone-node").exitValue());
+        assertTrue(Files.exists(gone.resolve("null"), LinkOption.NOFOLLOW_LINKS));
+        Path blocked = Files.createDirectories(temp.resolve("blocked"));
+        Files.createDirectories(blocked.resolve("zero/x")); // a folder where the node goes
+        Process failed = hostDevices(blocked, "zero");
+        assertEquals(1, failed.exitValue());
+        assertTrue(new String(failed.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .contains("unable to create device node " + blocked + "/zero"));
+    }
+
+    /** {@code host_devices} with the names the host's /dev is read as replaced by {@code names}. */
+    private static Process hostDevices(Path dev, String names) throws Exception {
+        String script = "set -eu; " + HostDevices.function() + "\ncollect_nodes() { host_nodes+=(" + names + "); }\n"
+                + "host_devices \"$0\"";
+        Process bash = new ProcessBuilder("bash", "-c", script, dev.toString()).redirectErrorStream(true).start();
+        bash.waitFor();
+        return bash;
+    }
+
     /** Each node under a /dev, by relative path: mode (type included), rdev, uid, gid. */
     private static Map<String, List<Object>> nodes(Path dev) throws IOException {
         Map<String, List<Object>> nodes = new TreeMap<>();
