@@ -11,6 +11,7 @@ import java.util.List;
  * {@code privileged} is Docker's {@code --privileged}: every capability, no seccomp filter, /proc
  * unmasked, /sys writable and the host's devices in /dev. {@code devices} are Docker's {@code --device}
  * mappings, {@code deviceCgroupRules} its {@code --device-cgroup-rule} list as given ({@code c 1:3 rwm}).
+ * {@code storageOpt} is Docker's {@code --storage-opt}: a bound on the container's own writable layer.
  */
 public record HostConfig(
         boolean autoRemove,
@@ -26,10 +27,12 @@ public record HostConfig(
         LogConfig logConfig,
         boolean privileged,
         List<DeviceMapping> devices,
-        List<String> deviceCgroupRules) {
+        List<String> deviceCgroupRules,
+        StorageOpt storageOpt) {
 
     public static final HostConfig DEFAULT = new HostConfig(false, NetworkMode.BRIDGE, ResourceLimits.NONE, List.of(),
-            false, List.of(), List.of(), List.of(), false, List.of(), LogConfig.DEFAULT, false, List.of(), List.of());
+            false, List.of(), List.of(), List.of(), false, List.of(), LogConfig.DEFAULT, false, List.of(), List.of(),
+            StorageOpt.NONE);
 
     public HostConfig {
         binds = List.copyOf(binds);
@@ -44,6 +47,18 @@ public record HostConfig(
         // And records stored before devices existed have none.
         devices = devices == null ? List.of() : List.copyOf(devices);
         deviceCgroupRules = deviceCgroupRules == null ? List.of() : List.copyOf(deviceCgroupRules);
+        // And records stored before storage options existed bound nothing.
+        storageOpt = storageOpt == null ? StorageOpt.NONE : storageOpt;
+    }
+
+    /** A host config without {@code --storage-opt}: the form callers written before it use. */
+    public HostConfig(boolean autoRemove, NetworkMode networkMode, ResourceLimits resources, List<String> binds,
+                      boolean readonlyRootfs, List<String> capAdd, List<String> capDrop,
+                      List<PortBinding> portBindings, boolean publishAllPorts, List<String> securityOpt,
+                      LogConfig logConfig, boolean privileged, List<DeviceMapping> devices,
+                      List<String> deviceCgroupRules) {
+        this(autoRemove, networkMode, resources, binds, readonlyRootfs, capAdd, capDrop, portBindings,
+                publishAllPorts, securityOpt, logConfig, privileged, devices, deviceCgroupRules, StorageOpt.NONE);
     }
 
     /** A host config without devices: the form callers written before {@code --device} use. */

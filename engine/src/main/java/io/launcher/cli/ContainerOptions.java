@@ -10,6 +10,7 @@ import io.launcher.api.LogConfig;
 import io.launcher.api.NetworkMode;
 import io.launcher.api.PortBinding;
 import io.launcher.api.ResourceLimits;
+import io.launcher.api.StorageOpt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,7 @@ public final class ContainerOptions implements CommandDeclaration.Mixin {
     String logDriver;
     List<String> logOpts = new ArrayList<>();
     List<String> securityOpt = new ArrayList<>();
+    List<String> storageOpt = new ArrayList<>();
 
     /** Adds these flags to a command (picocli's mixin). */
     @Override
@@ -84,7 +86,8 @@ public final class ContainerOptions implements CommandDeclaration.Mixin {
                 .repeated("--cap-drop", "CAP", "Drop Linux capabilities")
                 .option("--log-driver", "DRIVER", "Logging driver for the container (json-file)")
                 .repeated("--log-opt", "KEY=VALUE", "Log driver options (max-size, max-file)")
-                .repeated("--security-opt", "OPT", "Security Options (seccomp=unconfined|builtin|PROFILE.json)");
+                .repeated("--security-opt", "OPT", "Security Options (seccomp=unconfined|builtin|PROFILE.json)")
+                .repeated("--storage-opt", "KEY=VALUE", "Storage driver options for the container (size=10m)");
     }
 
     @Override
@@ -118,6 +121,7 @@ public final class ContainerOptions implements CommandDeclaration.Mixin {
             case "--log-driver" -> logDriver = (String) value;
             case "--log-opt" -> logOpts = CommandDeclaration.list(value);
             case "--security-opt" -> securityOpt = CommandDeclaration.list(value);
+            case "--storage-opt" -> storageOpt = CommandDeclaration.list(value);
             default -> throw CommandDeclaration.unknown(name);
         }
     }
@@ -160,7 +164,20 @@ public final class ContainerOptions implements CommandDeclaration.Mixin {
         NetworkMode mode = network == null ? HostConfig.DEFAULT.networkMode() : NetworkMode.parse(network);
         ResourceLimits limits = new ResourceLimits(memory, cpuShares, nanoCpus, Math.max(0, pidsLimit));
         return new HostConfig(autoRemove, mode, limits, volumes, readOnly, capAdd, capDrop, portBindings(), publishAll,
-                SecurityOpts.resolve(securityOpt), logConfig(), privileged, devices, deviceCgroupRules);
+                SecurityOpts.resolve(securityOpt), logConfig(), privileged, devices, deviceCgroupRules, storageOpt());
+    }
+
+    /** {@code --storage-opt size=10m}, as Docker's CLI reads it: a pair without '=' is refused. */
+    private StorageOpt storageOpt() {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : storageOpt) {
+            int eq = option.indexOf('=');
+            if (eq < 0) {
+                throw new InvalidSpecException("invalid storage option");
+            }
+            options.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        return StorageOpt.parse(options);
     }
 
     /** {@code --log-opt max-size=10m}: checked here, so a bad value fails before anything is created. */

@@ -80,6 +80,10 @@ final class InspectView {
         view.put("DeviceCgroupRules", host.deviceCgroupRules().isEmpty() ? null : host.deviceCgroupRules());
         // Docker shows null, not [], for a container created without security options
         view.put("SecurityOpt", host.securityOpt().isEmpty() ? null : host.securityOpt());
+        if (!host.storageOpt().options().isEmpty()) {
+            // Docker omits an empty StorageOpt (omitempty)
+            view.put("StorageOpt", host.storageOpt().options());
+        }
         view.put("ReadonlyRootfs", host.readonlyRootfs());
         view.put("PortBindings", bindings(host.portBindings()));
         view.put("PublishAllPorts", host.publishAllPorts());

@@ -91,6 +91,10 @@ final class CreateRequest {
         writeDevices(out, host.devices());
         strings(out, "DeviceCgroupRules", host.deviceCgroupRules(), true);
         strings(out, "SecurityOpt", host.securityOpt(), true);
+        if (!host.storageOpt().options().isEmpty()) {
+            out.writeFieldName("StorageOpt");
+            map(out, host.storageOpt().options());
+        }
         out.writeBooleanField("ReadonlyRootfs", host.readonlyRootfs());
         ResourceLimits limits = host.resources();
         out.writeNumberField("Memory", limits.memoryBytes());

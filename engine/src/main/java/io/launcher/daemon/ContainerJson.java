@@ -118,6 +118,10 @@ public final class ContainerJson {
         node.set("Devices", DeviceJson.write(host.devices()));
         node.set("DeviceCgroupRules", DockerJson.arrayOrNull(host.deviceCgroupRules()));
         node.put("SecurityOpt", DockerJson.arrayOrNull(host.securityOpt()));
+        if (!host.storageOpt().options().isEmpty()) {
+            // Docker omits an empty StorageOpt (omitempty)
+            node.set("StorageOpt", DockerJson.map(host.storageOpt().options()));
+        }
         node.put("ReadonlyRootfs", host.readonlyRootfs());
         node.put("Memory", host.resources().memoryBytes());
         node.put("CpuShares", host.resources().cpuShares());

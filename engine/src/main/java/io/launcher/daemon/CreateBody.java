@@ -7,6 +7,7 @@ import io.launcher.api.HostConfig;
 import io.launcher.api.LogConfig;
 import io.launcher.api.NetworkMode;
 import io.launcher.api.ResourceLimits;
+import io.launcher.api.StorageOpt;
 
 /**
  * The body of {@code POST /containers/create}, read as Docker reads it: explicit nulls and keys
@@ -53,7 +54,8 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
                 logConfig(DockerJson.field(host, "LogConfig")),
                 DockerJson.bool(host, "Privileged"),
                 DeviceJson.read(DockerJson.field(host, "Devices")),
-                DockerJson.strings(host, "DeviceCgroupRules"));
+                DockerJson.strings(host, "DeviceCgroupRules"),
+                StorageOpt.parse(DockerJson.stringMap(host, "StorageOpt")));
     }
 
     /** Docker's {@code LogConfig {Type, Config}}; absent, or with an empty type, it is json-file with the defaults. */

@@ -7,7 +7,9 @@ import io.launcher.api.ContainerState;
 import io.launcher.api.HostConfig;
 import io.launcher.api.ImageId;
 import io.launcher.api.InvalidSpecException;
+import io.launcher.api.StorageOpt;
 import io.launcher.engine.ContainerRecord.StateRecord;
+import io.launcher.spi.storage.LayerLimit;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.time.Instant;
@@ -50,7 +52,8 @@ final class ContainerNaming {
                     .orElseGet(() -> NameGenerator.generate(n -> registry.byName(n).isPresent()));
             refuseTaken(name);
             List<SnapshotKey> parents = images.chainIds(image).stream().map(LayerStore::snapshotOf).toList();
-            storage.prepare(new SnapshotKey(id.value()), parents.isEmpty() ? Optional.empty() : Optional.of(parents.get(parents.size() - 1)));
+            prepareLayer(new SnapshotKey(id.value()), parents.isEmpty() ? Optional.empty()
+                    : Optional.of(parents.get(parents.size() - 1)), hostConfig.storageOpt());
             ContainerRecord record = new ContainerRecord(id.value(), name, Instant.now().toString(), image.toString(),
                     merged, hostConfig, StateRecord.of(ContainerState.created()), null);
             try {
@@ -63,6 +66,15 @@ final class ContainerNaming {
             new ContainerEvents(events).publish(record, "create");
         }
         return id;
+    }
+
+    /** The container's writable layer, bounded when {@code --storage-opt size} asks for it. */
+    private void prepareLayer(SnapshotKey key, Optional<SnapshotKey> parent, StorageOpt storageOpt) {
+        if (storageOpt.limited()) {
+            storage.prepare(key, parent, new LayerLimit(storageOpt.sizeBytes()));
+        } else {
+            storage.prepare(key, parent);
+        }
     }
 
     void rename(String container, String newName) {

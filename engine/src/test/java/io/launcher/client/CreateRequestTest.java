@@ -25,7 +25,7 @@ class CreateRequestTest {
                 + "\"CapAdd\":[\"NET_ADMIN\"],\"CapDrop\":[\"ALL\"],\"PublishAllPorts\":true,"
                 + "\"PortBindings\":{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"8080\"},{\"HostPort\":\"\"}],"
                 + "\"53/udp\":[{\"HostIp\":\"\",\"HostPort\":\"5353\"}]},"
-                + "\"SecurityOpt\":[\"seccomp=unconfined\"],"
+                + "\"SecurityOpt\":[\"seccomp=unconfined\"],\"StorageOpt\":{\"size\":\"10m\"},"
                 + "\"LogConfig\":{\"Type\":\"json-file\",\"Config\":{\"max-size\":\"1m\",\"max-file\":\"2\"}},"
                 + "\"Privileged\":true,\"Devices\":[{\"PathOnHost\":\"/dev/null\",\"PathInContainer\":\"/dev/x\","
                 + "\"CgroupPermissions\":\"rw\"}],\"DeviceCgroupRules\":[\"c 1:3 rwm\"]}}");

@@ -1,5 +1,6 @@
 package io.launcher.spi.storage;
 
+import io.launcher.api.FailedPreconditionException;
 import io.launcher.spi.Mount;
 import java.io.IOException;
 import java.util.List;
@@ -20,6 +21,17 @@ public interface StorageDriver {
 
     /** Creates a writable snapshot over {@code parent} (a committed key) and returns its mounts. */
     List<Mount> prepare(SnapshotKey key, Optional<SnapshotKey> parent);
+
+    /**
+     * Like {@link #prepare(SnapshotKey, Optional)}, with the new snapshot's own layer bounded to
+     * {@code limit}: a write past it fails with {@code EDQUOT}, and removing the snapshot releases
+     * the bound. A driver that cannot bound a layer on this host refuses before creating anything,
+     * with a {@link FailedPreconditionException} whose message the user sees as is; this default
+     * refuses always, so drivers written before limits existed keep their behaviour.
+     */
+    default List<Mount> prepare(SnapshotKey key, Optional<SnapshotKey> parent, LayerLimit limit) {
+        throw new FailedPreconditionException("--storage-opt is not supported by this storage driver");
+    }
 
     /** Creates a read-only view of {@code parent}. */
     List<Mount> view(SnapshotKey key, Optional<SnapshotKey> parent);

@@ -16,6 +16,7 @@ import io.launcher.api.NotFoundException;
 import io.launcher.spi.Mount;
 import io.launcher.spi.storage.FileAttributes;
 import io.launcher.spi.storage.LayerEntry;
+import io.launcher.spi.storage.LayerLimit;
 import io.launcher.spi.storage.SnapshotInfo;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.SnapshotKind;
@@ -231,6 +232,30 @@ public abstract class StorageConformanceKit {
         driver.prepare(key("active"), NO_PARENT);
         assertThrows(FailedPreconditionException.class, () -> driver.prepare(key("x"), Optional.of(key("active"))));
         assertThrows(NotFoundException.class, () -> driver.prepare(key("y"), Optional.of(key("missing"))));
+    }
+
+    /**
+     * A bounded layer ({@code --storage-opt size}) is either prepared, mounted like any other and
+     * removed without a trace, or refused with a FailedPrecondition (the user's one line) before
+     * anything is created: a later prepare of the same key works.
+     */
+    @Test
+    void aBoundedLayerIsPreparedOrRefusedLeavingNothing() {
+        driver.prepare(key("p"), NO_PARENT);
+        driver.commit(key("parent"), key("p"));
+        try {
+            List<Mount> bounded = driver.prepare(key("bounded"), Optional.of(key("parent")), new LayerLimit(10L << 20));
+            assertEquals(bounded, driver.mounts(key("bounded")));
+        } catch (FailedPreconditionException refused) {
+            assertFalse(refused.getMessage().isBlank());
+            assertThrows(NotFoundException.class, () -> driver.stat(key("bounded")));
+            driver.prepare(key("bounded"), Optional.of(key("parent")));
+        }
+        driver.remove(key("bounded"));
+        driver.remove(key("parent"));
+        List<SnapshotInfo> all = new ArrayList<>();
+        driver.walk(all::add);
+        assertEquals(List.of(), all);
     }
 
     @Test

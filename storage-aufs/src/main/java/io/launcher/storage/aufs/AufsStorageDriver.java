@@ -1,6 +1,8 @@
 package io.launcher.storage.aufs;
 
+import io.launcher.api.FailedPreconditionException;
 import io.launcher.spi.Mount;
+import io.launcher.spi.storage.LayerLimit;
 import io.launcher.spi.storage.directory.DirectoryStorageDriver;
 import io.launcher.spi.storage.directory.StoredSnapshot;
 import java.nio.file.Path;
@@ -26,5 +28,11 @@ public final class AufsStorageDriver extends DirectoryStorageDriver {
     @Override
     protected void prepareDirectory(Path directory) {
         // Nothing to add.
+    }
+
+    /** AUFS has no per-branch bound; Docker's aufs driver refuses {@code --storage-opt} in these words. */
+    @Override
+    protected void limitDirectory(Path directory, LayerLimit limit) {
+        throw new FailedPreconditionException("--storage-opt is not supported for aufs");
     }
 }

@@ -1,6 +1,7 @@
 package io.launcher.storage.overlay;
 
 import io.launcher.spi.Mount;
+import io.launcher.spi.storage.LayerLimit;
 import io.launcher.spi.storage.directory.DirectoryStorageDriver;
 import io.launcher.spi.storage.directory.StoredSnapshot;
 import java.io.IOException;
@@ -11,11 +12,18 @@ import java.util.List;
 /**
  * Snapshots as overlayfs layers: each snapshot's {@code fs} is an upper dir while active and a
  * lower dir once committed; deletions are kept in overlayfs's own form ({@link OverlayWhiteouts}).
+ * A bounded layer is a project quota on the snapshot's directory ({@link LayerQuotas}).
  */
 public final class OverlayStorageDriver extends DirectoryStorageDriver {
+    private final LayerQuotas quotas;
 
     public OverlayStorageDriver(Path stateDir) {
+        this(stateDir, new KernelProjectQuotas());
+    }
+
+    OverlayStorageDriver(Path stateDir, ProjectQuotas quotas) {
         super(stateDir, new OverlayWhiteouts());
+        this.quotas = new LayerQuotas(stateDir, quotas);
     }
 
     @Override
@@ -27,5 +35,15 @@ public final class OverlayStorageDriver extends DirectoryStorageDriver {
     @Override
     protected void prepareDirectory(Path directory) throws IOException {
         Files.createDirectory(directory.resolve("work"));
+    }
+
+    @Override
+    protected void limitDirectory(Path directory, LayerLimit limit) {
+        quotas.limit(directory, List.of(directory.resolve("fs"), directory.resolve("work")), limit);
+    }
+
+    @Override
+    protected Runnable releaseOnRemove(Path directory) {
+        return quotas.releaseOnRemove(directory);
     }
 }

@@ -3,6 +3,7 @@ package io.launcher.spi.storage.directory;
 import io.launcher.api.FailedPreconditionException;
 import io.launcher.api.InternalException;
 import io.launcher.spi.Mount;
+import io.launcher.spi.storage.LayerLimit;
 import io.launcher.spi.storage.LayerReader;
 import io.launcher.spi.storage.LayerWriter;
 import io.launcher.spi.storage.SnapshotInfo;
@@ -42,6 +43,31 @@ public abstract class DirectoryStorageDriver implements StorageDriver {
     }
 
     @Override
+    public final List<Mount> prepare(SnapshotKey key, Optional<SnapshotKey> parent, LayerLimit limit) {
+        return mounts(table.create(key, parent, SnapshotKind.ACTIVE, directory -> {
+            prepareDirectory(directory);
+            limitDirectory(directory, limit);
+        }));
+    }
+
+    /**
+     * Bounds a new active snapshot's directory (after {@link #prepareDirectory}, before the snapshot
+     * is recorded), or refuses with a {@link FailedPreconditionException} whose message the user sees:
+     * this default refuses. A failure here removes the directory again.
+     */
+    protected void limitDirectory(Path directory, LayerLimit limit) throws IOException {
+        throw new FailedPreconditionException("--storage-opt is not supported by this storage driver");
+    }
+
+    /**
+     * What must be released once a snapshot's directory is removed (the bound that
+     * {@link #limitDirectory} set), read before the directory goes; by default nothing.
+     */
+    protected Runnable releaseOnRemove(Path directory) {
+        return () -> { };
+    }
+
+    @Override
     public final List<Mount> view(SnapshotKey key, Optional<SnapshotKey> parent) {
         return mounts(table.create(key, parent, SnapshotKind.VIEW, directory -> { }));
     }
@@ -69,7 +95,9 @@ public abstract class DirectoryStorageDriver implements StorageDriver {
 
     @Override
     public final void remove(SnapshotKey key) {
+        Runnable release = releaseOnRemove(table.get(key).directory());
         table.remove(key);
+        release.run();
     }
 
     @Override
