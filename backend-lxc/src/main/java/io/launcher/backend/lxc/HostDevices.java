@@ -30,7 +30,6 @@ final class HostDevices {
     static String function() {
         return """
                 # The host's device nodes, made again in the container's /dev (see HostDevices).
-                host_nodes=()
                 collect_nodes() {
                     local entry name
                     for entry in "$1"/*; do
@@ -47,6 +46,7 @@ final class HostDevices {
                 }
                 host_devices() {
                     local node
+                    host_nodes=()
                     collect_nodes /dev 0
                     [ "${#host_nodes[@]}" -gt 0 ] || return 0
                     cd /dev
