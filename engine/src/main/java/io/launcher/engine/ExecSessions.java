@@ -10,7 +10,6 @@ import io.launcher.api.NotFoundException;
 import io.launcher.spi.isolation.ExecProcess;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
-import io.launcher.spi.storage.SnapshotKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
@@ -27,16 +26,24 @@ final class ExecSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, ExecEntry> execs = new ConcurrentHashMap<>();
-    private final ContainerUsers users;
+    private final ExecUsers users;
 
     ExecSessions(ContainerUsers users) {
-        this.users = users;
+        this.users = new ExecUsers(users);
     }
 
     String create(ContainerEntry container, ExecConfig config) {
-        requireRunning(container);
-        users.resolve(new SnapshotKey(container.record().id()), SandboxSpecs.execUser(container.record().config(), config));
-        execs.values().removeIf(e -> e.container().isRemoving());
+        Sandbox sandbox = requireRunning(container);
+        // an unknown user fails the create already; the start resolves again (files may have changed), cheaply
+        users.resolve(container.record().id(), sandbox.pid(), SandboxSpecs.execUser(container.record().config(), config));
+        // every memo of the users has an exec of its container here, so this forgets them all in time
+        execs.values().removeIf(e -> {
+            if (!e.container().isRemoving()) {
+                return false;
+            }
+            users.forget(e.container().record().id());
+            return true;
+        });
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
@@ -51,7 +58,7 @@ final class ExecSessions {
         exec.begin();
         ContainerConfig config = container.record().config();
         ProcessSpec spec = SandboxSpecs.execProcess(container.id(), config, exec.config(),
-                users.resolve(new SnapshotKey(container.record().id()), SandboxSpecs.execUser(config, exec.config())));
+                users.resolve(container.record().id(), sandbox.pid(), SandboxSpecs.execUser(config, exec.config())));
         ExecProcess process = sandbox.exec(spec);
         exec.running(process);
         process.exit().whenComplete((code, failure) -> exec.ended(failure == null ? code : 255));

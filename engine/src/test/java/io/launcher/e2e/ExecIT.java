@@ -75,6 +75,20 @@ class ExecIT {
                 ok("exec", "--privileged", "box", "grep", "CapEff", "/proc/self/status").out(), "every capability");
     }
 
+    /** The engine remembers resolved users, but an edit of the container's passwd (same size, same inode) counts. */
+    @Test
+    void anEditOfTheContainersPasswdIsSeenByTheNextExec() throws Exception {
+        ok("exec", "box", "sh", "-c", "echo carol:x:4321:4321::/home/carol:/bin/sh >> /etc/passwd");
+        assertEquals("4321:4321\n", ok("exec", "-u", "carol", "box", "sh", "-c", "echo $(id -u):$(id -g)").out());
+        assertEquals("4321:4321\n", ok("exec", "-u", "carol", "box", "sh", "-c", "echo $(id -u):$(id -g)").out());
+        ok("exec", "box", "sh", "-c", "sed s/4321:4321/4322:4322/ /etc/passwd > /tmp/passwd && cat /tmp/passwd > /etc/passwd");
+        assertEquals("4322:4322\n", ok("exec", "-u", "carol", "box", "sh", "-c", "echo $(id -u):$(id -g)").out());
+        ok("exec", "box", "sh", "-c", "grep -v ^carol: /etc/passwd > /tmp/passwd && cat /tmp/passwd > /etc/passwd");
+        Result gone = launcher.launcher("exec", "-u", "carol", "box", "id");
+        assertNotEquals(0, gone.exitCode());
+        assertTrue(gone.err().contains("unable to find user carol"), gone.err());
+    }
+
     @Test
     void exitCodesAreDockers() throws Exception {
         assertEquals(3, launcher.launcher("exec", "box", "sh", "-c", "exit 3").exitCode());

@@ -7,9 +7,15 @@ import io.launcher.spi.isolation.ProcessSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class NativeExec implements ExecProcess {
     private static final int SIGWINCH = 28;
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final SpawnedExec process;
     private final Path specFile;
@@ -42,7 +50,7 @@ final class NativeExec implements ExecProcess {
         Path specFile = dir.resolve("exec").resolve(id + ".spec");
         try {
             Files.createDirectories(specFile.getParent());
-            AtomicFile.writeEphemeral(specFile, SpecFile.renderProcess(spec));
+            writeFresh(specFile, SpecFile.renderProcess(spec));
         } catch (IOException e) {
             throw new InternalException("unable to write exec spec " + specFile + ": " + e.getMessage(), e);
         }
@@ -60,6 +68,21 @@ final class NativeExec implements ExecProcess {
                 e.addSuppressed(cleanup);
             }
             throw e instanceof RuntimeException r ? r : new InternalException("unable to start exec: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a file under a name nobody knows yet: no temp name and rename as {@link AtomicFile}
+     * does, for the spawner reads it only when told, after it is whole and closed (a third of the
+     * write's cost). Owner-only from its creation: it holds the exec's environment.
+     */
+    private static void writeFresh(Path file, byte[] content) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
         }
     }
 
