@@ -14,6 +14,8 @@
 #   engine-unconfined  the same with HostConfig.SecurityOpt ["seccomp=unconfined"]: the row
 #             against engine is the cost of building and installing the seccomp filter
 #   cli       the whole `launcher run --rm --network none base /bin/true` round trip
+#   docker-cli  the same through the real docker CLI (Go) against the engine: where the 60 ms
+#             start target applies (a JVM client's own start-up floor is ~75 ms here)
 #   lxc-execute  bare LXC (issue 7): lxc-execute on the bundle's rootfs, no engine, no network
 #   engine-lxc, cli-lxc  as engine and cli, through a second daemon started with --backend lxc on
 #             its own root and socket (issue 7); engine-lxc-unconfined as engine-unconfined there
@@ -98,6 +100,8 @@ commands+=(-n engine-unconfined "$work/engine-run $sock unconfined")
 [ "$have_lxc" = yes ] && commands+=(-n engine-lxc "$work/engine-run $lxc_sock")
 [ "$have_lxc" = yes ] && commands+=(-n engine-lxc-unconfined "$work/engine-run $lxc_sock unconfined")
 commands+=(-n cli "$L run --rm --network none base /bin/true")
+docker=${DOCKER:-/usr/local/bin/docker}
+[ -x "$docker" ] && commands+=(-n docker-cli "$docker -H unix://$sock run --rm --network none base /bin/true")
 [ "$have_lxc" = yes ] && commands+=(-n cli-lxc "$LL run --rm --network none base /bin/true")
 
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/start.json" "${commands[@]}" >&2

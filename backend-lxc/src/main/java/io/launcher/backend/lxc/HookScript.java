@@ -22,8 +22,9 @@ import java.util.List;
  *
  * <p>At mount (binds done, before pivot_root) it looks up the command in the container's PATH,
  * so that a missing command ends as Docker's 127 (126 when not executable) with Docker's
- * message, rather than lxc-init's bare 255. At autodev (and pre-mount, for paths outside /dev) it
- * makes the {@code --device} nodes (see {@link GivenDevices}). At start-host it records the init's host pid and
+ * message, rather than lxc-init's bare 255. At autodev it makes a privileged container's host
+ * nodes (see {@link HostDevices}); there (and at pre-mount, for paths outside /dev) it makes the
+ * {@code --device} nodes (see {@link GivenDevices}). At start-host it records the init's host pid and
  * memory cgroup and parks the init until the engine starts or deletes the sandbox (see
  * {@link ControlFifo}). At stop it records the cgroup's OOM kills for the exit status.
  */
@@ -86,6 +87,7 @@ final class HookScript {
                     mkdir -p "$rootfs${resolved%%/*}"; [ -e "$rootfs$resolved" ] || : > "$rootfs$resolved"
                 }
 
+                %s
                 # A missing command is reported at start, as Docker does: the init stays parked now.
                 refuse() { printf '%%s\\n%%s\\n' "$1" "$2" > "$cdir/exec-error"; echo "$2"; }
 
@@ -96,7 +98,8 @@ final class HookScript {
                 %s
                 }
 
-                # /dev is LXC's tmpfs now; LXC makes its own nodes after this hook.
+                # /dev is LXC's tmpfs now; LXC makes its own nodes after this hook. A given device
+                # comes after the host's, replacing one of the same name.
                 autodev() {
                     :
                 %s
@@ -178,8 +181,9 @@ final class HookScript {
                     stop) stop ;;
                 esac
                 """.formatted(spec.id(), ShellWord.quote(dir.path().toString()),
+                spec.privileged() ? HostDevices.function() : "",
                 String.join("\n", rootfsMounts(spec.rootfs())), String.join("\n", mountpoints(spec)),
-                String.join("\n", GivenDevices.nodeLines(spec.devices(), true, "\"$LXC_ROOTFS_MOUNT\"")),
+                String.join("\n", autodevLines(spec)),
                 ShellWord.quote(spec.process().args().get(0)), ShellWord.quote(searchPath(spec.process().env())),
                 ShellWord.quote(spec.process().cwd()),
                 // privileged, as Docker: no read-only kernel paths
@@ -215,6 +219,16 @@ final class HookScript {
         }
         lines.addAll(GivenDevices.nodeLines(spec.devices(), false, "\"$rootfs\""));
         lines.add("    mountpoint_dir " + ShellWord.quote(spec.process().cwd()));
+        return lines;
+    }
+
+    /** The autodev hook's work: a privileged container's host nodes, then the given ones in /dev. */
+    static List<String> autodevLines(SandboxSpec spec) {
+        List<String> lines = new ArrayList<>();
+        if (spec.privileged()) {
+            lines.add("    host_devices \"$LXC_ROOTFS_MOUNT/dev\"");
+        }
+        lines.addAll(GivenDevices.nodeLines(spec.devices(), true, "\"$LXC_ROOTFS_MOUNT\""));
         return lines;
     }
 

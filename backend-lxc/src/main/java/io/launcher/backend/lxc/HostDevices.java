@@ -1,65 +1,62 @@
 package io.launcher.backend.lxc;
 
-import io.launcher.api.SystemCallFailedException;
-import io.launcher.backend.lxc.config.LxcEntry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * The host's device nodes for a privileged container's /dev. Docker (runc) makes each node again
- * with mknod; LXC's configuration can only bind them, so each becomes a bind entry onto a file
- * LXC creates in its autodev tmpfs ({@code create=file}; {@code optional}: a node udev removed
- * meanwhile is no failure). The binds live in the container's mount namespace and go with it.
- * Skipped, as runc skips them: the container's own pts, shm and mqueue, the fd link, console
- * and ptmx, and the nodes autodev makes itself.
+ * The host's device nodes in a privileged container's /dev, as Docker gives them and as
+ * backend-native makes them (hostdev.c): each node is made again (same type, numbers, mode and
+ * owner) in LXC's autodev tmpfs, not bound, so nothing of the host's /dev is shared, the
+ * container may remove or replace a node (a bind would be EBUSY), and everything goes with the
+ * container's mount namespace. LXC's configuration can only bind, so the autodev hook does it.
+ *
+ * <p>The host's /dev is read when the container starts (a node udev added or removed since the
+ * create counts as it is then), by bash builtins alone, down to backend-native's depth; then one
+ * {@code cp} makes every node (mknod, chmod, chown), rather than three processes per node: a
+ * host has a hundred or more. Skipped, as runc and backend-native skip them: the folders a
+ * container has of its own (pts, shm, mqueue) or that are links (fd), the console, ptmx (a link
+ * to the container's devpts), hidden names (.lxc, .udev), symlinks and anything not a node. The
+ * harmless nodes (null, zero, tty, ...) are made too, with the host's owner: LXC then leaves
+ * them as they are (it skips a node that exists).
  */
 final class HostDevices {
-    private static final Path DEV = Path.of("/dev");
-    private static final int MAX_DEPTH = 4;
-    private static final Set<String> SKIPPED = Set.of("pts", "shm", "mqueue", "fd", "console", "ptmx", ".lxc", ".udev",
-            "null", "zero", "full", "random", "urandom", "tty");
-    /** The file type bits of st_mode. */
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFBLK = 0060000;
+    /** backend-native's MAX_DEPTH: /dev/a/b/c/node is the deepest node made. */
+    static final int MAX_DEPTH = 4;
+    static final List<String> SKIPPED = List.of("pts", "shm", "mqueue", "fd", "console", "ptmx");
 
     private HostDevices() {
     }
 
-    static List<LxcEntry> bindEntries() {
-        return bindEntries(DEV);
-    }
-
-    static List<LxcEntry> bindEntries(Path dev) {
-        List<LxcEntry> entries = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(dev, MAX_DEPTH)) {
-            paths.filter(path -> !skipped(dev.relativize(path))).filter(HostDevices::isDevice).sorted()
-                    .forEach(path -> entries.add(new LxcEntry.MountEntry(path.toString(),
-                            "dev/" + dev.relativize(path), "none", List.of("bind", "create=file", "optional"))));
-        } catch (IOException | UncheckedIOException e) {
-            throw new SystemCallFailedException("read", dev.toString(), String.valueOf(e.getMessage()), e);
-        }
-        return entries;
-    }
-
-    private static boolean skipped(Path relative) {
-        String first = relative.getName(0).toString();
-        return SKIPPED.contains(first) || first.startsWith(".");
-    }
-
-    private static boolean isDevice(Path path) {
-        try {
-            int type = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & S_IFMT;
-            return type == S_IFCHR || type == S_IFBLK;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+    /** The hook's {@code host_devices} function: its one argument is the container's /dev. */
+    static String function() {
+        return """
+                # The host's device nodes, made again in the container's /dev (see HostDevices).
+                collect_nodes() {
+                    local entry name
+                    for entry in "$1"/*; do
+                        name=${entry##*/}
+                        if [ "$2" -eq 0 ]; then case " %s " in *" $name "*) continue ;; esac; fi
+                        if [ -L "$entry" ]; then
+                            continue
+                        elif [ -c "$entry" ] || [ -b "$entry" ]; then
+                            host_nodes+=("${entry#/dev/}")
+                        elif [ -d "$entry" ] && [ "$2" -lt %d ]; then
+                            collect_nodes "$entry" $(($2 + 1))
+                        fi
+                    done
+                }
+                host_devices() {
+                    local node
+                    host_nodes=()
+                    collect_nodes /dev 0
+                    [ "${#host_nodes[@]}" -gt 0 ] || return 0
+                    cd /dev
+                    # cp fails for a node udev removed meanwhile: only a node that is still there counts
+                    cp -R --no-dereference --preserve=mode,ownership --parents -t "$1" -- "${host_nodes[@]}" && return 0
+                    for node in "${host_nodes[@]}"; do
+                        [ ! -e "/dev/$node" ] || [ -c "$1/$node" ] || [ -b "$1/$node" ] \\
+                            || { echo "unable to create device node $1/$node"; return 1; }
+                    done
+                }
+                """.formatted(String.join(" ", SKIPPED), MAX_DEPTH - 1);
     }
 }

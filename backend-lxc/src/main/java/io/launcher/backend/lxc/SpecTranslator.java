@@ -46,8 +46,10 @@ final class SpecTranslator {
         // Docker's /dev/shm: LXC's autodev /dev is a tmpfs, so the mountpoint costs the image nothing.
         entries.add(new LxcEntry.MountEntry("shm", "dev/shm", "tmpfs",
                 List.of("rw", "nosuid", "nodev", "noexec", "mode=1777", "size=65536k", "create=dir")));
-        // privileged, as Docker: nothing masked, and the host's device nodes in /dev
-        entries.addAll(spec.privileged() ? HostDevices.bindEntries() : maskedPaths());
+        // privileged, as Docker: nothing masked (the autodev hook makes the host's device nodes)
+        if (!spec.privileged()) {
+            entries.addAll(maskedPaths());
+        }
         for (BindMount bind : spec.binds()) {
             entries.add(bindEntry(bind));
         }
@@ -77,7 +79,7 @@ final class SpecTranslator {
         String hook = ShellWord.quote(dir.hook().toString());
         entries.add(new LxcEntry.Hook(HookType.PRE_MOUNT, hook));
         entries.add(new LxcEntry.Hook(HookType.MOUNT, hook));
-        if (spec.devices().stream().anyMatch(GivenDevices::inDev)) {
+        if (spec.privileged() || spec.devices().stream().anyMatch(GivenDevices::inDev)) {
             // only then: each hook run is one more bash at start
             entries.add(new LxcEntry.Hook(HookType.AUTODEV, hook));
         }

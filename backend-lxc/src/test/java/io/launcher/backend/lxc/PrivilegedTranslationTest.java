@@ -9,6 +9,7 @@ import io.launcher.api.LogConfig;
 import io.launcher.api.ResourceLimits;
 import io.launcher.backend.lxc.config.AutoMount;
 import io.launcher.backend.lxc.config.Capability;
+import io.launcher.backend.lxc.config.HookType;
 import io.launcher.backend.lxc.config.LxcConfig;
 import io.launcher.backend.lxc.config.LxcEntry;
 import io.launcher.spi.Mount;
@@ -17,7 +18,6 @@ import io.launcher.spi.isolation.NetworkAttachment;
 import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.SandboxSpec;
 import io.launcher.spi.isolation.SeccompProfile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -76,17 +76,16 @@ class PrivilegedTranslationTest {
     }
 
     @Test
-    void privilegedBindsEachHostDeviceNodeButNotTheContainersOwnPtsShmOrMqueue() {
-        List<LxcEntry.MountEntry> devices = translate(spec(true)).all(LxcEntry.MountEntry.class).stream()
-                .filter(m -> m.source().startsWith("/dev/")).toList();
-        for (LxcEntry.MountEntry device : devices) {
-            assertEquals("dev/" + device.source().substring("/dev/".length()), device.target());
-            assertEquals(List.of("bind", "create=file", "optional"), device.options());
-            assertFalse(device.target().matches("dev/(pts|shm|mqueue|ptmx|console|null|tty)(/.*)?"), device.target());
-        }
-        if (Files.exists(Path.of("/dev/loop-control"))) {
-            assertTrue(devices.stream().anyMatch(m -> m.source().equals("/dev/loop-control")), devices.toString());
-        }
+    void privilegedMakesTheHostsNodesInTheAutodevHookRatherThanBindingThem() {
+        LxcConfig config = translate(spec(true));
+        assertTrue(config.all(LxcEntry.MountEntry.class).stream().noneMatch(m -> m.source().startsWith("/dev/")),
+                config.render());
+        assertTrue(config.all(LxcEntry.Hook.class).stream().anyMatch(h -> h.type() == HookType.AUTODEV), config.render());
+        String hook = HookScript.render(spec(true), new ContainerDir(temp.resolve("containers/x")));
+        assertTrue(hook.contains("autodev() {\n    :\n    host_devices \"$LXC_ROOTFS_MOUNT/dev\"\n}"), hook);
+        assertFalse(HookScript.render(spec(false), new ContainerDir(temp.resolve("containers/x"))).contains("host_devices"));
+        assertTrue(translate(spec(false)).all(LxcEntry.Hook.class).stream().noneMatch(h -> h.type() == HookType.AUTODEV),
+                "an unprivileged container without devices runs no autodev hook");
     }
 
     @Test

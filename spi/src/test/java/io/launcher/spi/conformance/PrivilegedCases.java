@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 abstract class PrivilegedCases extends SeccompProfileCases {
     /** Host devices a privileged container must see when the host has them (Docker makes them all). */
     private static final List<String> HOST_DEVICES = List.of("/dev/loop-control", "/dev/kmsg", "/dev/fuse");
+    /** A node as stat shows it: name, numbers, type, mode, owner. */
+    private static final String NODE_FORMAT = "%n %t:%T %F %a %u:%g";
     private static final String PROBES = String.join("; ",
             "grep -E '^(Cap(Inh|Prm|Eff|Bnd)|NoNewPrivs|Seccomp):' /proc/self/status",
             "mkdir -p /mnt/kit; mount -t tmpfs kit /mnt/kit && echo mount=ok || echo mount=denied",
@@ -104,6 +106,37 @@ abstract class PrivilegedCases extends SeccompProfileCases {
     }
 
     /**
+     * Each host node is made again in the container's /dev, as runc makes it (mknod with the
+     * host's numbers, mode and owner), not bound from the host's /dev: a bind would share the
+     * host's inode, show in the container's mount table, and could not be removed (EBUSY).
+     */
+    @Test
+    void aPrivilegedContainersHostDevicesAreNodesOfItsOwnNotMountsOfTheHosts() throws Exception {
+        List<String> present = new ArrayList<>();
+        for (String device : List.of("/dev/kmsg", "/dev/loop-control", "/dev/net/tun", "/dev/cpu/0/cpuid")) {
+            if (Files.exists(Path.of(device))) {
+                present.add(device);
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(present.isEmpty(), "none of the probed device nodes on this host");
+        StringBuilder script = new StringBuilder();
+        for (String device : present) {
+            script.append("stat -c '").append(NODE_FORMAT).append("' ").append(device)
+                    .append("; echo \"").append(device).append(" mounts=$(grep -c ' ").append(device)
+                    .append(" ' /proc/self/mountinfo)\"; ");
+        }
+        script.append("rm ").append(present.get(0)).append(" && echo removed");
+        KitRunner.Run run = runner.run(backend, privileged(runner.spec("sh", "-c", script.toString())));
+        List<String> expected = new ArrayList<>();
+        for (String device : present) {
+            expected.add(hostStat(device, NODE_FORMAT));
+            expected.add(device + " mounts=0");
+        }
+        expected.add("removed");
+        assertEquals(expected, run.stdout().lines().toList(), run.stderr());
+    }
+
+    /**
      * The devices cgroup, not the absence of a node, is what keeps a container from the host's
      * devices: CAP_MKNOD lets any container make one (Docker allows that), only a privileged one
      * may open it. Checked on cgroup v1 (the devices controller); where it is missing the case
@@ -151,7 +184,11 @@ abstract class PrivilegedCases extends SeccompProfileCases {
     }
 
     private static String hostStat(String device) throws Exception {
-        Process stat = new ProcessBuilder("stat", "-c", "%n %t:%T %F", device).start();
+        return hostStat(device, "%n %t:%T %F");
+    }
+
+    private static String hostStat(String device, String format) throws Exception {
+        Process stat = new ProcessBuilder("stat", "-c", format, device).start();
         String out = new String(stat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         stat.waitFor();
         return out;
