@@ -21,9 +21,7 @@ class BackendsIT extends PerBackend {
 
 
     private static Result ok(String... args) throws Exception {
-        Result result = launcher.launcher(args);
-        assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.err());
-        return result;
+        return launcher.launcherOk(args);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.launcher.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -136,6 +137,13 @@ public final class Distribution implements AutoCloseable {
     /** Runs {@code bin/launcher --root ROOT -H unix://SOCKET ARGS...} and waits for it. */
     public Result launcher(String... args) throws IOException, InterruptedException {
         return run(command(List.of(args)), Map.of());
+    }
+
+    /** As {@link #launcher}, for a call that must succeed: a failure names the call and its stderr. */
+    public Result launcherOk(String... args) throws IOException, InterruptedException {
+        Result result = launcher(args);
+        assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.err());
+        return result;
     }
 
     /** The docker CLI installed on this host, if any: a client no one here wrote. */

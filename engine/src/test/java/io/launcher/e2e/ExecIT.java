@@ -43,9 +43,7 @@ class ExecIT {
     }
 
     private static Result ok(String... args) throws Exception {
-        Result result = launcher.launcher(args);
-        assertEquals(0, result.exitCode(), String.join(" ", args) + ": " + result.err());
-        return result;
+        return launcher.launcherOk(args);
     }
 
     /** {@code launcher exec -i} with {@code input} on its stdin. */
