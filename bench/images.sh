@@ -20,64 +20,14 @@ dist=${DIST:-$here/engine/target/dist}
 work=$(mktemp -d /var/tmp/launcher-bench-images.XXXXXX)
 root=$work/root
 launcher="$dist/bin/launcher --root $root"
-daemon_pid=
+. "$here/bench/lib/large-rootfs.sh"
 
-cleanup() {
-    if [ -n "$daemon_pid" ]; then
-        for c in $($launcher ps -a -q 2>/dev/null); do $launcher rm -f "$c" >/dev/null 2>&1 || true; done
-        kill "$daemon_pid" 2>/dev/null || true
-        wait "$daemon_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-
-# median of the numbers on stdin
-median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2] + v[NR/2+1]) / 2)}'; }
-
-# time_ms COMMAND...: runs it once, prints its wall time in ms
-time_ms() {
-    start=$(now_ms)
-    "$@" >/dev/null
-    echo $(($(now_ms) - start))
-}
-
-echo "making a ~100 MB rootfs tar (busybox base + 1600 files of 64 kB of random bytes)" >&2
-"$dist/bin/make-base-image" "$work/base.tar"
-mkdir "$work/rootfs"
-tar -xf "$work/base.tar" -C "$work/rootfs"
-i=0
-while [ $i -lt 32 ]; do
-    mkdir -p "$work/rootfs/data/d$i"
-    j=0
-    while [ $j -lt 50 ]; do
-        head -c 65536 /dev/urandom > "$work/rootfs/data/d$i/f$j"
-        j=$((j + 1))
-    done
-    i=$((i + 1))
-done
+make_large_rootfs "$work/rootfs"
 tar -cf "$work/rootfs.tar" -C "$work/rootfs" .
 rm -rf "$work/rootfs"
 size_mb=$(($(stat -c %s "$work/rootfs.tar") / 1000000))
 
-"$dist/bin/launcher" daemon --root "$root" >"$work/daemon.log" 2>&1 &
-daemon_pid=$!
-n=0
-until [ -S "$root/launcher.sock" ] && $launcher version >/dev/null 2>&1; do
-    n=$((n + 1)); [ $n -lt 300 ] || { echo "daemon did not start" >&2; exit 1; }
-    sleep 0.1
-done
-
-sock=$root/launcher.sock
-docker_cli=
-# The docker CLI talks to this engine only (the launcher CLI reads LAUNCHER_HOST, not DOCKER_HOST).
-DOCKER_HOST=unix://$sock
-export DOCKER_HOST
-if command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1; then
-    docker_cli=yes
-fi
+start_daemon
 
 # changed_container: a stopped container of big with a fresh 10 MB file in its layer
 changed_container() {
