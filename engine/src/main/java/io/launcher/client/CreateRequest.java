@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The body of {@code POST /containers/create} as the client sends it, written field by field with
- * jackson-core's generator: the same bytes as the daemon's {@code CreateBody.write()} tree (a test
- * holds the two together), without building the tree first. A {@code create} or {@code run} is one
+ * jackson-core's generator, without building a databind tree first (a test holds it to what the
+ * daemon's {@code CreateBody.read} takes back, field for field). A {@code create} or {@code run} is one
  * of the shortest calls there is, and the tree's lambdas and node objects, all interpreted once,
  * cost several milliseconds of it.
  */

@@ -1,7 +1,6 @@
 package io.launcher.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.launcher.api.ContainerConfig;
 import io.launcher.api.HostConfig;
 import io.launcher.api.LogConfig;
@@ -11,7 +10,8 @@ import io.launcher.api.StorageOpt;
 
 /**
  * The body of {@code POST /containers/create}, read as Docker reads it: explicit nulls and keys
- * this engine does not know are ignored. Writing it back is what the remote client sends.
+ * this engine does not know are ignored. The remote client writes it with a streaming generator
+ * ({@code io.launcher.client.CreateRequest}), off databind.
  */
 public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
 
@@ -61,11 +61,5 @@ public record CreateBody(ContainerConfig config, HostConfig hostConfig) {
     /** Docker's {@code LogConfig {Type, Config}}; absent, or with an empty type, it is json-file with the defaults. */
     private static LogConfig logConfig(JsonNode log) {
         return LogConfig.parse(DockerJson.text(log, "Type"), DockerJson.stringMap(log, "Config"));
-    }
-
-    public ObjectNode write() {
-        ObjectNode node = ContainerJson.config(config);
-        node.set("HostConfig", ContainerJson.hostConfig(hostConfig));
-        return node;
     }
 }

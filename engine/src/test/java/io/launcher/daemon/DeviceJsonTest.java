@@ -14,15 +14,12 @@ class DeviceJsonTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void createReadsDevicesAndRulesAndWritesThemBack() throws Exception {
+    void createReadsDevicesAndRules() throws Exception {
         CreateBody body = CreateBody.read(json.readTree("{\"Image\":\"base\",\"HostConfig\":{\"Devices\":[{\"PathOnHost\":"
                 + "\"/dev/null\",\"PathInContainer\":\"/dev/mynull\",\"CgroupPermissions\":\"r\"}],"
                 + "\"DeviceCgroupRules\":[\"c 1:3 rwm\"]}}"));
         assertEquals(List.of(new DeviceMapping("/dev/null", "/dev/mynull", "r")), body.hostConfig().devices());
         assertEquals(List.of("c 1:3 rwm"), body.hostConfig().deviceCgroupRules());
-        CreateBody again = CreateBody.read(body.write());
-        assertEquals(body.hostConfig().devices(), again.hostConfig().devices());
-        assertEquals(body.hostConfig().deviceCgroupRules(), again.hostConfig().deviceCgroupRules());
     }
 
     /** Docker shows [] and null for a container without them; nulls and gaps in a request are defaults. */

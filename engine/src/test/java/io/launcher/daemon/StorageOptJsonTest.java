@@ -14,12 +14,11 @@ class StorageOptJsonTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void createReadsStorageOptAndWritesItBack() throws Exception {
+    void createReadsStorageOptAndInspectShowsIt() throws Exception {
         CreateBody body = CreateBody.read(json.readTree(
                 "{\"Image\":\"base\",\"HostConfig\":{\"StorageOpt\":{\"size\":\"10m\"}}}"));
         assertEquals(10L << 20, body.hostConfig().storageOpt().sizeBytes());
-        assertEquals("{\"size\":\"10m\"}", body.write().get("HostConfig").get("StorageOpt").toString());
-        assertEquals(body.hostConfig(), CreateBody.read(body.write()).hostConfig(), "the client sends what it was given");
+        assertEquals("{\"size\":\"10m\"}", ContainerJson.hostConfig(body.hostConfig()).get("StorageOpt").toString());
     }
 
     @Test
