@@ -80,15 +80,10 @@ class CompatAbiProgramTest {
         assertEquals(EPERM, BpfInterpreter.run(program, I386, 67), "sigaction: Docker names only rt_sigaction");
         assertEquals(EPERM, BpfInterpreter.run(program, I386, 387), "a number i386 has never assigned");
         assertEquals(ENOSYS, BpfInterpreter.run(program, I386, 470), "newer than the profile");
-        assertEquals(ENOSYS, BpfInterpreter.run(program, I386, 435), "clone3: libc falls back to clone");
-        assertEquals(Bpf.RET_ALLOW, BpfInterpreter.run(program, I386, 120, 0x01200011L), "clone with fork's flags");
-        assertEquals(EPERM, BpfInterpreter.run(program, I386, 120, 0x10000000L), "clone with CLONE_NEWUSER");
+        new DockerArgumentRules(I386, 120, 435, 359, 136).assertHeldBy(program);
         assertEquals(Bpf.RET_ALLOW, BpfInterpreter.run(program, I386, 120, 0xffffffff_01200011L),
                 "a high word the call never sees does not refuse it");
         assertEquals(EPERM, BpfInterpreter.run(program, I386, 120, 0x1_10000000L), "nor lets CLONE_NEWUSER through");
-        assertEquals(EPERM, BpfInterpreter.run(program, I386, 359, 40), "socket(AF_VSOCK)");
-        assertEquals(Bpf.RET_ALLOW, BpfInterpreter.run(program, I386, 359, 2), "socket(AF_INET)");
-        assertEquals(Bpf.RET_ALLOW, BpfInterpreter.run(program, I386, 136, 0xffffffffL), "personality query");
         assertEquals(Bpf.RET_ALLOW, BpfInterpreter.run(program, I386, 136, 0x7_00000008L), "PER_LINUX32, high word unseen");
         assertEquals(EPERM, BpfInterpreter.run(program, X86_64, 135, 0x7_00000008L), "x86_64 compares both words");
         assertEquals(EPERM, BpfInterpreter.run(program, I386, 136, 0x0040000L), "ADDR_NO_RANDOMIZE");
@@ -107,10 +102,7 @@ class CompatAbiProgramTest {
         assertEquals(EPERM, BpfInterpreter.run(program, X86_64, X32 | 312), "kcmp needs CAP_SYS_PTRACE");
         assertEquals(EPERM, BpfInterpreter.run(program, X86_64, X32 | 500), "between 469 and 512: no call");
         assertEquals(ENOSYS, BpfInterpreter.run(program, X86_64, X32 | 548), "above x32's newest");
-        assertEquals(Bpf.RET_ALLOW, BpfInterpreter.run(program, X86_64, X32 | 56, 0x01200011L), "clone");
-        assertEquals(EPERM, BpfInterpreter.run(program, X86_64, X32 | 56, 0x10000000L), "clone with CLONE_NEWUSER");
-        assertEquals(EPERM, BpfInterpreter.run(program, X86_64, X32 | 41, 40), "socket(AF_VSOCK)");
-        assertEquals(ENOSYS, BpfInterpreter.run(program, X86_64, X32 | 435), "clone3");
+        new DockerArgumentRules(X86_64, X32 | 56, X32 | 435, X32 | 41, X32 | 135).assertHeldBy(program);
     }
 
     @Test
