@@ -26,13 +26,15 @@ final class ContainerRow {
     private ContainerRow() {
     }
 
-    /** The row's fields, sorted by name as Go's JSON encoder sorts a map. */
-    static Map<String, Object> of(ContainerDetails container, Instant now, boolean truncate) {
+    /** The row's fields, sorted by name as Go's JSON encoder sorts a map; CreatedAt only where {@code shown} uses it. */
+    static Map<String, Object> of(ContainerDetails container, Instant now, boolean truncate, FormatTemplate shown) {
         Map<String, Object> row = new TreeMap<>();
         row.put("ID", truncate ? container.id().shortId() : container.id().value());
         row.put("Image", container.config().image());
         row.put("Command", quote(truncate ? ellipsis(command(container), COMMAND_WIDTH) : command(container)));
-        row.put("CreatedAt", GoTime.string(container.created()));
+        if (shown.uses("CreatedAt")) {
+            row.put("CreatedAt", GoTime.string(container.created()));
+        }
         row.put("RunningFor", HumanDuration.of(Duration.between(container.created(), now)) + " ago");
         row.put("Status", status(container.state(), now));
         row.put("State", container.state().status().apiName());

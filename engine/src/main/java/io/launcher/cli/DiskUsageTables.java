@@ -24,24 +24,26 @@ final class DiskUsageTables {
 
     static void print(PrintStream out, DiskUsage usage, Instant now) {
         out.print("Images space usage:\n\n");
+        FormatTemplate imageTable = FormatTemplate.parse(IMAGES);
+        FormatTemplate containerTable = FormatTemplate.parse(CONTAINERS);
         List<Map<String, Object>> images = new ArrayList<>();
         for (DiskUsage.ImageUsage image : usage.images()) {
             // Docker shows an image once, under its first tag
-            Map<String, Object> row = ImageRow.of(image.image(), now, true).get(0);
+            Map<String, Object> row = ImageRow.of(image.image(), now, true, imageTable).get(0);
             row.put("SharedSize", HumanSize.decimal(image.sharedSize()));
             row.put("UniqueSize", HumanSize.decimal(image.image().size() - image.sharedSize()));
             row.put("Containers", Integer.toString(image.containers()));
             images.add(row);
         }
-        Listing.print(out, images, FormatTemplate.parse(IMAGES), IMAGE_TITLES);
+        Listing.print(out, images, imageTable, IMAGE_TITLES);
         out.print("\nContainers space usage:\n\n");
         List<Map<String, Object>> containers = new ArrayList<>();
         for (DiskUsage.ContainerUsage container : usage.containers()) {
-            Map<String, Object> row = ContainerRow.of(container.container(), now, true);
+            Map<String, Object> row = ContainerRow.of(container.container(), now, true, containerTable);
             row.put("Size", HumanSize.decimal(container.sizeRw()));
             containers.add(row);
         }
-        Listing.print(out, containers, FormatTemplate.parse(CONTAINERS), ContainerRow.TITLES);
+        Listing.print(out, containers, containerTable, ContainerRow.TITLES);
         out.print("\nLocal Volumes space usage:\n\n");
         out.print(TabTable.format(List.of(VOLUMES)));
         out.print("\nBuild cache usage: 0B\n\n");

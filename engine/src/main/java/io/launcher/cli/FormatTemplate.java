@@ -96,6 +96,20 @@ final class FormatTemplate {
         return text.toString();
     }
 
+    /**
+     * Whether a row's {@code field} can show: named by an action, or the whole row is ({@code {{.}}},
+     * {@code {{json .}}}). A field that never shows need not be worked out: Go's local-time text
+     * loads the JDK's time-zone rules and names, ~20 ms of a short call.
+     */
+    boolean uses(String field) {
+        for (Part part : parts) {
+            if (part instanceof Action action && (action.path().isEmpty() || action.path().get(0).equals(field))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The header line of a table: each field's column title, or its name in upper case. */
     String header(Map<String, String> titles) {
         StringBuilder text = new StringBuilder();

@@ -61,19 +61,25 @@ public final class HistoryCommand implements Callable<Integer>, CommandDeclarati
         Instant now = launcher.session().clock().instant();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ImageHistory step : launcher.engine().history(image)) {
-            rows.add(row(step, now));
+            rows.add(row(step, now, template));
         }
         Listing.print(launcher.session().out(), rows, template, TITLES);
         return 0;
     }
 
-    private Map<String, Object> row(ImageHistory step, Instant now) {
+    /** CreatedAt (and CreatedSince without -H) only where {@code shown} uses them: see {@link FormatTemplate#uses}. */
+    private Map<String, Object> row(ImageHistory step, Instant now, FormatTemplate shown) {
         Map<String, Object> row = new TreeMap<>();
         boolean missing = step.id().equals(ImageHistory.MISSING);
         row.put("ID", missing || noTrunc ? step.id() : step.id().substring("sha256:".length(), "sha256:".length() + 12));
-        row.put("CreatedAt", GoTime.string(step.created()));
-        row.put("CreatedSince", human ? HumanDuration.of(Duration.between(step.created(), now)) + " ago"
-                : GoTime.string(step.created()));
+        if (shown.uses("CreatedAt")) {
+            row.put("CreatedAt", GoTime.string(step.created()));
+        }
+        if (human) {
+            row.put("CreatedSince", HumanDuration.of(Duration.between(step.created(), now)) + " ago");
+        } else if (shown.uses("CreatedSince")) {
+            row.put("CreatedSince", GoTime.string(step.created()));
+        }
         String createdBy = step.createdBy().replace('\t', ' ').replace('\n', ' ');
         row.put("CreatedBy", !noTrunc && createdBy.length() > CREATED_BY_WIDTH
                 ? createdBy.substring(0, CREATED_BY_WIDTH - 1) + "…" : createdBy);

@@ -19,27 +19,31 @@ final class ImageRow {
     private ImageRow() {
     }
 
-    static List<Map<String, Object>> of(ImageDetails image, Instant now, boolean truncate) {
+    /** One row per tag (one for an untagged image); CreatedAt only where {@code shown} uses it. */
+    static List<Map<String, Object>> of(ImageDetails image, Instant now, boolean truncate, FormatTemplate shown) {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (image.repoTags().isEmpty()) {
-            rows.add(row(image, NONE, NONE, now, truncate));
+            rows.add(row(image, NONE, NONE, now, truncate, shown));
         }
         for (String tag : image.repoTags()) {
             int colon = tag.lastIndexOf(':');
             boolean tagged = colon > tag.lastIndexOf('/');
             rows.add(row(image, tagged ? tag.substring(0, colon) : tag, tagged ? tag.substring(colon + 1) : NONE,
-                    now, truncate));
+                    now, truncate, shown));
         }
         return rows;
     }
 
-    private static Map<String, Object> row(ImageDetails image, String repository, String tag, Instant now, boolean truncate) {
+    private static Map<String, Object> row(ImageDetails image, String repository, String tag, Instant now, boolean truncate,
+                                           FormatTemplate shown) {
         Map<String, Object> row = new TreeMap<>();
         row.put("Repository", repository);
         row.put("Tag", tag);
         row.put("ID", truncate ? image.id().shortId() : image.id().toString());
         row.put("Digest", NONE);
-        row.put("CreatedAt", GoTime.string(image.created()));
+        if (shown.uses("CreatedAt")) {
+            row.put("CreatedAt", GoTime.string(image.created()));
+        }
         row.put("CreatedSince", HumanDuration.of(Duration.between(image.created(), now)) + " ago");
         row.put("Size", HumanSize.decimal(image.size()));
         row.put("VirtualSize", HumanSize.decimal(image.size()));

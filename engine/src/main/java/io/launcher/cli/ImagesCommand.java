@@ -63,7 +63,7 @@ public final class ImagesCommand implements Callable<Integer>, CommandDeclaratio
         Instant now = launcher.session().clock().instant();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ImageDetails image : images) {
-            for (Map<String, Object> row : ImageRow.of(image, now, !noTrunc)) {
+            for (Map<String, Object> row : ImageRow.of(image, now, !noTrunc, template)) {
                 if (matches(row)) {
                     rows.add(row);
                 }

@@ -75,7 +75,7 @@ public final class PsCommand implements Callable<Integer>, CommandDeclaration.Fi
         Instant now = launcher.session().clock().instant();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ContainerDetails container : containers) {
-            rows.add(ContainerRow.of(container, now, !noTrunc));
+            rows.add(ContainerRow.of(container, now, !noTrunc, template));
         }
         Listing.print(launcher.session().out(), rows, template, ContainerRow.TITLES);
         return 0;

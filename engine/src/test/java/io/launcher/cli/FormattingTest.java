@@ -97,6 +97,19 @@ class FormattingTest {
     }
 
     @Test
+    void aFieldIsWorkedOutWhereTheFormatShowsIt() {
+        container("c3", "one", List.of("x"), ContainerState.created(), Duration.ofSeconds(90));
+        cli.run("ps", "-a", "--format", "{{.CreatedAt}}|{{.Names}}");
+        assertEquals("2024-05-01 11:58:30 +0000 UTC|one\n", cli.out);
+        assertTrue(FormatTemplate.parse("table {{.ID}}\t{{.CreatedAt}}").uses("CreatedAt"));
+        assertTrue(FormatTemplate.parse("{{.CreatedAt.Foo}}").uses("CreatedAt"));
+        assertTrue(FormatTemplate.parse("{{.}}").uses("CreatedAt"), "the whole row");
+        assertTrue(FormatTemplate.parse("json").uses("CreatedAt"), "the whole row");
+        assertEquals(false, FormatTemplate.parse(ContainerRow.DEFAULT_FORMAT).uses("CreatedAt"));
+        assertEquals(false, FormatTemplate.parse("{{.ID}} {{json .Labels}}").uses("CreatedAt"));
+    }
+
+    @Test
     void jsonAloneIsTheDockerCliShortFormOfJsonDot() {
         container("c3", "one", List.of("x"), ContainerState.created(), Duration.ofSeconds(90));
         cli.run("ps", "-a", "--format", "{{json .}}");
