@@ -68,7 +68,8 @@ final class HookScript {
                     resolved=${done:-/}
                 }
 
-                mountpoint_dir() { resolve "$rootfs" "$1"; mkdir -p "$rootfs$resolved"; }
+                # mkdir only when missing: each mkdir is a process, and the image usually has them.
+                mountpoint_dir() { resolve "$rootfs" "$1"; [ -d "$rootfs$resolved" ] || mkdir -p "$rootfs$resolved"; }
 
                 # A --device node, as backend-native makes it: root, path, type, major, minor,
                 # mode, uid:gid. Its folder is resolved inside the root and made; whatever is at
@@ -76,7 +77,7 @@ final class HookScript {
                 # is replaced, never followed.
                 device_node() {
                     local dir=${2%%/*} name=${2##*/} node
-                    resolve "$1" "${dir:-/}"; mkdir -p "$1$resolved"
+                    resolve "$1" "${dir:-/}"; [ -d "$1$resolved" ] || mkdir -p "$1$resolved"
                     node=$1${resolved%%/}/$name
                     rm -f "$node"
                     mknod -m "$6" "$node" "$3" "$4" "$5"
@@ -84,7 +85,8 @@ final class HookScript {
                 }
                 mountpoint_file() {
                     resolve "$rootfs" "$1"
-                    mkdir -p "$rootfs${resolved%%/*}"; [ -e "$rootfs$resolved" ] || : > "$rootfs$resolved"
+                    [ -d "$rootfs${resolved%%/*}" ] || mkdir -p "$rootfs${resolved%%/*}"
+                    [ -e "$rootfs$resolved" ] || : > "$rootfs$resolved"
                 }
 
                 %s
@@ -163,12 +165,13 @@ final class HookScript {
 
                 # Docker's read-only kernel paths that proc:mixed leaves writable, and the tmpfs
                 # under the cgroup mounts, which cgroup:ro:force leaves writable (Docker's is not).
+                # mount(8) given --bind with options binds, then remounts the bind with them: one
+                # process a path instead of two.
                 read_only_paths() {
                     local p
                     for p in proc/bus proc/fs proc/irq; do
                         [ -e "$LXC_ROOTFS_MOUNT/$p" ] || continue
-                        mount --bind "$LXC_ROOTFS_MOUNT/$p" "$LXC_ROOTFS_MOUNT/$p"
-                        mount -o remount,bind,ro,nosuid,nodev,noexec "$LXC_ROOTFS_MOUNT/$p"
+                        mount --bind -o ro,nosuid,nodev,noexec "$LXC_ROOTFS_MOUNT/$p" "$LXC_ROOTFS_MOUNT/$p"
                     done
                     mount -o remount,ro,nosuid,nodev,noexec "$LXC_ROOTFS_MOUNT/sys/fs/cgroup"
                 }

@@ -111,7 +111,9 @@ final class SupervisorScript {
                 keep_log() {
                     local entry size
                     exec 6>> "$log"
-                    size=$(stat -c %%s "$log" 2>/dev/null || echo 0)
+                    # stat only for a log that has something (a restart): a first start's is empty
+                    size=0
+                    [ ! -s "$log" ] || size=$(stat -c %%s "$log" 2>/dev/null || echo 0)
                     while IFS= read -r entry; do
                         if [ "$max_size" -gt 0 ] && [ "$size" -gt 0 ] && [ $((size + ${#entry} + 1)) -gt "$max_size" ]; then
                             rotate_log
