@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * Pipes and SCM_RIGHTS, which the JDK offers neither of: {@link #pipe()} makes a pipe whose ends
  * are plain descriptors, {@link #send} passes descriptors with one message over a UNIX socket (the
  * spawner's exec.sock). The structures are laid out for LP64 Linux (x86_64, aarch64), where
- * msghdr, iovec and cmsghdr have the same offsets.
+ * msghdr, iovec and cmsghdr have the same offsets. A socket path longer than sockaddr_un holds
+ * is reached as {@link SocketPath} reaches it.
  */
 final class RightsSender {
     private static final int AF_UNIX = 1;
@@ -20,10 +21,8 @@ final class RightsSender {
     private static final int SOL_SOCKET = 1;
     private static final int SCM_RIGHTS = 1;
     private static final int MSG_NOSIGNAL = 0x4000;
-    private static final int O_PATH = 010000000;
     private static final int O_CLOEXEC = 02000000;
     private static final int EINTR = 4;
-    private static final int SUN_PATH_MAX = 107;
     private static final int CMSG_HEADER = 16;
 
     /** The libc calls behind pipes and descriptor passing. */
@@ -35,8 +34,6 @@ final class RightsSender {
         int connect(int fd, Pointer address, int length);
 
         long sendmsg(int fd, Pointer message, int flags);
-
-        int open(String path, int flags);
 
         int close(int fd);
     }
@@ -87,18 +84,14 @@ final class RightsSender {
     }
 
     private static void connect(int fd, Path socket) throws IOException {
-        String text = socket.toAbsolutePath().toString();
-        int dir = -1;
-        if (text.getBytes(StandardCharsets.UTF_8).length > SUN_PATH_MAX) {
-            // sockaddr_un is short: a long path is reached through an O_PATH descriptor of its folder
-            dir = Holder.LIBC.open(socket.toAbsolutePath().getParent().toString(), O_PATH | O_CLOEXEC);
-            if (dir < 0) {
-                throw new NotListening("unable to open " + socket.getParent() + ": errno " + Native.getLastError());
-            }
-            text = "/proc/self/fd/" + dir + "/" + socket.getFileName();
-        }
+        SocketPath.Reachable reachable;
         try {
-            byte[] path = text.getBytes(StandardCharsets.UTF_8);
+            reachable = SocketPath.reach(socket);
+        } catch (IOException e) {
+            throw new NotListening(e.getMessage());
+        }
+        try (reachable) {
+            byte[] path = reachable.address().getBytes(StandardCharsets.UTF_8);
             Memory address = new Memory(110);
             address.clear();
             address.setShort(0, (short) AF_UNIX);
@@ -106,8 +99,6 @@ final class RightsSender {
             if (Holder.LIBC.connect(fd, address, 2 + path.length + 1) < 0) {
                 throw new NotListening("unable to connect to " + socket + ": errno " + Native.getLastError());
             }
-        } finally {
-            close(dir);
         }
     }
 

@@ -33,19 +33,34 @@ final class SocketPath {
     }
 
     static void connect(SocketChannel channel, Path socket) throws IOException {
+        try (Reachable reachable = reach(socket)) {
+            channel.connect(UnixDomainSocketAddress.of(reachable.address()));
+        }
+    }
+
+    /**
+     * The socket's path as connect(2) takes it: the path itself when it fits, else the
+     * {@code /proc/self/fd} path through its folder, valid until {@link Reachable#close}.
+     */
+    static Reachable reach(Path socket) throws IOException {
         String text = socket.toAbsolutePath().toString();
         if (text.getBytes(StandardCharsets.UTF_8).length <= SUN_PATH_MAX) {
-            channel.connect(UnixDomainSocketAddress.of(text));
-            return;
+            return new Reachable(text, -1);
         }
         int dir = Holder.LIBC.open(socket.toAbsolutePath().getParent().toString(), O_PATH | O_CLOEXEC);
         if (dir < 0) {
             throw new IOException("unable to open " + socket.getParent() + ": errno " + Native.getLastError());
         }
-        try {
-            channel.connect(UnixDomainSocketAddress.of("/proc/self/fd/" + dir + "/" + socket.getFileName()));
-        } finally {
-            Holder.LIBC.close(dir);
+        return new Reachable("/proc/self/fd/" + dir + "/" + socket.getFileName(), dir);
+    }
+
+    /** A connectable address and the folder descriptor it goes through (-1: none). */
+    record Reachable(String address, int dir) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (dir >= 0) {
+                Holder.LIBC.close(dir);
+            }
         }
     }
 }
