@@ -38,11 +38,7 @@ public final class ContainerPruneCommand implements Callable<Integer>, CommandDe
             return Cli.ENGINE_FAILED;
         }
         PruneReport report = parent.launcher.engine().pruneContainers();
-        if (!report.containersDeleted().isEmpty()) {
-            session.out().println("Deleted Containers:");
-            report.containersDeleted().forEach(session.out()::println);
-            session.out().println();
-        }
+        PruneReportText.containers(session.out(), report);
         session.out().println("Total reclaimed space: " + HumanSize.decimal(report.spaceReclaimed()));
         return 0;
     }

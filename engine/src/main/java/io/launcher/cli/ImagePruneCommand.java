@@ -1,8 +1,6 @@
 package io.launcher.cli;
 
-import io.launcher.api.ImageDeletion;
 import io.launcher.api.PruneReport;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -45,16 +43,7 @@ public final class ImagePruneCommand implements Callable<Integer>, CommandDeclar
             return Cli.ENGINE_FAILED;
         }
         PruneReport report = parent.launcher.engine().pruneImages(all);
-        if (!report.imagesDeleted().isEmpty()) {
-            session.out().println("Deleted Images:");
-            for (ImageDeletion d : report.imagesDeleted()) {
-                // docker prints the prune list in lower case: "untagged: x", "deleted: sha256:..."
-                String text = d.toString();
-                int colon = text.indexOf(':');
-                session.out().println(text.substring(0, colon).toLowerCase(Locale.ROOT) + text.substring(colon));
-            }
-            session.out().println();
-        }
+        PruneReportText.images(session.out(), report);
         session.out().println("Total reclaimed space: " + HumanSize.decimal(report.spaceReclaimed()));
         return 0;
     }

@@ -1,10 +1,8 @@
 package io.launcher.cli;
 
 import io.launcher.api.Engine;
-import io.launcher.api.ImageDeletion;
 import io.launcher.api.PruneReport;
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -58,20 +56,8 @@ public final class SystemPruneCommand implements Callable<Integer>, CommandDecla
         PruneReport containers = engine.pruneContainers();
         PruneReport images = engine.pruneImages(all);
         PrintStream out = session.out();
-        if (!containers.containersDeleted().isEmpty()) {
-            out.println("Deleted Containers:");
-            containers.containersDeleted().forEach(out::println);
-            out.println();
-        }
-        if (!images.imagesDeleted().isEmpty()) {
-            out.println("Deleted Images:");
-            for (ImageDeletion d : images.imagesDeleted()) {
-                String text = d.toString();
-                int colon = text.indexOf(':');
-                out.println(text.substring(0, colon).toLowerCase(Locale.ROOT) + text.substring(colon));
-            }
-            out.println();
-        }
+        PruneReportText.containers(out, containers);
+        PruneReportText.images(out, images);
         out.println("Total reclaimed space: " + HumanSize.general(containers.spaceReclaimed() + images.spaceReclaimed()));
         return 0;
     }
