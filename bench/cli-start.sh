@@ -45,9 +45,19 @@ $L import -c 'CMD ["/bin/sh"]' "$work/base.tar" base >/dev/null
 # The first call records the class-data archive; time the calls that use it.
 $L version >/dev/null
 
+# hello runs with the JVM flags of a client call in bin/launcher (keep the two alike), on the
+# JDK's own class-data archive.
+hello_flags="-Xshare:auto -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions
+    -XX:ArchiveRelocationMode=0 -XX:-UseAESIntrinsics -XX:-UseAESCTRIntrinsics -XX:-UseGHASHIntrinsics
+    -XX:-UseMD5Intrinsics -XX:-UseSHA1Intrinsics -XX:-UseSHA256Intrinsics -XX:-UseSHA512Intrinsics
+    -XX:-UseBASE64Intrinsics -XX:-UseAdler32Intrinsics -XX:-UseCRC32Intrinsics -XX:-UseCRC32CIntrinsics
+    -XX:-UseMultiplyToLenIntrinsic -XX:-UseSquareToLenIntrinsic -XX:-UseMulAddIntrinsic
+    -XX:-UseMontgomeryMultiplyIntrinsic -XX:-UseMontgomerySquareIntrinsic -XX:-UseLibmIntrinsic
+    -XX:-UseVectorizedMismatchIntrinsic"
+hello_flags=$(echo $hello_flags)
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$runs" "$work/calls.out" \
-    "hello=java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto -cp $work/hello/hello.jar Hello" \
+    "hello=java $hello_flags -cp $work/hello/hello.jar Hello" \
     "version=$L version" \
     "run=$L run --rm --network none base /bin/true" <<'PY'
 import os, statistics, sys, time
