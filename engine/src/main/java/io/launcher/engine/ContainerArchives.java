@@ -88,7 +88,7 @@ final class ContainerArchives {
         String layerPath = tree.resolve(asked.path(), asked.followLast());
         Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), layerPath, tree);
         if (volume.isPresent()) {
-            VolumeArchives.archive(volume.get(), asked, out);
+            VolumeArchives.archive(volume.get(), layerPath, asked, VolumeArchives.below(binds(entry), layerPath, tree), out);
             return;
         }
         FileTree.Node node = tree.lookup(layerPath).orElseThrow(() -> missing(path, container));
@@ -105,7 +105,7 @@ final class ContainerArchives {
             merge.run(chain, copy::materialize);
         }
         for (VolumeArchives.Mounted mount : mounted) {
-            VolumeArchives.archive(mount, copy.name(mount.destination()), tar);
+            VolumeArchives.archive(mount, copy.name(mount.destination()), tar, mounted);
         }
         tar.finish();
     }
