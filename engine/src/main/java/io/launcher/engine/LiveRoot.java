@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +42,22 @@ record LiveRoot(Path root, List<String> mountPoints) {
         if (pid <= 0) {
             return Optional.empty();
         }
-        Path process = proc.resolve(Integer.toString(pid));
+        return at(proc.resolve(Integer.toString(pid)), Path.of("/"));
+    }
+
+    /**
+     * The live root of the process whose {@code /proc} folder is {@code process}; empty when its
+     * root is {@code hostRoot} (a process of the host's is no container's) or it is gone.
+     */
+    static Optional<LiveRoot> at(Path process, Path hostRoot) {
+        Path root = process.resolve("root");
         try {
+            Object key = Files.readAttributes(root, BasicFileAttributes.class).fileKey();
+            if (key == null || key.equals(Files.readAttributes(hostRoot, BasicFileAttributes.class).fileKey())) {
+                return Optional.empty();
+            }
             return parse(Files.readAllLines(process.resolve("mountinfo"), StandardCharsets.UTF_8))
-                    .map(points -> new LiveRoot(process.resolve("root"), points));
+                    .map(points -> new LiveRoot(root, points));
         } catch (IOException e) {
             // The init exited meanwhile: nothing is mounted any more, the layer is the container's root.
             return Optional.empty();

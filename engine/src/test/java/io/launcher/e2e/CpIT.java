@@ -232,7 +232,12 @@ class CpIT {
         assertEquals("new\n", ok(launcher.launcher("exec", "looked", "cat", "/tmp/seen.txt")).out());
         assertEquals("fresh\n", ok(launcher.launcher("exec", "looked", "cat", "/tmp/new.txt")).out());
         assertEquals("1777\n", ok(launcher.launcher("exec", "looked", "stat", "-c", "%a", "/tmp")).out());
-        assertTrue(ok(launcher.launcher("diff", "looked")).out().contains("A /tmp/new.txt"));
+        String diff = ok(launcher.launcher("diff", "looked")).out();
+        assertTrue(diff.contains("A /tmp/new.txt"), diff);
+        // The container's own /dev is not the copy's: the file lands in its layer below, as with Docker.
+        ok(launcher.launcher("cp", source.resolve("new.txt").toString(), "looked:/dev/"));
+        assertEquals(1, launcher.launcher("exec", "looked", "test", "-e", "/dev/new.txt").exitCode());
+        assertTrue(ok(launcher.launcher("diff", "looked")).out().contains("A /dev/new.txt"));
     }
 
     private static String launcherLine(String... args) {
