@@ -131,7 +131,9 @@ final class ContainerArchives {
         String directory = tree.resolve(asked.path(), true);
         Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), directory, tree);
         if (volume.isPresent()) {
-            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners, reserve);
+            List<BindMount> binds = binds(entry);
+            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners, reserve,
+                    entries -> MountedWrites.intoVolume(volume.get().bind(), directory, entries, binds, tree));
             return;
         }
         if (entry.record().hostConfig().readonlyRootfs()) {

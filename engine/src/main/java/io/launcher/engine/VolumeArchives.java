@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code docker cp} on a path inside a volume bound into the container ({@code -v}): the copy
@@ -141,8 +140,14 @@ final class VolumeArchives {
         }
     }
 
+    /** Where a copy into a volume writes its entries (paths below the extraction point). */
+    @FunctionalInterface
+    interface Placement {
+        void write(LayerReader entries) throws IOException;
+    }
+
     static void extract(Target target, ArchivePath asked, String container, InputStream body, boolean copyOwners,
-                        DiskReserve reserve) throws IOException {
+                        DiskReserve reserve, Placement placement) throws IOException {
         if (target.bind().readOnly()) {
             throw new FailedPreconditionException("mounted volume is marked read-only");
         }
@@ -152,7 +157,7 @@ final class VolumeArchives {
         }
         try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meterFor(target.bind().source()))) {
             LayerReader owned = () -> tar.next().map(e -> owners(e, copyOwners));
-            HostDirectory.write(owned, target.host(), UnaryOperator.identity(), true);
+            placement.write(owned);
         } catch (FileAlreadyExistsException e) {
             // A volume never has a directory replaced by a file or back, whatever noOverwriteDirNonDir says.
             throw new InvalidSpecException("unable to extract " + e.getFile() + ": " + e.getReason(), e);

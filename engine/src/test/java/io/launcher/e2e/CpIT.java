@@ -209,6 +209,11 @@ class CpIT {
             assertEquals("inner\n", Files.readString(data.resolve("in/inner.txt")), copied);
             assertFalse(Files.exists(data.resolve("in/shadowed.txt")), copied + " showed the outer volume's folder");
         }
+        Path upload = Files.createDirectories(launcher.root().resolve("nested-upload/in"));
+        Files.writeString(upload.resolve("uploaded.txt"), "up\n");
+        ok(launcher.launcher("cp", upload.getParent() + "/.", "nested:/root/data"));
+        assertEquals("up\n", Files.readString(inner.resolve("uploaded.txt")));
+        assertFalse(Files.exists(outer.resolve("in/uploaded.txt")), "written below the inner volume's mount point");
     }
 
     /**

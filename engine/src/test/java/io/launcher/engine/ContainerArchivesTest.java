@@ -140,6 +140,12 @@ class ContainerArchivesTest {
         List<String> parent = names(archive(nested, "/tmp"));
         assertTrue(parent.contains("tmp/data/in/inner.txt"), parent.toString());
         assertFalse(parent.stream().anyMatch(n -> n.contains("shadowed")), parent.toString());
+
+        engine.extractArchive(nested, "/tmp/data", new ByteArrayInputStream(tar(dir("in"), file("in/new.txt", "x"),
+                file("new-top.txt", "y"))), false, false);
+        assertEquals("x", Files.readString(inner.resolve("new.txt")));
+        assertEquals("y", Files.readString(outer.resolve("new-top.txt")));
+        assertFalse(Files.exists(outer.resolve("in/new.txt")), "written below the inner volume's mount point");
     }
 
     private byte[] archive(String path) throws IOException {
