@@ -145,8 +145,9 @@ final class ContainerArchives {
         }
         try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meter())) {
             ArchiveExtraction extraction = new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir);
-            MountedWrites writes = new MountedWrites(extraction, binds(entry), tree);
-            Optional<LiveRoot> live = LiveRoot.of(entry);
+            List<BindMount> binds = binds(entry);
+            MountedWrites writes = new MountedWrites(extraction, binds, tree);
+            Optional<LiveRoot> live = LiveRoot.of(entry, binds);
             try {
                 write(live, chain.get(0), writes);
             } catch (IOException | RuntimeException e) {

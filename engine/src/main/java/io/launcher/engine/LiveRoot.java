@@ -1,10 +1,14 @@
 package io.launcher.engine;
 
 import io.launcher.api.ContainerStatus;
+import io.launcher.api.InvalidSpecException;
+import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Sandbox;
+import io.launcher.spi.storage.directory.ConfinedRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -24,15 +28,12 @@ import java.util.Optional;
 record LiveRoot(Path root, List<String> mountPoints) {
 
     /**
-     * The live root of a running or paused container, or empty when there is none to write through:
-     * not running, no init pid, or an init whose root is not a mount's root (it went into a chroot),
-     * in which case the copy writes the container's layer as for a stopped one.
+     * The live root of a running or paused container whose mounts are {@code binds}, or empty when
+     * there is none to write through: not running, no init pid, an init that is not the container's
+     * (its pid was reused: it does not see the container's binds), or one whose root is not a mount's
+     * root (it went into a chroot); the copy then writes the container's layer as for a stopped one.
      */
-    static Optional<LiveRoot> of(ContainerEntry entry) {
-        return of(entry, Path.of("/proc"));
-    }
-
-    static Optional<LiveRoot> of(ContainerEntry entry, Path proc) {
+    static Optional<LiveRoot> of(ContainerEntry entry, List<BindMount> binds) {
         Sandbox sandbox = entry.sandbox();
         ContainerStatus status = entry.state().status();
         if (sandbox == null || (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED)) {
@@ -42,18 +43,18 @@ record LiveRoot(Path root, List<String> mountPoints) {
         if (pid <= 0) {
             return Optional.empty();
         }
-        return at(proc.resolve(Integer.toString(pid)), Path.of("/"));
+        return at(Path.of("/proc", Integer.toString(pid)), binds);
     }
 
     /**
-     * The live root of the process whose {@code /proc} folder is {@code process}; empty when its
-     * root is {@code hostRoot} (a process of the host's is no container's) or it is gone.
+     * The live root of the process whose {@code /proc} folder is {@code process}, when it is the
+     * container's: one of the container's {@code binds} (the engine's {@code /etc/hostname} at
+     * least) is, at its destination under that root, the very node bound (same device and inode).
      */
-    static Optional<LiveRoot> at(Path process, Path hostRoot) {
+    static Optional<LiveRoot> at(Path process, List<BindMount> binds) {
         Path root = process.resolve("root");
         try {
-            Object key = Files.readAttributes(root, BasicFileAttributes.class).fileKey();
-            if (key == null || key.equals(Files.readAttributes(hostRoot, BasicFileAttributes.class).fileKey())) {
+            if (!seesABind(root, binds)) {
                 return Optional.empty();
             }
             return parse(Files.readAllLines(process.resolve("mountinfo"), StandardCharsets.UTF_8))
@@ -62,6 +63,23 @@ record LiveRoot(Path root, List<String> mountPoints) {
             // The init exited meanwhile: nothing is mounted any more, the layer is the container's root.
             return Optional.empty();
         }
+    }
+
+    private static boolean seesABind(Path root, List<BindMount> binds) throws IOException {
+        ConfinedRoot confined = new ConfinedRoot(root);
+        for (BindMount bind : binds) {
+            String destination = bind.destination().replaceFirst("^/+", "");
+            try {
+                Object inside = Files.readAttributes(confined.resolve(destination, false), BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS).fileKey();
+                if (inside != null && inside.equals(Files.readAttributes(bind.source(), BasicFileAttributes.class).fileKey())) {
+                    return true;
+                }
+            } catch (IOException | InvalidSpecException e) {
+                // Not there as bound (a link on its way, a path gone): another bind may tell.
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.launcher.spi.isolation.BindMount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +43,21 @@ class LiveRootTest {
     }
 
     @Test
-    void aProcessOfTheHostHasNoLiveRoot() throws IOException {
-        Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
+    void onlyAProcessThatSeesTheContainersBindsIsItsInit() throws IOException {
+        Path rootfs = Files.createDirectories(dir.resolve("rootfs/etc"));
+        Path hostname = Files.writeString(dir.resolve("hostname"), "box\n");
+        Files.createLink(rootfs.resolve("hostname"), hostname);
+        Path other = Files.writeString(dir.resolve("other-hostname"), "other\n");
         Path container = Files.createDirectories(dir.resolve("proc/77"));
-        Files.createSymbolicLink(container.resolve("root"), rootfs);
+        Files.createSymbolicLink(container.resolve("root"), rootfs.getParent());
         Files.write(container.resolve("mountinfo"), List.of(ROOT, PROC));
-        assertEquals(Optional.of(new LiveRoot(container.resolve("root"), List.of("proc"))), LiveRoot.at(container, dir));
-        assertEquals(Optional.empty(), LiveRoot.at(container, rootfs), "a root shared with the host");
-        assertEquals(Optional.empty(), LiveRoot.at(dir.resolve("proc/78"), dir), "a process gone");
+        BindMount bound = new BindMount(hostname, "/etc/hostname", false);
+
+        assertEquals(Optional.of(new LiveRoot(container.resolve("root"), List.of("proc"))), LiveRoot.at(container,
+                List.of(new BindMount(other, "/etc/resolv.conf", false), bound)));
+        assertEquals(Optional.empty(), LiveRoot.at(container, List.of(new BindMount(other, "/etc/hostname", false))),
+                "a pid reused by a process that is not the container's");
+        assertEquals(Optional.empty(), LiveRoot.at(container, List.of()));
+        assertEquals(Optional.empty(), LiveRoot.at(dir.resolve("proc/78"), List.of(bound)), "a process gone");
     }
 }
