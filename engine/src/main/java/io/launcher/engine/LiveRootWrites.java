@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -125,7 +127,7 @@ final class LiveRootWrites implements LayerReader {
     }
 
     private static LayerReader single(LayerEntry entry) {
-        var one = java.util.List.of(entry).iterator();
+        Iterator<LayerEntry> one = List.of(entry).iterator();
         return () -> one.hasNext() ? Optional.of(one.next()) : Optional.empty();
     }
 }

@@ -239,6 +239,12 @@ class CpIT {
         assertEquals("1777\n", ok(launcher.launcher("exec", "looked", "stat", "-c", "%a", "/tmp")).out());
         String diff = ok(launcher.launcher("diff", "looked")).out();
         assertTrue(diff.contains("A /tmp/new.txt"), diff);
+        // A container the user paused is written through its live root as well.
+        ok(launcher.launcher("pause", "looked"));
+        Files.writeString(source.resolve("seen.txt"), "while paused\n");
+        ok(launcher.launcher("cp", source.resolve("seen.txt").toString(), "looked:/tmp/seen.txt"));
+        ok(launcher.launcher("unpause", "looked"));
+        assertEquals("while paused\n", ok(launcher.launcher("exec", "looked", "cat", "/tmp/seen.txt")).out());
         // The container's own /dev is not the copy's: the file lands in its layer below, as with Docker.
         ok(launcher.launcher("cp", source.resolve("new.txt").toString(), "looked:/dev/"));
         assertEquals(1, launcher.launcher("exec", "looked", "test", "-e", "/dev/new.txt").exitCode());
