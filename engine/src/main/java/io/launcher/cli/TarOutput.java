@@ -60,7 +60,7 @@ final class TarOutput {
         Path target = file.toAbsolutePath();
         Temporary temp = createBeside(target);
         try {
-            try (OutputStream out = new ChannelOutput(temp.channel())) {
+            try (OutputStream out = new ChannelOutput(temp.channel(), target.toString())) {
                 body.writeTo(out);
             }
             replace(temp.path(), target);
@@ -79,7 +79,7 @@ final class TarOutput {
             return session.out();
         }
         System.out.flush();
-        return new ChannelOutput(new FileOutputStream(FileDescriptor.out).getChannel());
+        return new ChannelOutput(new FileOutputStream(FileDescriptor.out).getChannel(), "/dev/stdout");
     }
 
     /** A new, empty, owner-only file named after {@code target} in its folder (O_CREAT|O_EXCL, no truncation). */

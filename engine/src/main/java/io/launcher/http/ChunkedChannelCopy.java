@@ -2,7 +2,6 @@ package io.launcher.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,7 +19,7 @@ final class ChunkedChannelCopy {
     private static final int MAX_LINE = 4096;
 
     private final ConnectionInput in;
-    private final GatheringByteChannel out;
+    private final ChannelOutput out;
     /** What has been read: [0, position); parsed up to {@link #scan}. */
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(ChannelOutput.BLOCK);
     /** Views of {@link #buffer}, made once and moved over each chunk's data (a new slice per chunk costs more). */
@@ -43,7 +42,7 @@ final class ChunkedChannelCopy {
     private long total;
 
     /** {@code remaining}: what is left of a chunk begun by stream reads (its line end comes after). */
-    ChunkedChannelCopy(ConnectionInput in, GatheringByteChannel out, long remaining) {
+    ChunkedChannelCopy(ConnectionInput in, ChannelOutput out, long remaining) {
         this.in = in;
         this.out = out;
         this.remaining = remaining;
@@ -203,7 +202,7 @@ final class ChunkedChannelCopy {
     }
 
     private void flush() throws IOException {
-        ChannelOutput.writeFully(out, slices, sliceCount);
+        out.write(slices, sliceCount);
         sliceCount = 0;
     }
 }

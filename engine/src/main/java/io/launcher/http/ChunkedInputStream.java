@@ -52,7 +52,7 @@ final class ChunkedInputStream extends InputStream {
     @Override
     public long transferTo(OutputStream out) throws IOException {
         if (!done && out instanceof ChannelOutput target && in instanceof ConnectionInput connection) {
-            long copied = new ChunkedChannelCopy(connection, target.channel(), remaining).copy();
+            long copied = new ChunkedChannelCopy(connection, target, remaining).copy();
             remaining = 0;
             done = true;
             return copied;

@@ -58,7 +58,7 @@ final class FixedLengthInputStream extends InputStream {
                 }
             }
             remaining -= buffer.position();
-            ChannelOutput.writeFully(target.channel(), buffer.flip());
+            target.write(buffer.flip());
         }
         return length;
     }

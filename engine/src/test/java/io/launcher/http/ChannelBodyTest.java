@@ -11,6 +11,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.Pipe;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ class ChannelBodyTest {
         // chunks larger than the buffer, tiny ones (more than a gathering write's slices), odd sizes
         answer(concat(CHUNKED_HEAD, chunked(body, 66048, 3 << 20, 1, 7, 1000, 2, 3, 5, 8, 13), NEXT), 300_000);
         try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
-             ChannelOutput out = new ChannelOutput(file("out"))) {
+             ChannelOutput out = new ChannelOutput(file("out"), "out")) {
             HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
             assertEquals(body.length, response.body().transferTo(out));
             assertEquals(-1, response.body().read());
@@ -133,7 +134,7 @@ class ChannelBodyTest {
         byte[] body = randomBytes(200_000, 2);
         answer(concat(CHUNKED_HEAD, chunked(body, 70_000), ""), 50_000);
         try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
-             ChannelOutput out = new ChannelOutput(file("out"))) {
+             ChannelOutput out = new ChannelOutput(file("out"), "out")) {
             HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
             byte[] first = response.body().readNBytes(100);
             assertEquals(body.length - 100, response.body().transferTo(out));
@@ -149,7 +150,7 @@ class ChannelBodyTest {
         byte[] body = randomBytes(3 * (1 << 20) + 5, 3);
         answer(concat("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n", body, NEXT), 100_000);
         try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
-             ChannelOutput out = new ChannelOutput(file("out"))) {
+             ChannelOutput out = new ChannelOutput(file("out"), "out")) {
             HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
             assertEquals(body.length, response.body().transferTo(out));
             assertArrayEquals(body, Files.readAllBytes(dir.resolve("out")));
@@ -161,7 +162,7 @@ class ChannelBodyTest {
     void aChunkLongerThanItsSizeIsAProtocolError() throws IOException {
         answer((CHUNKED_HEAD + "3\r\nabcd\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 5);
         try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
-             ChannelOutput out = new ChannelOutput(file("out"))) {
+             ChannelOutput out = new ChannelOutput(file("out"), "out")) {
             HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
             HttpProtocolException e = assertThrows(HttpProtocolException.class, () -> response.body().transferTo(out));
             assertTrue(e.getMessage().contains("longer than its size"), e.getMessage());
@@ -172,7 +173,7 @@ class ChannelBodyTest {
     void aConnectionClosedInsideTheBodyIsAProtocolError() throws IOException {
         answer((CHUNKED_HEAD + "10\r\nabc").getBytes(StandardCharsets.ISO_8859_1), 5);
         try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
-             ChannelOutput out = new ChannelOutput(file("out"))) {
+             ChannelOutput out = new ChannelOutput(file("out"), "out")) {
             HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
             assertThrows(HttpProtocolException.class, () -> response.body().transferTo(out));
         }
@@ -182,10 +183,20 @@ class ChannelBodyTest {
     void aMalformedChunkSizeIsAProtocolError() throws IOException {
         answer((CHUNKED_HEAD + "zz\r\nabc\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 5);
         try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
-             ChannelOutput out = new ChannelOutput(file("out"))) {
+             ChannelOutput out = new ChannelOutput(file("out"), "out")) {
             HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
             HttpProtocolException e = assertThrows(HttpProtocolException.class, () -> response.body().transferTo(out));
             assertEquals("malformed chunk size: zz", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFailedWriteNamesWhatItWroteTo() throws IOException {
+        Pipe pipe = Pipe.open();
+        pipe.source().close();
+        try (ChannelOutput out = new ChannelOutput(pipe.sink(), "/dev/stdout")) {
+            IOException e = assertThrows(IOException.class, () -> out.write(new byte[10], 0, 10));
+            assertEquals("write /dev/stdout: broken pipe", e.getMessage());
         }
     }
 }
