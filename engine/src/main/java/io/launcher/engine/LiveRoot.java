@@ -2,6 +2,7 @@ package io.launcher.engine;
 
 import io.launcher.api.ContainerStatus;
 import io.launcher.api.InvalidSpecException;
+import io.launcher.spi.MountTableField;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.storage.directory.ConfinedRoot;
@@ -94,8 +95,8 @@ record LiveRoot(Path root, List<String> mountPoints) {
             if (fields.length < 5) {
                 continue;
             }
-            String mountRoot = unescape(fields[3]);
-            String point = unescape(fields[4]);
+            String mountRoot = MountTableField.unescape(fields[3]);
+            String point = MountTableField.unescape(fields[4]);
             if (point.equals("/")) {
                 rooted = mountRoot.equals("/");
             } else if (point.startsWith("/")) {
@@ -113,35 +114,5 @@ record LiveRoot(Path root, List<String> mountPoints) {
             }
         }
         return false;
-    }
-
-    /** mountinfo writes space, tab, newline and backslash as {@code \ooo}. */
-    private static String unescape(String field) {
-        if (field.indexOf('\\') < 0) {
-            return field;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && isOctal(field, i + 1)) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isOctal(String field, int from) {
-        if (from + 3 > field.length()) {
-            return false;
-        }
-        for (int i = from; i < from + 3; i++) {
-            if (field.charAt(i) < '0' || field.charAt(i) > '7') {
-                return false;
-            }
-        }
-        return true;
     }
 }

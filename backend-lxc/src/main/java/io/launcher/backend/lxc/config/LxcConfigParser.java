@@ -1,6 +1,7 @@
 package io.launcher.backend.lxc.config;
 
 import io.launcher.api.InvalidSpecException;
+import io.launcher.spi.MountTableField;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,7 +127,7 @@ final class LxcConfigParser {
         if (fields.length < 4 || fields.length > 6) {
             throw new InvalidSpecException("invalid lxc.mount.entry, expected an fstab line: " + value);
         }
-        return new LxcEntry.MountEntry(FstabField.unescape(fields[0]), FstabField.unescape(fields[1]), fields[2],
+        return new LxcEntry.MountEntry(MountTableField.unescape(fields[0]), MountTableField.unescape(fields[1]), fields[2],
                 Arrays.asList(fields[3].split(",")));
     }
 
