@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A container held by its detached monitor. Requests go over a fresh connection each; one more
  * connection, watched by the backend's {@link MonitorExits}, completes {@link #exit()} when the
- * monitor pushes "exit", or from the exit file when the monitor is gone.
+ * monitor pushes "exit", or from the exit file when the monitor is gone, and tells when the
+ * monitor is done with the container ("done"), which {@link #delete()} waits for.
  */
 final class NativeSandbox implements Sandbox {
     private static final long DELETE_TIMEOUT_SECONDS = 10;
@@ -38,6 +39,8 @@ final class NativeSandbox implements Sandbox {
     private final MonitorExits exits;
     private final Freezer freezer;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    /** True once the monitor said "done"; false when its watch ended without that (then look at its process). */
+    private final CompletableFuture<Boolean> monitorEnd = new CompletableFuture<>();
     /** Held by start, pause and resume across their work, and by the exit; see {@link #stopped()}. */
     private final Object transition = new Object();
     private volatile SandboxState state;
@@ -56,6 +59,7 @@ final class NativeSandbox implements Sandbox {
     NativeSandbox watch(Optional<MonitorConnection> connection) {
         if (connection.isEmpty()) {
             recordExit();
+            monitorEnd.complete(false);
             return this;
         }
         try {
@@ -70,21 +74,35 @@ final class NativeSandbox implements Sandbox {
                 }
 
                 @Override
-                public void ended() {
+                public void finished(boolean done) {
+                    monitorEnd.complete(done);
+                }
+
+                @Override
+                public void lost() {
                     recordExit();
+                    monitorEnd.complete(false);
                 }
             });
         } catch (IOException e) {
             connection.get().close();
             recordExit();
+            monitorEnd.complete(false);
         }
         return this;
     }
 
-    /** The monitor is gone: its exit file tells how the container ended. */
+    /**
+     * The monitor is gone, or going: its exit file tells how the container ended. A monitor
+     * writes that file just after it tells its clients, so one still alive is given its time.
+     */
     private void recordExit() {
         try {
             Optional<ExitStatus> status = ExitFile.read(bundle.exitFile());
+            if (status.isEmpty() && monitorAlive()) {
+                pollMonitorEnd(System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS));
+                status = ExitFile.read(bundle.exitFile());
+            }
             if (status.isPresent()) {
                 complete(status.get());
                 return;
@@ -248,11 +266,27 @@ final class NativeSandbox implements Sandbox {
     }
 
     /**
-     * The monitor exits right after it reports the exit. ProcessHandle.onExit of a process that
-     * is not our child first sleeps 300 ms, so this looks every millisecond instead.
+     * The monitor says "done" once the init is reaped (its mounts went with its namespaces) and
+     * the cgroups are removed, and then exits. Without that word (a monitor killed, or one of an
+     * earlier build) this looks for its process every millisecond: ProcessHandle.onExit of a
+     * process that is not our child first sleeps 300 ms.
      */
     private void awaitMonitorEnd() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS);
+        try {
+            if (monitorEnd.get(DELETE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            // not heard: the process tells
+        }
+        pollMonitorEnd(deadline);
+    }
+
+    private void pollMonitorEnd(long deadline) {
         try {
             while (monitorAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(1);

@@ -19,6 +19,7 @@ import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
 import io.launcher.spi.isolation.SignalTarget;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,6 +118,29 @@ class NativeMonitorTest {
         sandbox.exit().get(30, TimeUnit.SECONDS);
         sandbox.delete();
         assertFalse(Files.exists(memory) || Files.exists(cpu) || Files.exists(pids), "cgroups removed");
+    }
+
+    /** The engine deletes the bundle on "done": by then the init is reaped and the cgroups are gone. */
+    @Test
+    void theMonitorSaysDoneOnceTheInitIsReapedAndTheCgroupsAreRemoved() throws Exception {
+        assumeTrue(Files.isDirectory(CGROUP_V1.resolve("pids")), "needs the cgroup v1 pids hierarchy");
+        SandboxSpec spec = spec(rootfs.mounts(), ResourceLimits.NONE, "sleep", "60");
+        Sandbox sandbox = backend.create(spec);
+        Path cgroup = CGROUP_V1.resolve("pids/launcher").resolve(spec.id().value());
+        Path init = Path.of("/proc", Integer.toString(sandbox.pid()));
+        try (MonitorConnection watch = MonitorConnection.open(bundle(spec).resolve("monitor.sock")).orElseThrow()) {
+            sandbox.start();
+            sandbox.signal(9, SignalTarget.ALL);
+            assertEquals("exit 137 9 0", watch.readLine());
+            assertEquals("done", watch.readLine());
+            assertFalse(Files.exists(init), "the init is reaped");
+            assertFalse(Files.exists(cgroup), "the cgroup is removed");
+            assertThrows(IOException.class, watch::readLine, "the monitor closes the connection");
+        } finally {
+            sandbox.exit().get(30, TimeUnit.SECONDS);
+            sandbox.delete();
+        }
+        assertEquals(137, sandbox.exit().get().code());
     }
 
     @Test
