@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 /**
  * Waits for the exits of every sandbox of a backend on one thread: each monitor's watching
  * connection is registered with one selector (a platform thread blocked on each cost the daemon
- * about 1 MB per running container). The monitor pushes {@code exit <code> <signal> <oom>}, and
- * {@code done} once it has cleaned up after the init (then it exits): the exit is heard as soon
- * as it happens, and the end of the monitor without looking for its process. What a sandbox does
+ * about 1 MB per running container). The monitor pushes {@code exit <code> <signal> <oom>}, then
+ * {@code reaped} and {@code done} as it cleans up after the init (then it exits): the exit is
+ * heard as soon as it happens, and the monitor's progress without looking for its process. What a sandbox does
  * about these (records, tears down, removes) runs on a pooled thread, never on the selector's:
  * the exit's callback waits (through the sandbox's deletion) for what the end's callback tells,
  * so they run side by side. The thread ends (and its selector closes) once nothing was left to
@@ -28,6 +28,9 @@ final class MonitorExits {
     interface Listener {
         /** The text after {@code exit }. */
         void exited(String status);
+
+        /** After the exit line: the init is reaped, its mounts are gone. */
+        void reaped();
 
         /**
          * After the exit line, the watch is over: {@code done} when the monitor said it cleaned
@@ -144,6 +147,8 @@ final class MonitorExits {
                 if (text.startsWith("exit ") && !heardExit) {
                     heardExit = true;
                     callbacks.execute(() -> listener.exited(text.substring(5)));
+                } else if (text.equals("reaped") && heardExit) {
+                    callbacks.execute(listener::reaped);
                 } else if (text.equals("done") && heardExit) {
                     end(key, () -> listener.finished(true));
                     return;

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A container held by its detached monitor. Requests go over a fresh connection each; one more
  * connection, watched by the backend's {@link MonitorExits}, completes {@link #exit()} when the
- * monitor pushes "exit", or from the exit file when the monitor is gone, and tells when the
- * monitor is done with the container ("done"), which {@link #delete()} waits for.
+ * monitor pushes "exit", or from the exit file when the monitor is gone, and tells how far the
+ * monitor got in its cleanup ("reaped", "done"), which {@link #delete()} follows.
  */
 final class NativeSandbox implements Sandbox {
     private static final long DELETE_TIMEOUT_SECONDS = 10;
@@ -39,6 +39,8 @@ final class NativeSandbox implements Sandbox {
     private final MonitorExits exits;
     private final Freezer freezer;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    /** True once the monitor said "reaped"; false when its watch ended without that (then look at its process). */
+    private final CompletableFuture<Boolean> reaped = new CompletableFuture<>();
     /** True once the monitor said "done"; false when its watch ended without that (then look at its process). */
     private final CompletableFuture<Boolean> monitorEnd = new CompletableFuture<>();
     /** Held by start, pause and resume across their work, and by the exit; see {@link #stopped()}. */
@@ -59,7 +61,7 @@ final class NativeSandbox implements Sandbox {
     NativeSandbox watch(Optional<MonitorConnection> connection) {
         if (connection.isEmpty()) {
             recordExit();
-            monitorEnd.complete(false);
+            unheard();
             return this;
         }
         try {
@@ -74,22 +76,34 @@ final class NativeSandbox implements Sandbox {
                 }
 
                 @Override
+                public void reaped() {
+                    reaped.complete(true);
+                }
+
+                @Override
                 public void finished(boolean done) {
+                    reaped.complete(false);
                     monitorEnd.complete(done);
                 }
 
                 @Override
                 public void lost() {
                     recordExit();
-                    monitorEnd.complete(false);
+                    unheard();
                 }
             });
         } catch (IOException e) {
             connection.get().close();
             recordExit();
-            monitorEnd.complete(false);
+            unheard();
         }
         return this;
+    }
+
+    /** Nothing more will be heard from the monitor: its process tells how far it got. */
+    private void unheard() {
+        reaped.complete(false);
+        monitorEnd.complete(false);
     }
 
     /**
@@ -261,8 +275,13 @@ final class NativeSandbox implements Sandbox {
             }
             awaitQuietly(exit);
         }
-        awaitMonitorEnd();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS);
+        if (!heard(reaped, deadline)) {
+            awaitMonitorEnd(deadline);
+        }
+        // the init's mounts are gone: the bundle goes while the monitor removes the cgroups
         bundle.remove();
+        awaitMonitorEnd(deadline);
     }
 
     /**
@@ -271,19 +290,22 @@ final class NativeSandbox implements Sandbox {
      * earlier build) this looks for its process every millisecond: ProcessHandle.onExit of a
      * process that is not our child first sleeps 300 ms.
      */
-    private void awaitMonitorEnd() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS);
+    private void awaitMonitorEnd(long deadline) {
+        if (!heard(monitorEnd, deadline)) {
+            pollMonitorEnd(deadline);
+        }
+    }
+
+    /** Whether the monitor said the word {@code heard} stands for, waiting until the deadline at most. */
+    private static boolean heard(CompletableFuture<Boolean> word, long deadline) {
         try {
-            if (monitorEnd.get(DELETE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                return;
-            }
+            return word.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return true;
         } catch (ExecutionException | TimeoutException e) {
-            // not heard: the process tells
+            return false;
         }
-        pollMonitorEnd(deadline);
     }
 
     private void pollMonitorEnd(long deadline) {

@@ -120,9 +120,9 @@ class NativeMonitorTest {
         assertFalse(Files.exists(memory) || Files.exists(cpu) || Files.exists(pids), "cgroups removed");
     }
 
-    /** The engine deletes the bundle on "done": by then the init is reaped and the cgroups are gone. */
+    /** A sandbox's deletion follows these words: the bundle goes once the init is reaped, the cgroups by "done". */
     @Test
-    void theMonitorSaysDoneOnceTheInitIsReapedAndTheCgroupsAreRemoved() throws Exception {
+    void theMonitorSaysWhenTheInitIsReapedAndWhenTheCgroupsAreRemoved() throws Exception {
         assumeTrue(Files.isDirectory(CGROUP_V1.resolve("pids")), "needs the cgroup v1 pids hierarchy");
         SandboxSpec spec = spec(rootfs.mounts(), ResourceLimits.NONE, "sleep", "60");
         Sandbox sandbox = backend.create(spec);
@@ -132,8 +132,9 @@ class NativeMonitorTest {
             sandbox.start();
             sandbox.signal(9, SignalTarget.ALL);
             assertEquals("exit 137 9 0", watch.readLine());
-            assertEquals("done", watch.readLine());
+            assertEquals("reaped", watch.readLine());
             assertFalse(Files.exists(init), "the init is reaped");
+            assertEquals("done", watch.readLine());
             assertFalse(Files.exists(cgroup), "the cgroup is removed");
             assertThrows(IOException.class, watch::readLine, "the monitor closes the connection");
         } finally {
