@@ -10,6 +10,9 @@
 # (user + system, all threads) of RUNS calls (default 20) after two warm-up rounds, then the
 # ratio to hello. Run as root from the repository; uses its own state root and socket under
 # /tmp and removes them at the end. DIST picks another distribution (default engine/target/dist).
+# BASELINE=DIR (another distribution, e.g. a copy of an earlier build: `cp -a engine/target/dist
+# /tmp/before`) adds its own version and run rows, interleaved with the others against the same
+# engine: an A/B of two builds in one run.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 dist=${DIST:-$repo/engine/target/dist}
@@ -44,6 +47,12 @@ for _ in $(seq 100); do [ -S "$sock" ] && break; sleep 0.1; done
 $L import -c 'CMD ["/bin/sh"]' "$work/base.tar" base >/dev/null
 # The first call records the class-data archive; time the calls that use it.
 $L version >/dev/null
+baseline_calls=()
+if [ -n "${BASELINE:-}" ]; then
+    B="$BASELINE/bin/launcher --root $root -H unix://$sock"
+    $B version >/dev/null
+    baseline_calls=("baseline-version=$B version" "baseline-run=$B run --rm --network none base /bin/true")
+fi
 
 # hello runs with the JVM flags of a client call in bin/launcher (keep the two alike), on the
 # JDK's own class-data archive.
@@ -59,7 +68,7 @@ echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$runs" "$work/calls.out" \
     "hello=java $hello_flags -cp $work/hello/hello.jar Hello" \
     "version=$L version" \
-    "run=$L run --rm --network none base /bin/true" <<'PY'
+    "run=$L run --rm --network none base /bin/true" "${baseline_calls[@]}" <<'PY'
 import os, statistics, sys, time
 runs, out = int(sys.argv[1]), sys.argv[2]
 calls = [arg.split('=', 1) for arg in sys.argv[3:]]

@@ -64,42 +64,22 @@ static int make_dir(const char *dir)
 }
 
 /*
- * Docker's device rules (moby's default spec): any node may be made (mknod), but only the
- * harmless ones read or written: null, zero, full, random, urandom, tty, console, ptmx, the
- * ptys and tun. A privileged container may use every device, as on the host.
+ * The allow rules over the default deny are the spec's, Docker's first: the Java side writes them
+ * (spi's DefaultDeviceRules), so both backends get one list. A spec without them (a bundle of a
+ * launcher from before) is never set up again: only an exec reads it, and an exec joins the
+ * cgroup as it is. A privileged container may use every device, as on the host.
  */
-static const char *const DEVICE_RULES[] = {
-    "c *:* m", "b *:* m", "c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
-    "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:200 rwm",
-};
-
-/* a rule of the table above as a struct: "c 1:3 rwm", numbers or '*' */
-static void rule_parse(const char *text, struct device_rule *r)
-{
-    char major[16], minor[16];
-    memset(r, 0, sizeof *r);
-    sscanf(text, "%c %15[^:]:%15s %3s", &r->type, major, minor, r->access);
-    r->major = major[0] == '*' ? -1 : atoll(major);
-    r->minor = minor[0] == '*' ? -1 : atoll(minor);
-}
+static const struct device_rule EVERY_DEVICE = { 'a', -1, -1, "rwm" };
 
 /* v2: the same rules as v1 (or every device, privileged) as a BPF device filter (devfilter.c) */
 int cgroup_v2_devices(const char *dir, const struct spec *s)
 {
-    static struct device_rule rules[sizeof DEVICE_RULES / sizeof DEVICE_RULES[0] + SHIM_MAX_DEVICES];
-    int n = 0;
-    if (s->privileged) {
-        rule_parse("a *:* rwm", &rules[n++]);
-    } else {
-        for (size_t i = 0; i < sizeof DEVICE_RULES / sizeof DEVICE_RULES[0]; i++)
-            rule_parse(DEVICE_RULES[i], &rules[n++]);
-        for (int i = 0; i < s->n_device_rules; i++)
-            rules[n++] = s->device_rules[i];
-    }
-    return devfilter_attach(dir, rules, n);
+    if (s->privileged)
+        return devfilter_attach(dir, &EVERY_DEVICE, 1);
+    return devfilter_attach(dir, s->device_rules, s->n_device_rules);
 }
 
-/* a --device or --device-cgroup-rule rule in the devices.allow form; -1 is '*' */
+/* a rule in the devices.allow form, "c 1:3 rwm"; -1 is '*' */
 static void rule_text(const struct device_rule *r, char *out, size_t cap)
 {
     char major[24] = "*", minor[24] = "*";
@@ -119,9 +99,6 @@ static int v1_devices(const char *dir, const struct spec *s)
         return write_string(allow, "a");
     if (write_string(deny, "a") < 0)
         return -1;
-    for (size_t i = 0; i < sizeof DEVICE_RULES / sizeof DEVICE_RULES[0]; i++)
-        if (write_string(allow, DEVICE_RULES[i]) < 0)
-            return -1;
     for (int i = 0; i < s->n_device_rules; i++) {
         rule_text(&s->device_rules[i], rule, sizeof rule);
         if (write_string(allow, rule) < 0)

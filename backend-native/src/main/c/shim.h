@@ -33,6 +33,8 @@ struct bind_mount {
 };
 
 #define SHIM_MAX_DEVICES 256
+/* the given rules and, ahead of them, Docker's (12 today) */
+#define SHIM_MAX_DEVICE_RULES (SHIM_MAX_DEVICES + 32)
 
 /* a --device node: made at path in the container's root (devnodes.c) */
 struct device_node {
@@ -44,7 +46,7 @@ struct device_node {
     gid_t gid;
 };
 
-/* a devices cgroup allow rule beyond Docker's defaults: "c 1:3 rwm"; -1 is '*' */
+/* a devices cgroup allow rule, Docker's or a given one: "c 1:3 rwm"; -1 is '*' */
 struct device_rule {
     char type;                /* 'a', 'c' or 'b' */
     long long major, minor;
@@ -86,7 +88,7 @@ struct spec {
     int no_new_privs;         /* set no_new_privs (absent from the spec: 1) */
     struct device_node devices[SHIM_MAX_DEVICES];
     int n_devices;
-    struct device_rule device_rules[SHIM_MAX_DEVICES];
+    struct device_rule device_rules[SHIM_MAX_DEVICE_RULES]; /* over a default deny, in order */
     int n_device_rules;
 };
 
@@ -200,7 +202,7 @@ int cgroup_oom_killed(const struct spec *spec);
 void cgroup_remove(const struct spec *spec);
 /* the v2 limit files of one cgroup folder: memory.max, memory.swap.max, pids.max, cpu.weight, cpu.max */
 int cgroup_v2_limits(const char *dir, const struct spec *spec);
-/* the v2 devices cgroup: Docker's rules and the spec's as a BPF device filter attached to dir */
+/* the v2 devices cgroup: the spec's rules (or every device) as a BPF device filter attached to dir */
 int cgroup_v2_devices(const char *dir, const struct spec *spec);
 
 /* devfilter.c: allow rules over a default deny, compiled to a BPF_PROG_TYPE_CGROUP_DEVICE program */

@@ -39,8 +39,9 @@
  *   nonewprivs 0|1                            set no_new_privs on the processes; absent: 1
  *   device     <path> c|b <major> <minor>     a device node made at path in the container (--device),
  *              <mode> <uid> <gid>             mode in octal; repeated
- *   devicerule a|c|b <major>|* <minor>|*      one devices cgroup allow rule added to Docker's default
- *              <access>                       ones, access a subset of rwm; repeated
+ *   devicerule a|c|b <major>|* <minor>|*      one devices cgroup allow rule over a deny of every device,
+ *              <access>                       access a subset of rwm; repeated, in order: Docker's
+ *                                             (written by the Java side), then the given ones
  *
  * An exec's spec (read by the exec relay, join.c) holds only version, arg, env, cwd, user, group,
  * terminal, stdin and privileged: namespaces, cgroup, capabilities, seccomp and no_new_privs come
@@ -156,7 +157,7 @@ static int apply_device(struct spec *spec, char **f, int n)
 
 static int apply_device_rule(struct spec *spec, char **f, int n)
 {
-    if (n != 4 || spec->n_device_rules >= SHIM_MAX_DEVICES || strlen(f[0]) != 1 || !strchr("acb", f[0][0])
+    if (n != 4 || spec->n_device_rules >= SHIM_MAX_DEVICE_RULES || strlen(f[0]) != 1 || !strchr("acb", f[0][0])
         || strlen(f[3]) < 1 || strlen(f[3]) > 3 || strspn(f[3], "rwm") != strlen(f[3]))
         return -1;
     struct device_rule *rule = &spec->device_rules[spec->n_device_rules];

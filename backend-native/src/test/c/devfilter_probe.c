@@ -1,6 +1,7 @@
 /*
  * devfilter-probe <cgroup2 dir> privileged|<rule>...: attaches the shim's v2 device filter
- * (cgroup_v2_devices: Docker's rules, then each rule "c 10 229 r", '*' for any number) to a
+ * (cgroup_v2_devices: each rule "c 10 229 r", '*' for any number, in order, as a spec's
+ * devicerule records; Docker's are among them only when given, as the Java side gives them) to a
  * cgroup2 folder, then a child joins it and opens /dev/null read-write, /dev/fuse for reading
  * and for writing, and /dev/loop-control for reading, printing "<path> <mode> ok|<errno name>"
  * for each. DevFilterTest runs it on the host's cgroup2 mount, hybrid or not.

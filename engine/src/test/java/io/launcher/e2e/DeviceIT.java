@@ -31,6 +31,10 @@ class DeviceIT extends PerBackend {
     private static final String PERMISSIONS_PROBE = "(exec 3</dev/kfuse) && echo read=ok; (exec 3>/dev/kfuse) 2>&1"
             + " || echo write=denied; mknod /dev/kloop c 10 237; (exec 3</dev/kloop) 2>/dev/null || echo other=denied";
 
+    /** Writes /dev/null (Docker's rules), makes the fuse node (mknod, Docker's too), opens it as the given rule allows. */
+    private static final String RULES_PROBE = "echo x > /dev/null && echo null=ok; mknod /dev/kfuse c 10 229"
+            + " && (exec 3</dev/kfuse) && echo read=ok; (exec 3>/dev/kfuse) 2>/dev/null || echo write=denied";
+
     private static void assumeDevicesCgroup() {
         assumeTrue(Files.exists(Path.of("/sys/fs/cgroup/devices/devices.list")), "no cgroup v1 devices controller");
         assumeTrue(Files.exists(Path.of("/dev/fuse")), "no /dev/fuse on this host");
@@ -109,5 +113,46 @@ class DeviceIT extends PerBackend {
         assertEquals("[] null", launcher.launcher("inspect", "-f",
                 "{{json .HostConfig.Devices}} {{json .HostConfig.DeviceCgroupRules}}", "nodev").outLine());
         assertEquals(0, launcher.launcher("rm", "nodev").exitCode());
+    }
+
+    /**
+     * The engine builds a container's spec anew at each start from its record, which holds only
+     * what was asked (--device, --device-cgroup-rule): a container created before an engine
+     * restart, by a launcher whose shim kept Docker's rules itself say, starts with Docker's rules
+     * and its own after them.
+     */
+    @Test
+    void aContainerCreatedBeforeAnEngineRestartStartsWithDockersRulesAndItsOwn() throws Exception {
+        assumeDevicesCgroup();
+        assertEquals(0, launcher.launcher("create", "--name", "before", "--network", "none", "--device-cgroup-rule",
+                "c 10:229 r", "base", "sh", "-c", RULES_PROBE).exitCode());
+        launcher.killDaemon();
+        launcher.startDaemon();
+        Result start = launcher.launcher("start", "-a", "before");
+        assertEquals(List.of("null=ok", "read=ok", "write=denied"), start.out().lines().toList(), start.err());
+        assertEquals(0, launcher.launcher("rm", "before").exitCode());
+    }
+
+    /**
+     * A native container still running from a launcher whose shim kept Docker's rules itself has a
+     * bundle spec without them; an exec reads that spec but joins the cgroup as it is, so the rules
+     * set when it started hold. Its spec is made so by hand here.
+     */
+    @Test
+    void anExecIntoAContainerWhoseBundleHasNoRulesKeepsTheRulesItStartedWith() throws Exception {
+        assumeTrue(backend.equals("native"), "the bundle spec is backend-native's");
+        assumeDevicesCgroup();
+        String id = launcher.launcher("run", "-d", "--name", "old", "--network", "none", "base", "sleep", "600").outLine();
+        Path spec;
+        try (var found = Files.find(launcher.root(), 8, (path, attributes) -> path.endsWith(Path.of(id, "spec")))) {
+            spec = found.findFirst().orElseThrow();
+        }
+        Files.write(spec, Files.readAllLines(spec).stream().filter(line -> !line.startsWith("devicerule ")).toList());
+        launcher.killDaemon();
+        launcher.startDaemon();
+        Result exec = launcher.launcher("exec", "old", "sh", "-c", "echo x > /dev/null && echo null=ok;"
+                + " mknod /dev/kfuse c 10 229 && (exec 3</dev/kfuse) 2>/dev/null || echo fuse=denied");
+        assertEquals(List.of("null=ok", "fuse=denied"), exec.out().lines().toList(), exec.err());
+        assertEquals(0, launcher.launcher("rm", "-f", "old").exitCode());
     }
 }

@@ -5,6 +5,8 @@ import io.launcher.backend.lxc.config.CgroupSetting;
 import io.launcher.backend.lxc.config.LxcEntry;
 import io.launcher.backend.lxc.config.LxcEntry.CgroupCpuMax;
 import io.launcher.backend.lxc.config.LxcEntry.CgroupLimit;
+import io.launcher.spi.isolation.DefaultDeviceRules;
+import io.launcher.spi.isolation.DeviceRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,20 +47,17 @@ final class CgroupEntries {
     }
 
     /**
-     * Docker's device rules (moby's default spec): any node may be made, only the harmless ones
-     * used (null, zero, full, random, urandom, tty, console, ptmx, the ptys, tun); a privileged
-     * container may use every device.
+     * The devices cgroup: Docker's rules ({@link DefaultDeviceRules}) over a deny of everything,
+     * then the spec's own; a privileged container may use every device, so it gets one allow of all
+     * (and the spec's rules after it, which the engine leaves empty then).
      */
-    static List<LxcEntry> devices(boolean privileged, CgroupVersion version) {
+    static List<LxcEntry> devices(boolean privileged, List<DeviceRule> given, CgroupVersion version) {
         boolean v2 = version != CgroupVersion.V1;
-        if (privileged) {
-            return List.of(new LxcEntry.CgroupDevices(v2, true, "a"));
-        }
         List<LxcEntry> entries = new ArrayList<>();
-        entries.add(new LxcEntry.CgroupDevices(v2, false, "a"));
-        for (String rule : List.of("c *:* m", "b *:* m", "c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
-                "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:200 rwm")) {
-            entries.add(new LxcEntry.CgroupDevices(v2, true, rule));
+        // privileged: "allow a"; else "deny a", which the allow rules below then open up
+        entries.add(new LxcEntry.CgroupDevices(v2, privileged, "a"));
+        for (DeviceRule rule : privileged ? given : DefaultDeviceRules.with(given)) {
+            entries.add(new LxcEntry.CgroupDevices(v2, true, rule.text()));
         }
         return entries;
     }

@@ -1,19 +1,17 @@
 package io.launcher.backend.lxc;
 
-import io.launcher.backend.lxc.config.LxcEntry;
 import io.launcher.spi.isolation.DeviceNode;
-import io.launcher.spi.isolation.DeviceRule;
 import java.util.List;
 
 /**
  * Docker's {@code --device} in LXC's terms: each node the engine read from the host is made again
  * with mknod, as runc makes it (same numbers, mode and owner), by the hook script; each rule is one
- * more {@code devices.allow} entry after Docker's defaults. Not a bind of the host's node, which
- * LXC's mount entries would offer: that is a mount the container cannot remove (EBUSY) and that
- * follows later changes of the host's node. A node in /dev is made at autodev, in LXC's fresh /dev
- * tmpfs and before LXC fills in its own nodes (which then leaves a given /dev/zero alone); any
- * other at pre-mount, its folder resolved inside the root, before a read-only root forbids it,
- * replacing what is at its path, as backend-native does.
+ * more {@code devices.allow} entry after Docker's defaults ({@link CgroupEntries#devices}). Not a
+ * bind of the host's node, which LXC's mount entries would offer: that is a mount the container
+ * cannot remove (EBUSY) and that follows later changes of the host's node. A node in /dev is made
+ * at autodev, in LXC's fresh /dev tmpfs and before LXC fills in its own nodes (which then leaves a
+ * given /dev/zero alone); any other at pre-mount, its folder resolved inside the root, before a
+ * read-only root forbids it, replacing what is at its path, as backend-native does.
  */
 final class GivenDevices {
 
@@ -32,10 +30,5 @@ final class GivenDevices {
     /** The nodes made in LXC's autodev tmpfs; the others go into the root. */
     static boolean inDev(DeviceNode node) {
         return node.path().startsWith("/dev/");
-    }
-
-    static List<LxcEntry> ruleEntries(List<DeviceRule> rules, CgroupVersion version) {
-        boolean v2 = version != CgroupVersion.V1;
-        return rules.stream().<LxcEntry>map(rule -> new LxcEntry.CgroupDevices(v2, true, rule.text())).toList();
     }
 }

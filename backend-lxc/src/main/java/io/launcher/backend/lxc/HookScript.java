@@ -69,7 +69,9 @@ final class HookScript {
                 }
 
                 # mkdir only when missing: each mkdir is a process, and the image usually has them.
-                mountpoint_dir() { resolve "$rootfs" "$1"; [ -d "$rootfs$resolved" ] || mkdir -p "$rootfs$resolved"; }
+                # A function, not a command: calling it forks nothing.
+                make_dir() { [ -d "$1" ] || mkdir -p "$1"; }
+                mountpoint_dir() { resolve "$rootfs" "$1"; make_dir "$rootfs$resolved"; }
 
                 # A --device node, as backend-native makes it: root, path, type, major, minor,
                 # mode, uid:gid. Its folder is resolved inside the root and made; whatever is at
@@ -77,7 +79,7 @@ final class HookScript {
                 # is replaced, never followed.
                 device_node() {
                     local dir=${2%%/*} name=${2##*/} node
-                    resolve "$1" "${dir:-/}"; [ -d "$1$resolved" ] || mkdir -p "$1$resolved"
+                    resolve "$1" "${dir:-/}"; make_dir "$1$resolved"
                     node=$1${resolved%%/}/$name
                     rm -f "$node"
                     mknod -m "$6" "$node" "$3" "$4" "$5"
@@ -85,7 +87,7 @@ final class HookScript {
                 }
                 mountpoint_file() {
                     resolve "$rootfs" "$1"
-                    [ -d "$rootfs${resolved%%/*}" ] || mkdir -p "$rootfs${resolved%%/*}"
+                    make_dir "$rootfs${resolved%%/*}"
                     [ -e "$rootfs$resolved" ] || : > "$rootfs$resolved"
                 }
 

@@ -14,14 +14,20 @@ import java.util.List;
  * {@code cp} makes every node (mknod, chmod, chown), rather than three processes per node: a
  * host has a hundred or more. Skipped, as runc and backend-native skip them: the folders a
  * container has of its own (pts, shm, mqueue) or that are links (fd), the console, ptmx (a link
- * to the container's devpts), hidden names (.lxc, .udev), symlinks and anything not a node. The
- * harmless nodes (null, zero, tty, ...) are made too, with the host's owner: LXC then leaves
- * them as they are (it skips a node that exists).
+ * to the container's devpts), LXC's and udev's state (.lxc, .udev), symlinks and anything not a
+ * node. Hidden names count as hostdev.c counts them: at the top only those two are skipped, below
+ * it every one is. The harmless nodes (null, zero, tty, ...) are made too, with the host's owner:
+ * LXC then leaves them as they are (it skips a node that exists).
+ *
+ * <p>Every folder read is made, holding a node or not, as backend-native makes it before reading
+ * it: {@code cp --parents} makes a node's folders with the host's mode and owner, and one
+ * {@code mkdir -p}, run only when the host has such a folder, the folders no node is copied into
+ * (with mkdir's mode: the host's are 0755).
  */
 final class HostDevices {
     /** backend-native's MAX_DEPTH: /dev/a/b/c/node is the deepest node made. */
     static final int MAX_DEPTH = 4;
-    static final List<String> SKIPPED = List.of("pts", "shm", "mqueue", "fd", "console", "ptmx");
+    static final List<String> SKIPPED = List.of("pts", "shm", "mqueue", "fd", "console", "ptmx", ".lxc", ".udev");
 
     private HostDevices() {
     }
@@ -31,8 +37,11 @@ final class HostDevices {
         return """
                 # The host's device nodes, made again in the container's /dev (see HostDevices).
                 collect_nodes() {
-                    local entry name
-                    for entry in "$1"/*; do
+                    local entry name before entries=("$1"/*)
+                    # a glob leaves out hidden names: at the top they are read too (a pattern
+                    # that matches nothing stays as written, and is no node or folder)
+                    [ "$2" -gt 0 ] || entries+=("$1"/.[!.]* "$1"/..?*)
+                    for entry in "${entries[@]}"; do
                         name=${entry##*/}
                         if [ "$2" -eq 0 ]; then case " %s " in *" $name "*) continue ;; esac; fi
                         if [ -L "$entry" ]; then
@@ -40,22 +49,27 @@ final class HostDevices {
                         elif [ -c "$entry" ] || [ -b "$entry" ]; then
                             host_nodes+=("${entry#/dev/}")
                         elif [ -d "$entry" ] && [ "$2" -lt %d ]; then
+                            before=${#host_nodes[@]}
                             collect_nodes "$entry" $(($2 + 1))
+                            [ "${#host_nodes[@]}" -gt "$before" ] || host_dirs+=("${entry#/dev/}")
                         fi
                     done
                 }
                 host_devices() {
                     local node
-                    host_nodes=()
+                    host_nodes=() host_dirs=()
                     collect_nodes /dev 0
-                    [ "${#host_nodes[@]}" -gt 0 ] || return 0
                     cd /dev
                     # cp fails for a node udev removed meanwhile: only a node that is still there counts
-                    cp -R --no-dereference --preserve=mode,ownership --parents -t "$1" -- "${host_nodes[@]}" && return 0
-                    for node in "${host_nodes[@]}"; do
-                        [ ! -e "/dev/$node" ] || [ -c "$1/$node" ] || [ -b "$1/$node" ] \\
-                            || { echo "unable to create device node $1/$node"; return 1; }
-                    done
+                    if [ "${#host_nodes[@]}" -gt 0 ] \
+                        && ! cp -R --no-dereference --preserve=mode,ownership --parents -t "$1" -- "${host_nodes[@]}"; then
+                        for node in "${host_nodes[@]}"; do
+                            [ ! -e "/dev/$node" ] || [ -c "$1/$node" ] || [ -b "$1/$node" ] \
+                                || { echo "unable to create device node $1/$node"; return 1; }
+                        done
+                    fi
+                    # after cp, so that a folder cp makes gets the host's mode and owner
+                    [ "${#host_dirs[@]}" -eq 0 ] || { cd "$1" && mkdir -p -- "${host_dirs[@]}"; }
                 }
                 """.formatted(String.join(" ", SKIPPED), MAX_DEPTH - 1);
     }

@@ -55,8 +55,7 @@ final class SpecTranslator {
         }
         entries.addAll(network(spec.network()));
         entries.addAll(CgroupEntries.of(spec.resources(), cgroups));
-        entries.addAll(CgroupEntries.devices(spec.privileged(), cgroups));
-        entries.addAll(GivenDevices.ruleEntries(spec.deviceRules(), cgroups));
+        entries.addAll(CgroupEntries.devices(spec.privileged(), spec.deviceRules(), cgroups));
         entries.add(new LxcEntry.NoNewPrivs(spec.noNewPrivileges()));
         if (spec.seccomp() != SeccompProfile.UNCONFINED) {
             entries.add(new LxcEntry.SeccompProfile(dir.seccomp()));

@@ -58,4 +58,30 @@ class DeviceTranslationTest {
         assertEquals(List.of(new LxcEntry.CgroupDevices(false, true, "c 116:2 rw"), new LxcEntry.CgroupDevices(false, true, "b 8:* r")),
                 rules.subList(rules.size() - 2, rules.size()));
     }
+
+    /** The exact lines LXC gets, v1 and v2, as before Docker's rules moved into spi (DefaultDeviceRules). */
+    @Test
+    void theDevicesCgroupLinesAreDockersRulesThenTheGivenOnes() {
+        List<String> docker = List.of("c *:* m", "b *:* m", "c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
+                "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c 10:200 rwm");
+        for (CgroupVersion version : CgroupVersion.values()) {
+            String prefix = version == CgroupVersion.V1 ? "lxc.cgroup.devices." : "lxc.cgroup2.devices.";
+            List<String> expected = new java.util.ArrayList<>(List.of(prefix + "deny = a"));
+            docker.forEach(rule -> expected.add(prefix + "allow = " + rule));
+            expected.add(prefix + "allow = b 8:* r");
+            assertEquals(expected, deviceLines(false, version));
+            assertEquals(List.of(prefix + "allow = a", prefix + "allow = b 8:* r"), deviceLines(true, version),
+                    "privileged: every device (the engine gives such a container no rule of its own)");
+        }
+    }
+
+    private List<String> deviceLines(boolean privileged, CgroupVersion version) {
+        ProcessSpec process = new ProcessSpec(List.of("sh"), List.of("PATH=/bin"), "/", 0, 0, List.of(), false, false);
+        SandboxSpec spec = new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", temp.toString(), List.of("rbind"))),
+                process, "box", new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false,
+                temp.resolve("log.json"), Capabilities.DOCKER_DEFAULT, SeccompProfile.DEFAULT, LogConfig.DEFAULT, null,
+                privileged, true, List.of(), List.of(new DeviceRule('b', 8, DeviceRule.ANY, "r")));
+        LxcConfig config = SpecTranslator.translate(spec, new ContainerDir(temp.resolve("containers/x")), version);
+        return config.render().lines().filter(line -> line.contains(".devices.")).toList();
+    }
 }

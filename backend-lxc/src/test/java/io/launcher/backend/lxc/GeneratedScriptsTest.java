@@ -59,6 +59,17 @@ class GeneratedScriptsTest {
         assertTrue(supervise.contains("'--' 'it'\\''s' '$(reboot)' '`x`' < \"$stdin\""), supervise);
     }
 
+    /**
+     * Mountpoints, --device folders and file mountpoints all make a missing folder through one
+     * shell function: one place says "only when missing", and a function call forks nothing.
+     */
+    @Test
+    void theHookMakesAMissingFolderInOnePlace() {
+        String hook = HookScript.render(spec(), new ContainerDir(temp.resolve("containers/" + "c".repeat(64))));
+        assertEquals(1, hook.split("mkdir -p", -1).length - 1, hook);
+        assertTrue(hook.contains("make_dir() { [ -d \"$1\" ] || mkdir -p \"$1\"; }"), hook);
+    }
+
     @Test
     void aTerminalRunsLxcExecuteUnderScriptWithTheCommandQuotedTwice() throws Exception {
         assumeTrue(HostProbe.find("bash").isPresent(), "needs bash");

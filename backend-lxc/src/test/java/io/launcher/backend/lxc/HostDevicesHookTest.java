@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hook's {@code host_devices}, run on a folder standing for the container's /dev: every host
- * node backend-native makes is made, with the host's type, numbers, mode and owner, and nothing
- * runc leaves out. Needs root for mknod.
+ * node and folder backend-native makes is made (nodes with the host's type, numbers, mode and
+ * owner), and nothing else: {@link #hostdev} reads the host's /dev by hostdev.c's rules. Needs
+ * root for mknod.
  */
 @Tag("privileged")
 class HostDevicesHookTest {
@@ -36,10 +37,10 @@ class HostDevicesHookTest {
                 dev.toString()).redirectErrorStream(true).start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, bash.waitFor(), out);
-        Map<String, List<Object>> host = nodes(Path.of("/dev"));
-        host.keySet().removeIf(name -> HostDevices.SKIPPED.contains(Path.of(name).getName(0).toString()));
+        Map<String, List<Object>> host = new TreeMap<>();
+        hostdev(Path.of("/dev"), Path.of(""), 0, host);
         assertFalse(host.isEmpty(), "this host has device nodes");
-        assertEquals(host, nodes(dev));
+        assertEquals(host, made(dev));
         for (String own : List.of("pts", "shm", "mqueue", "fd", "console", "ptmx", "stdin")) {
             assertTrue(Files.notExists(dev.resolve(own), LinkOption.NOFOLLOW_LINKS), own + " is the container's own");
         }
@@ -70,19 +71,42 @@ class HostDevicesHookTest {
         return bash;
     }
 
-    /** Each node under a /dev, by relative path: mode (type included), rdev, uid, gid. */
-    private static Map<String, List<Object>> nodes(Path dev) throws IOException {
-        Map<String, List<Object>> nodes = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(dev, HostDevices.MAX_DEPTH)) {
-            for (Path path : paths.toList()) {
-                Map<String, Object> a = Files.readAttributes(path, "unix:mode,rdev,uid,gid", LinkOption.NOFOLLOW_LINKS);
+    /**
+     * What backend-native's copy_dir makes of {@code host}, by relative path: a node as its mode
+     * (type included), rdev, uid and gid; a folder as "folder". At the top the skipped names
+     * (hidden ones among them) are left out, below it every hidden name.
+     */
+    private static void hostdev(Path host, Path relative, int depth, Map<String, List<Object>> made) throws IOException {
+        try (Stream<Path> entries = Files.list(host)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (depth == 0 ? HostDevices.SKIPPED.contains(name) : name.startsWith(".")) {
+                    continue;
+                }
+                Map<String, Object> a = Files.readAttributes(entry, "unix:mode,rdev,uid,gid", LinkOption.NOFOLLOW_LINKS);
                 int type = (Integer) a.get("mode") & 0170000;
-                boolean hidden = dev.relativize(path).toString().startsWith(".") || path.toString().contains("/.");
-                if ((type == 0020000 || type == 0060000) && !hidden) {
-                    nodes.put(dev.relativize(path).toString(), List.of(a.get("mode"), a.get("rdev"), a.get("uid"), a.get("gid")));
+                if (type == 0020000 || type == 0060000) {
+                    made.put(relative.resolve(name).toString(), List.of(a.get("mode"), a.get("rdev"), a.get("uid"), a.get("gid")));
+                } else if (type == 0040000 && depth + 1 < HostDevices.MAX_DEPTH) {
+                    made.put(relative.resolve(name).toString(), List.of("folder"));
+                    hostdev(entry, relative.resolve(name), depth + 1, made);
                 }
             }
         }
-        return nodes;
+    }
+
+    /** Everything under the container's /dev, as {@link #hostdev} names it (anything else by its type). */
+    private static Map<String, List<Object>> made(Path dev) throws IOException {
+        Map<String, List<Object>> made = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dev)) {
+            for (Path path : paths.skip(1).toList()) {
+                Map<String, Object> a = Files.readAttributes(path, "unix:mode,rdev,uid,gid", LinkOption.NOFOLLOW_LINKS);
+                int type = (Integer) a.get("mode") & 0170000;
+                made.put(dev.relativize(path).toString(), type == 0040000 ? List.of("folder")
+                        : type == 0020000 || type == 0060000 ? List.of(a.get("mode"), a.get("rdev"), a.get("uid"), a.get("gid"))
+                        : List.of("type " + Integer.toOctalString(type)));
+            }
+        }
+        return made;
     }
 }

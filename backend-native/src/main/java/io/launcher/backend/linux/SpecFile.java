@@ -6,6 +6,7 @@ import io.launcher.backend.linux.seccomp.DefaultSeccompProgram;
 import io.launcher.backend.linux.seccomp.SeccompCompiler;
 import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
+import io.launcher.spi.isolation.DefaultDeviceRules;
 import io.launcher.spi.isolation.DeviceNode;
 import io.launcher.spi.isolation.DeviceRule;
 import io.launcher.spi.isolation.NetworkAttachment;
@@ -114,14 +115,18 @@ public final class SpecFile {
         }
     }
 
-    /** The given nodes (mode in octal) and the devices cgroup rules added for them. */
+    /**
+     * The given nodes (mode in octal) and the devices cgroup allow rules: Docker's, stated in spi
+     * and written here for every spec (the shim has no list of its own), then the spec's. A
+     * privileged container may use every device: the shim allows it all, whatever follows.
+     */
     private void devices(SandboxSpec spec) {
         for (DeviceNode node : spec.devices()) {
             record("device", node.path(), String.valueOf(node.type()), Long.toString(node.major()),
                     Long.toString(node.minor()), Integer.toOctalString(node.mode()), Integer.toString(node.uid()),
                     Integer.toString(node.gid()));
         }
-        for (DeviceRule rule : spec.deviceRules()) {
+        for (DeviceRule rule : spec.privileged() ? spec.deviceRules() : DefaultDeviceRules.with(spec.deviceRules())) {
             record("devicerule", String.valueOf(rule.type()), number(rule.major()), number(rule.minor()), rule.access());
         }
     }

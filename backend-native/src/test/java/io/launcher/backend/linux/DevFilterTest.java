@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.launcher.spi.isolation.DefaultDeviceRules;
+import io.launcher.spi.isolation.DeviceRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +56,12 @@ class DevFilterTest {
     }
 
     @Test
+    void withoutDockersRulesNothingOpens() throws Exception {
+        assertEquals(List.of("/dev/null rw EPERM", "/dev/fuse r EPERM", "/dev/fuse w EPERM", "/dev/loop-control r EPERM"),
+                run(List.of()), "the shim has no list of its own: the spec brings Docker's");
+    }
+
+    @Test
     void aGivenRuleAllowsItsNodeWithItsAccessOnly() throws Exception {
         assertEquals(List.of("/dev/null rw ok", "/dev/fuse r ok", "/dev/fuse w EPERM", "/dev/loop-control r EPERM"),
                 probe("c", "10", "229", "r"));
@@ -75,12 +83,29 @@ class DevFilterTest {
                 probe("privileged"));
     }
 
+    /** The probe with Docker's rules (spi's, as SpecFile writes them) before the given ones. */
     private List<String> probe(String... rules) throws Exception {
+        List<String> arguments = new ArrayList<>();
+        if (!List.of(rules).equals(List.of("privileged"))) {
+            for (DeviceRule rule : DefaultDeviceRules.RULES) {
+                arguments.addAll(List.of(String.valueOf(rule.type()), number(rule.major()), number(rule.minor()),
+                        rule.access()));
+            }
+        }
+        arguments.addAll(List.of(rules));
+        return run(arguments);
+    }
+
+    private static String number(long n) {
+        return n == DeviceRule.ANY ? "*" : Long.toString(n);
+    }
+
+    private List<String> run(List<String> rules) throws Exception {
         Path probe = Path.of(DevFilterTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("devfilter-probe");
         assertTrue(Files.isExecutable(probe), "the build compiles " + probe);
         List<String> command = new ArrayList<>(List.of(probe.toString(), cgroup.toString()));
-        command.addAll(List.of(rules));
+        command.addAll(rules);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));

@@ -23,11 +23,17 @@ import io.launcher.spi.isolation.SeccompFilter;
 import io.launcher.spi.isolation.SeccompProfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SpecFileTest {
+    /** What the shim wrote itself before spi's DefaultDeviceRules: the same lines, the same order. */
+    private static final String DOCKER_RULES = String.join("\n", "devicerule c * * m", "devicerule b * * m",
+            "devicerule c 1 3 rwm", "devicerule c 1 5 rwm", "devicerule c 1 7 rwm", "devicerule c 1 8 rwm",
+            "devicerule c 1 9 rwm", "devicerule c 5 0 rwm", "devicerule c 5 1 rwm", "devicerule c 5 2 rwm",
+            "devicerule c 136 * rwm", "devicerule c 10 200 rwm");
 
     private static String escaped(String field) {
         return new String(SpecFile.escape(field), StandardCharsets.UTF_8);
@@ -63,7 +69,7 @@ class SpecFileTest {
                 "terminal 0", "stdin 0",
                 "mount overlay overlay", "mountopt lowerdir=/l", "mountopt upperdir=/u", "mountopt workdir=/w",
                 "bind /srv /data ro", "network join /run/netns/x", "readonly 1", "memory 0", "cpushares 512",
-                "nanocpus 0", "pids 50", "cap CAP_CHOWN", "cap CAP_KILL", "seccomp unconfined", "");
+                "nanocpus 0", "pids 50", "cap CAP_CHOWN", "cap CAP_KILL", "seccomp unconfined", DOCKER_RULES, "");
         assertEquals(expected, text);
         assertTrue(text.lines().allMatch(line -> line.chars().noneMatch(c -> c < 0x20)));
     }
@@ -94,8 +100,33 @@ class SpecFileTest {
                 LogConfig.DEFAULT, null, false, true, List.of(node), List.of(node.rule("r"),
                         new DeviceRule('c', 10, DeviceRule.ANY, "rwm"), new DeviceRule('a', DeviceRule.ANY, DeviceRule.ANY, "m")));
         List<String> lines = new String(SpecFile.render(spec), StandardCharsets.UTF_8).lines().toList();
-        assertEquals(List.of("device /dev/my\\x20disk b 8 32 660 0 6", "devicerule b 8 32 r", "devicerule c 10 * rwm",
-                "devicerule a * * m"), lines.stream().filter(line -> line.startsWith("device")).toList());
+        List<String> expected = new ArrayList<>(List.of("device /dev/my\\x20disk b 8 32 660 0 6"));
+        expected.addAll(DOCKER_RULES.lines().toList());
+        expected.addAll(List.of("devicerule b 8 32 r", "devicerule c 10 * rwm", "devicerule a * * m"));
+        assertEquals(expected, lines.stream().filter(line -> line.startsWith("device")).toList(),
+                "Docker's rules, then the given ones");
+    }
+
+    /**
+     * The engine builds every spec anew at each start, from the container's record, and a record
+     * holds only what was asked (--device, --device-cgroup-rule): a container created by a launcher
+     * whose shim kept Docker's rules itself gets them here, as any other.
+     */
+    @Test
+    void aSpecWithoutRulesOfItsOwnGetsDockersAndAPrivilegedOneNone() {
+        SandboxSpec plain = new SandboxSpec(ContainerId.random(), List.of(new Mount("bind", "/r", List.of())),
+                new ProcessSpec(List.of("true"), List.of(), "/", 0, 0, List.of(), false, false), "h",
+                new NetworkAttachment.Private(), ResourceLimits.NONE, List.of(), false, Path.of("/l"), Set.of());
+        assertEquals(DOCKER_RULES.lines().toList(), deviceLines(plain));
+        SandboxSpec privileged = new SandboxSpec(plain.id(), plain.rootfs(), plain.process(), "h", plain.network(),
+                plain.resources(), List.of(), false, plain.logFile(), plain.capabilities(), SeccompProfile.UNCONFINED,
+                LogConfig.DEFAULT, null, true, true);
+        assertEquals(List.of(), deviceLines(privileged), "the shim allows a privileged container every device");
+    }
+
+    private static List<String> deviceLines(SandboxSpec spec) {
+        return new String(SpecFile.render(spec), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("device")).toList();
     }
 
     @Test

@@ -14,11 +14,15 @@ import io.launcher.spi.isolation.SeccompProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +138,66 @@ abstract class PrivilegedCases extends SeccompProfileCases {
         }
         expected.add("removed");
         assertEquals(expected, run.stdout().lines().toList(), run.stderr());
+    }
+
+    /**
+     * Which of the host's names a privileged container gets, by backend-native's rules
+     * (hostdev.c): a hidden name at the top of /dev counts (only .lxc and .udev are skipped), one
+     * below it does not, and a folder comes whether it holds a node or not (the host's /dev/disk
+     * holds only links). Read from a tree this case makes in the host's /dev under fresh names,
+     * null devices in it, and removes after.
+     */
+    @Test
+    void aPrivilegedContainerGetsTheHostsHiddenNamesAtTheTopOnlyAndItsFoldersWithoutNodes() throws Exception {
+        String name = "kit-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Path> tops = List.of(Path.of("/dev", name), Path.of("/dev", "." + name), Path.of("/dev", "." + name + "-node"));
+        try {
+            for (Path top : tops.subList(0, 2)) {
+                Files.createDirectories(top.resolve("empty"));
+                Files.createDirectories(top.resolve(".folder"));
+                Files.createDirectories(top.resolve("links"));
+                Files.createSymbolicLink(top.resolve("links/null"), Path.of("../node"));
+                hostNull(top.resolve("node"));
+                hostNull(top.resolve(".hidden"));
+                hostNull(top.resolve(".folder/node"));
+            }
+            hostNull(tops.get(2));
+            StringBuilder roots = new StringBuilder();
+            tops.forEach(top -> roots.append(' ').append(top));
+            String script = "for p in $(find" + roots + " 2>/dev/null); do if [ -L $p ]; then echo \"link $p\";"
+                    + " elif [ -d $p ]; then echo \"folder $p\"; elif [ -c $p ]; then echo \"node $p\"; fi; done";
+            KitRunner.Run run = runner.run(backend, privileged(runner.spec("sh", "-c", script)));
+            List<String> expected = new ArrayList<>();
+            for (Path top : tops.subList(0, 2)) {
+                expected.addAll(List.of("folder " + top, "folder " + top + "/empty", "folder " + top + "/links",
+                        "node " + top + "/node"));
+            }
+            expected.add("node " + tops.get(2));
+            assertEquals(expected.stream().sorted().toList(), run.stdout().lines().sorted().toList(), run.stderr());
+        } finally {
+            for (Path top : tops) {
+                removeTree(top);
+            }
+        }
+    }
+
+    /** A null device (1:3) at {@code path} in the host's /dev: harmless for any container that copies it meanwhile. */
+    private static void hostNull(Path path) throws Exception {
+        Process mknod = new ProcessBuilder("mknod", "-m", "0666", path.toString(), "c", "1", "3").redirectErrorStream(true)
+                .start();
+        String out = new String(mknod.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, mknod.waitFor(), out);
+    }
+
+    private static void removeTree(Path top) throws IOException {
+        if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(top)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /**
