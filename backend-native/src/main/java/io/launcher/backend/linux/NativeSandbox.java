@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A container held by its detached monitor. Requests go over a fresh connection each; one more
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class NativeSandbox implements Sandbox {
     private static final long DELETE_TIMEOUT_SECONDS = 10;
+    private static final long FINE_POLL_NANOS = 50_000;
+    private static final long COARSE_POLL_NANOS = 1_000_000;
 
     private final ContainerId id;
     private final Bundle bundle;
@@ -113,8 +116,9 @@ final class NativeSandbox implements Sandbox {
     private void recordExit() {
         try {
             Optional<ExitStatus> status = ExitFile.read(bundle.exitFile());
-            if (status.isEmpty() && monitorAlive()) {
-                pollMonitorEnd(System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS));
+            if (status.isEmpty() && monitorAlive(monitorDir())) {
+                pollMonitorEnd(monitorDir(), COARSE_POLL_NANOS,
+                        System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS));
                 status = ExitFile.read(bundle.exitFile());
             }
             if (status.isPresent()) {
@@ -276,24 +280,24 @@ final class NativeSandbox implements Sandbox {
             awaitQuietly(exit);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS);
+        Path dir = monitorDir();
         if (!heard(reaped, deadline)) {
-            awaitMonitorEnd(deadline);
+            awaitMonitorEnd(dir, deadline);
         }
         // the init's mounts are gone: the bundle goes while the monitor removes the cgroups
         bundle.remove();
-        awaitMonitorEnd(deadline);
+        awaitMonitorEnd(dir, deadline);
     }
 
     /**
      * The monitor says "done" once the init is reaped (its mounts went with its namespaces) and
-     * the cgroups are removed, and then exits. Without that word (a monitor killed, or one of an
-     * earlier build) this looks for its process every millisecond: ProcessHandle.onExit of a
-     * process that is not our child first sleeps 300 ms.
+     * the cgroups are removed, and then closes its connections and exits: its process is looked
+     * for every 50 µs from there. Without that word (a monitor killed, or one of an earlier build)
+     * it is looked for every millisecond: ProcessHandle.onExit of a process that is not our child
+     * first sleeps 300 ms.
      */
-    private void awaitMonitorEnd(long deadline) {
-        if (!heard(monitorEnd, deadline)) {
-            pollMonitorEnd(deadline);
-        }
+    private void awaitMonitorEnd(Path dir, long deadline) {
+        pollMonitorEnd(dir, heard(monitorEnd, deadline) ? FINE_POLL_NANOS : COARSE_POLL_NANOS, deadline);
     }
 
     /** Whether the monitor said the word {@code heard} stands for, waiting until the deadline at most. */
@@ -308,21 +312,29 @@ final class NativeSandbox implements Sandbox {
         }
     }
 
-    private void pollMonitorEnd(long deadline) {
-        try {
-            while (monitorAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void pollMonitorEnd(Path dir, long pauseNanos, long deadline) {
+        while (monitorAlive(dir) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(pauseNanos);
         }
     }
 
-    /** The monitor works in its bundle: a recycled pid elsewhere is not ours to wait for. */
-    private boolean monitorAlive() {
+    /** The bundle as the monitor's working directory shows it; looked up while it is there. */
+    private Path monitorDir() {
         try {
-            Path cwd = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pids.monitor()), "cwd"));
-            return cwd.equals(bundle.dir().toRealPath());
+            return bundle.dir().toRealPath();
+        } catch (IOException e) {
+            return bundle.dir().toAbsolutePath();
+        }
+    }
+
+    /**
+     * The monitor works in its bundle (" (deleted)" once the bundle is removed): a recycled pid
+     * elsewhere is not ours to wait for.
+     */
+    private boolean monitorAlive(Path dir) {
+        try {
+            String cwd = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pids.monitor()), "cwd")).toString();
+            return cwd.equals(dir.toString()) || cwd.equals(dir + " (deleted)");
         } catch (IOException e) {
             return false;
         }
