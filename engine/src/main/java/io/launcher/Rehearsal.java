@@ -68,6 +68,7 @@ final class Rehearsal {
     static void run(Path home, PrintStream out, PrintStream err) throws IOException {
         Path dir = Files.createTempDirectory("launcher-rehearsal");
         Path socket = dir.resolve("engine.sock");
+        Path tar = dir.resolve("rehearsal.tar");
         try (DockerApiServer server = new DockerApiServer(new RehearsalEngine(), socket)) {
             // The real connector's path (Wiring's seams, connectOrStart) on a socket that answers.
             Wiring.engineConnector();
@@ -86,7 +87,12 @@ final class Rehearsal {
             for (List<String> line : LINES) {
                 Cli.execute(session, line.toArray(new String[0]));
             }
+            // A download to a file (TarOutput, the body's direct copy, the JDK's file channel and
+            // gathering writes) and the lambdas export and save hand it.
+            Cli.execute(session, "export", "-o", tar.toString(), "n");
+            Cli.execute(session, "save", "-o", tar.toString(), "base");
         } finally {
+            Files.deleteIfExists(tar);
             Files.deleteIfExists(socket);
             Files.deleteIfExists(dir);
         }

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 public record StorageOpt(String size, long sizeBytes) {
     public static final StorageOpt NONE = new StorageOpt("", 0);
 
-    private static final Pattern SIZE = Pattern.compile("^(\\d+(\\.\\d+)?) ?([kKmMgGtTpP])?[iI]?[bB]?$");
     private static final String UNITS = "kmgtp";
 
     public StorageOpt {
@@ -58,7 +57,7 @@ public record StorageOpt(String size, long sizeBytes) {
     }
 
     private static long bytes(String text) {
-        Matcher matcher = SIZE.matcher(text);
+        Matcher matcher = SizePattern.SIZE.matcher(text);
         if (!matcher.matches()) {
             throw new InvalidSpecException("invalid size: '" + text + "'");
         }
@@ -70,5 +69,13 @@ public record StorageOpt(String size, long sizeBytes) {
             throw new InvalidSpecException("invalid size: '" + text + "': too large");
         }
         return value.longValue();
+    }
+
+    /**
+     * The size's syntax, compiled only when a size is given: every HostConfig the CLI makes reaches
+     * {@link #NONE}, and compiling it there cost a short CLI call ~0.5 ms before its first request.
+     */
+    private static final class SizePattern {
+        static final Pattern SIZE = Pattern.compile("^(\\d+(\\.\\d+)?) ?([kKmMgGtTpP])?[iI]?[bB]?$");
     }
 }

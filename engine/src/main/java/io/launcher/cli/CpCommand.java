@@ -113,9 +113,8 @@ public final class CpCommand implements Callable<Integer>, CommandDeclaration.Fi
             }
         }
         if (target.equals("-")) {
-            OutputStream out = launcher.session().out();
-            engine.archivePath(container, asked, out);
-            out.flush();
+            String source = asked;
+            TarOutput.write(launcher.session(), null, out -> engine.archivePath(container, source, out));
             return;
         }
         PathStat stat = engine.statPath(container, asked);

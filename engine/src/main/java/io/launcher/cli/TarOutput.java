@@ -1,9 +1,10 @@
 package io.launcher.cli;
 
-import java.io.BufferedOutputStream;
+import io.launcher.http.ChannelOutput;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -17,9 +18,10 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Where {@code save} and {@code export} write their tar: stdout, or with {@code -o} a file that
- * appears whole or not at all (a temporary name beside it, renamed once written), so a failure,
- * a wrong name included, leaves no partial or empty file behind, and the file it replaces in place.
+ * Where {@code save}, {@code export} and {@code cp CONTAINER:PATH -} write their tar: stdout, or
+ * with {@code -o} a file that appears whole or not at all (a temporary name beside it, renamed
+ * once written), so a failure, a wrong name included, leaves no partial or empty file behind, and
+ * the file it replaces in place. Both are channels where it can ({@link ChannelOutput}).
  * <p>
  * ext4 (auto_da_alloc) writes a file's pages out at once, inside the call, when a file truncated
  * to nothing is closed and when a file is renamed over another: up to a hundred milliseconds each
@@ -50,7 +52,7 @@ final class TarOutput {
 
     static void write(Session session, Path file, Body body) throws IOException {
         if (file == null) {
-            OutputStream out = session.out();
+            OutputStream out = stdout(session);
             body.writeTo(out);
             out.flush();
             return;
@@ -58,13 +60,26 @@ final class TarOutput {
         Path target = file.toAbsolutePath();
         Temporary temp = createBeside(target);
         try {
-            try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(temp.channel()), 1 << 16)) {
+            try (OutputStream out = new ChannelOutput(temp.channel(), target.toString())) {
                 body.writeTo(out);
             }
             replace(temp.path(), target);
         } finally {
             Files.deleteIfExists(temp.path());
         }
+    }
+
+    /**
+     * The session's stdout; the process's own as a channel on descriptor 1 (a file, a pipe), which
+     * a download writes from a direct buffer: System.out would take every byte through the heap
+     * and a native copy of it. Not closed: the descriptor outlives the command.
+     */
+    private static OutputStream stdout(Session session) {
+        if (session.out() != System.out) {
+            return session.out();
+        }
+        System.out.flush();
+        return new ChannelOutput(new FileOutputStream(FileDescriptor.out).getChannel(), "/dev/stdout");
     }
 
     /** A new, empty, owner-only file named after {@code target} in its folder (O_CREAT|O_EXCL, no truncation). */

@@ -1,11 +1,13 @@
 package io.launcher.client;
 
+import io.launcher.http.ChannelOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Copies a tar the engine streams (export, save) to the caller in large reads and larger writes:
+ * Copies a tar the engine streams (export, save) to the caller: to a {@link ChannelOutput} (a
+ * file, stdout) by the body's own direct transfer; to another stream in large reads and larger writes:
  * a body of a hundred megabytes read 8 kB at a time (InputStream.transferTo) costs thousands of
  * system calls, and a socket read returns what has arrived (tens of kilobytes), so the buffer is
  * filled before it is written: a file takes a megabyte per write(2), not one write per read.
@@ -17,6 +19,10 @@ final class TarDownload {
     }
 
     static long copy(InputStream in, OutputStream out) throws IOException {
+        if (out instanceof ChannelOutput) {
+            // a response body sends itself to a channel from the socket, not through the heap
+            return in.transferTo(out);
+        }
         byte[] buffer = new byte[BUFFER];
         long total = 0;
         while (true) {

@@ -9,6 +9,7 @@ import io.launcher.layer.TarLayerReader;
 import io.launcher.layer.TarLayerWriter;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.storage.LayerEntry;
+import io.launcher.spi.storage.LayerReader;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.io.IOException;
@@ -23,9 +24,10 @@ import java.util.stream.Collectors;
 
 /**
  * {@code docker cp}: stat, read and write paths of a container's filesystem, running or not.
- * Reads go through the merged layers as {@code export} does ({@link LayerMerge}, no mount);
- * writes are applied to the container's own layer by the storage driver, which confines them
- * to that layer. Paths are resolved on a {@link FileTree} of the container, so symbolic links
+ * Reads go through the merged layers as {@code export} does ({@link LayerMerge}, no mount: the
+ * container's own writes land in its upper layer, which the host reads as the mount does, and it
+ * is frozen meanwhile); writes into a running container go through its live root filesystem
+ * ({@link LiveRoot}), into a stopped one's layer by the storage driver, which confines them to it. Paths are resolved on a {@link FileTree} of the container, so symbolic links
  * are followed inside its root and never on the host. A path on a mount is read and written in
  * the mount instead, as Docker does: a volume ({@code -v}) in its bound host folder
  * ({@link VolumeArchives}), the engine's {@code /etc/hosts}, {@code /etc/hostname} and
@@ -88,7 +90,7 @@ final class ContainerArchives {
         String layerPath = tree.resolve(asked.path(), asked.followLast());
         Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), layerPath, tree);
         if (volume.isPresent()) {
-            VolumeArchives.archive(volume.get(), asked, out);
+            VolumeArchives.archive(volume.get(), layerPath, asked, VolumeArchives.below(binds(entry), layerPath, tree), out);
             return;
         }
         FileTree.Node node = tree.lookup(layerPath).orElseThrow(() -> missing(path, container));
@@ -105,7 +107,7 @@ final class ContainerArchives {
             merge.run(chain, copy::materialize);
         }
         for (VolumeArchives.Mounted mount : mounted) {
-            VolumeArchives.archive(mount, copy.name(mount.destination()), tar);
+            VolumeArchives.archive(mount, copy.name(mount.destination()), tar, mounted);
         }
         tar.finish();
     }
@@ -129,7 +131,9 @@ final class ContainerArchives {
         String directory = tree.resolve(asked.path(), true);
         Optional<VolumeArchives.Target> volume = VolumeArchives.find(binds(entry), directory, tree);
         if (volume.isPresent()) {
-            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners, reserve);
+            List<BindMount> binds = binds(entry);
+            VolumeArchives.extract(volume.get(), asked, container, body, copyOwners, reserve,
+                    entries -> MountedWrites.intoVolume(volume.get().bind(), directory, entries, binds, tree));
             return;
         }
         if (entry.record().hostConfig().readonlyRootfs()) {
@@ -141,20 +145,35 @@ final class ContainerArchives {
         }
         try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meter())) {
             ArchiveExtraction extraction = new ArchiveExtraction(tree, directory, tar, copyOwners, noOverwriteDirNonDir);
-            MountedWrites writes = new MountedWrites(extraction, binds(entry), tree);
+            List<BindMount> binds = binds(entry);
+            MountedWrites writes = new MountedWrites(extraction, binds, tree);
+            Optional<LiveRoot> live = LiveRoot.of(entry, binds);
             try {
-                storage.apply(chain.get(0), writes);
+                write(live, chain.get(0), writes);
             } catch (IOException | RuntimeException e) {
-                undo(chain.get(0), extraction, writes, e);
+                undo(live, chain.get(0), extraction, writes, e);
                 throw e;
             }
         }
     }
 
+    /**
+     * The container's own share of a copy: through its live root when it runs (overlayfs must see
+     * the change, see {@link LiveRoot}), into its layer by the storage driver when it does not.
+     */
+    private void write(Optional<LiveRoot> live, SnapshotKey layer, LayerReader entries) throws IOException {
+        if (live.isPresent()) {
+            LiveRootWrites.write(live.get(), entries, storage, layer);
+        } else {
+            storage.apply(layer, entries);
+        }
+    }
+
     /** A failed copy (a full disk, a refused entry) takes back the files it added to the layer. */
-    private void undo(SnapshotKey layer, ArchiveExtraction extraction, MountedWrites writes, Exception failure) {
+    private void undo(Optional<LiveRoot> live, SnapshotKey layer, ArchiveExtraction extraction, MountedWrites writes,
+                      Exception failure) {
         try {
-            storage.apply(layer, extraction.undo(writes::mounted));
+            write(live, layer, extraction.undo(writes::mounted));
         } catch (IOException | RuntimeException cleanup) {
             failure.addSuppressed(cleanup);
         }

@@ -29,10 +29,47 @@ final class MountedWrites implements LayerReader {
     private final List<BindMount> binds;
     private final FileTree tree;
 
+    /** The bind whose entries {@link #next()} hands on instead of writing them, or null. */
+    private final BindMount kept;
+
     MountedWrites(LayerReader source, List<BindMount> binds, FileTree tree) {
+        this(source, binds, tree, null);
+    }
+
+    private MountedWrites(LayerReader source, List<BindMount> binds, FileTree tree, BindMount kept) {
         this.source = source;
         this.binds = binds;
         this.tree = tree;
+        this.kept = kept;
+    }
+
+    /**
+     * Writes a copy's entries into {@code directory}, a layer path inside the volume {@code volume}
+     * binds: each entry goes to the mount it lands on, the deepest when volumes nest (a volume
+     * mounted inside the other takes what lands in it, as in the container).
+     */
+    static void intoVolume(BindMount volume, String directory, LayerReader entries, List<BindMount> binds, FileTree tree)
+            throws IOException {
+        LayerReader placed = () -> entries.next().map(e -> moved(e, directory));
+        MountedWrites routed = new MountedWrites(placed, binds, tree, volume);
+        HostDirectory.write(routed, volume.source(), path -> VolumeArchives.find(binds, path, tree)
+                .map(VolumeArchives.Target::rest).orElse(""), true);
+    }
+
+    private static LayerEntry moved(LayerEntry entry, String directory) {
+        String path = directory.isEmpty() ? entry.path() : directory + "/" + entry.path();
+        if (entry instanceof LayerEntry.Directory d) {
+            return new LayerEntry.Directory(path, d.attributes());
+        } else if (entry instanceof LayerEntry.RegularFile f) {
+            return new LayerEntry.RegularFile(path, f.attributes(), f.size(), f.content());
+        } else if (entry instanceof LayerEntry.Symlink s) {
+            return new LayerEntry.Symlink(path, s.attributes(), s.target());
+        } else if (entry instanceof LayerEntry.Special s) {
+            return new LayerEntry.Special(path, s.attributes(), s.type(), s.major(), s.minor());
+        } else if (entry instanceof LayerEntry.Hardlink h) {
+            return new LayerEntry.Hardlink(path, directory.isEmpty() ? h.target() : directory + "/" + h.target());
+        }
+        throw new InvalidSpecException("refusing to copy entry " + entry.path());
     }
 
     /** Whether {@code layerPath} lies on a mount, so that the layer has nothing of it. */
@@ -44,7 +81,7 @@ final class MountedWrites implements LayerReader {
     public Optional<LayerEntry> next() throws IOException {
         for (Optional<LayerEntry> next = source.next(); next.isPresent(); next = source.next()) {
             Optional<VolumeArchives.Target> mount = VolumeArchives.find(binds, next.get().path(), tree);
-            if (mount.isEmpty()) {
+            if (mount.isEmpty() || (kept != null && mount.get().bind().equals(kept))) {
                 return next;
             }
             write(mount.get(), next.get());

@@ -23,15 +23,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * {@code docker cp} on a path inside a volume bound into the container ({@code -v}): the copy
  * reads and writes the bound host folder, as Docker does, confined to it. A symbolic link inside
  * the volume is not followed (it would have to be resolved in the container, which may lead out
- * of the volume): it is reported, copied or refused as a link. Paths that only contain a mount
- * point (a copy of {@code /}) read the container's layers, not the volumes below them.
+ * of the volume): it is reported, copied or refused as a link. A copy of a folder holding mount
+ * points (a copy of {@code /}, or of a volume with another mounted inside it) takes each mount's
+ * content where the container sees it, not the folder below it.
  */
 final class VolumeArchives {
     /** A path inside a bind: the bind and the path below its destination ({@code ""} for the bind itself). */
@@ -71,19 +74,29 @@ final class VolumeArchives {
 
     /**
      * The binds mounted strictly below {@code layerPath} (anywhere when it is the root), each with
-     * its destination resolved in the container; a bind inside another of them is left out, as its
-     * content is read from the outer one's host folder.
+     * its destination resolved in the container, outer ones first; of two binds on one destination
+     * the later, which the container sees, is kept.
      */
     static List<Mounted> below(List<BindMount> binds, String layerPath, FileTree tree) {
-        List<Mounted> found = new ArrayList<>();
+        Map<String, Mounted> found = new TreeMap<>();
         for (BindMount bind : binds) {
             String destination = tree.resolve(bind.destination(), true);
             if (!destination.isEmpty() && (layerPath.isEmpty() || destination.startsWith(layerPath + "/"))) {
-                found.add(new Mounted(bind, destination));
+                found.put(destination, new Mounted(bind, destination));
             }
         }
-        found.removeIf(inner -> found.stream().anyMatch(outer -> inner.destination().startsWith(outer.destination() + "/")));
-        return found;
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * What of the folder at {@code layerPath} other mounts cover: paths relative to it, as
+     * {@link HostDirectory#read(Path, String, LayerWriter, java.util.function.Predicate)} skips them.
+     */
+    static Predicate<String> covered(String layerPath, List<Mounted> mounts) {
+        List<String> relative = mounts.stream().map(Mounted::destination)
+                .filter(d -> layerPath.isEmpty() || d.startsWith(layerPath + "/"))
+                .map(d -> layerPath.isEmpty() ? d : d.substring(layerPath.length() + 1)).toList();
+        return path -> relative.contains(path);
     }
 
     static PathStat stat(Target target, ArchivePath asked, String container) {
@@ -99,23 +112,42 @@ final class VolumeArchives {
         }
     }
 
-    static void archive(Target target, ArchivePath asked, OutputStream out) throws IOException {
+    /**
+     * The tar of a path inside a volume, named as {@code asked} says; a volume mounted below it
+     * ({@code mounts}, from {@link #below}) shows its own content, not its mount point's folder
+     * in the outer volume.
+     */
+    static void archive(Target target, String layerPath, ArchivePath asked, List<Mounted> mounts, OutputStream out)
+            throws IOException {
         TarLayerWriter tar = new TarLayerWriter(out);
-        HostDirectory.read(target.host(), asked.entryName(), tar);
+        HostDirectory.read(target.host(), asked.entryName(), tar, covered(layerPath, mounts));
+        String prefix = asked.entryName().equals(".") ? "" : asked.entryName() + "/";
+        for (Mounted mount : mounts) {
+            archive(mount, prefix + mount.destination().substring(layerPath.length() + 1), tar, mounts);
+        }
         tar.finish();
     }
 
-    /** The content of a mount in a copy of a folder that holds it, named {@code name}; a missing source shows nothing. */
-    static void archive(Mounted mount, String name, LayerWriter out) throws IOException {
+    /**
+     * The content of a mount in a copy of a folder that holds it, named {@code name}, without what
+     * the other {@code mounts} cover; a missing source shows nothing.
+     */
+    static void archive(Mounted mount, String name, LayerWriter out, List<Mounted> mounts) throws IOException {
         try {
-            HostDirectory.read(mount.bind().source(), name, out);
+            HostDirectory.read(mount.bind().source(), name, out, covered(mount.destination(), mounts));
         } catch (NoSuchFileException e) {
             // The bound host path went away: the container sees an empty mount point, the copy nothing.
         }
     }
 
+    /** Where a copy into a volume writes its entries (paths below the extraction point). */
+    @FunctionalInterface
+    interface Placement {
+        void write(LayerReader entries) throws IOException;
+    }
+
     static void extract(Target target, ArchivePath asked, String container, InputStream body, boolean copyOwners,
-                        DiskReserve reserve) throws IOException {
+                        DiskReserve reserve, Placement placement) throws IOException {
         if (target.bind().readOnly()) {
             throw new FailedPreconditionException("mounted volume is marked read-only");
         }
@@ -125,7 +157,7 @@ final class VolumeArchives {
         }
         try (TarLayerReader tar = new TarLayerReader(body, null, reserve.meterFor(target.bind().source()))) {
             LayerReader owned = () -> tar.next().map(e -> owners(e, copyOwners));
-            HostDirectory.write(owned, target.host(), UnaryOperator.identity(), true);
+            placement.write(owned);
         } catch (FileAlreadyExistsException e) {
             // A volume never has a directory replaced by a file or back, whatever noOverwriteDirNonDir says.
             throw new InvalidSpecException("unable to extract " + e.getFile() + ": " + e.getReason(), e);

@@ -2,6 +2,7 @@ package io.launcher.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /** Decodes a chunked body (RFC 9112 section 7.1); trailer fields are read and dropped. */
 final class ChunkedInputStream extends InputStream {
@@ -44,18 +45,39 @@ final class ChunkedInputStream extends InputStream {
         return done ? 0 : (int) Math.min(remaining, in.available());
     }
 
-    private boolean nextChunk() throws IOException {
-        String line = MessageHead.readLine(in, false);
+    /**
+     * With a {@link ChannelOutput} on the client's connection, the rest of the body goes from the
+     * socket to the channel through a direct buffer ({@link ChunkedChannelCopy}), not the heap.
+     */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        if (!done && out instanceof ChannelOutput target && in instanceof ConnectionInput connection) {
+            long copied = new ChunkedChannelCopy(connection, target, remaining).copy();
+            remaining = 0;
+            done = true;
+            return copied;
+        }
+        return super.transferTo(out);
+    }
+
+    /** The size a chunk's first line gives (hexadecimal, extensions after a ';' ignored). */
+    static long chunkSize(String line) throws HttpProtocolException {
         int semicolon = line.indexOf(';');
         String size = (semicolon < 0 ? line : line.substring(0, semicolon)).trim();
+        long parsed;
         try {
-            remaining = Long.parseLong(size, 16);
+            parsed = Long.parseLong(size, 16);
         } catch (NumberFormatException e) {
             throw new HttpProtocolException("malformed chunk size: " + line);
         }
-        if (remaining < 0) {
+        if (parsed < 0) {
             throw new HttpProtocolException("malformed chunk size: " + line);
         }
+        return parsed;
+    }
+
+    private boolean nextChunk() throws IOException {
+        remaining = chunkSize(MessageHead.readLine(in, false));
         if (remaining == 0) {
             while (!MessageHead.readLine(in, false).isEmpty()) {
                 // trailer field: nothing here uses trailers

@@ -1,6 +1,5 @@
 package io.launcher.http;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,7 +24,7 @@ public final class HttpClientConnection implements Closeable {
 
     private HttpClientConnection(SocketChannel channel) {
         this.channel = channel;
-        this.in = new BufferedInputStream(SocketStreams.input(channel), 16 * 1024);
+        this.in = new ConnectionInput(channel, 16 * 1024);
         this.out = new BufferedOutputStream(SocketStreams.output(channel), 16 * 1024);
     }
 

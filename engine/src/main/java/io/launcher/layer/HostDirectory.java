@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,25 +38,51 @@ public final class HostDirectory {
 
     /** Writes {@code source} (not followed when a link) as {@code name}, its content below {@code name/}; {@code .} names the content only. */
     public static void read(Path source, String name, LayerWriter out) throws IOException {
-        Map<Long, String> linked = new HashMap<>();
-        walk(source, name.equals(".") ? "" : name, out, linked);
+        read(source, name, out, relative -> false);
     }
 
-    private static void walk(Path path, String name, LayerWriter out, Map<Long, String> linked) throws IOException {
-        FileNodes.Stat stat = FileNodes.lstat(path);
-        FileAttributes attributes = new FileAttributes(stat.mode(), stat.uid(), stat.gid(), stat.modified(), Map.of());
-        if (stat.isDirectory()) {
-            if (!name.isEmpty()) {
-                out.write(new LayerEntry.Directory(name, attributes));
+    /**
+     * Like {@link #read(Path, String, LayerWriter)}, leaving out what {@code skipped} names: a path
+     * relative to {@code source} (e.g. {@code a/b}), and everything below it. Another mount covers
+     * it where the folder is bound, so its content here is not what the container sees.
+     */
+    public static void read(Path source, String name, LayerWriter out, Predicate<String> skipped) throws IOException {
+        Map<Long, String> linked = new HashMap<>();
+        new Walk(out, linked, skipped).walk(source, "", name.equals(".") ? "" : name);
+    }
+
+    private record Walk(LayerWriter out, Map<Long, String> linked, Predicate<String> skipped) {
+        void walk(Path path, String relative, String name) throws IOException {
+            if (!relative.isEmpty() && skipped.test(relative)) {
+                return;
             }
-            TreeSet<String> children = new TreeSet<>();
-            try (DirectoryStream<Path> listing = Files.newDirectoryStream(path)) {
-                listing.forEach(child -> children.add(child.getFileName().toString()));
+            FileNodes.Stat stat = FileNodes.lstat(path);
+            if (stat.isDirectory()) {
+                if (!name.isEmpty()) {
+                    out.write(new LayerEntry.Directory(name, attributes(stat)));
+                }
+                TreeSet<String> children = new TreeSet<>();
+                try (DirectoryStream<Path> listing = Files.newDirectoryStream(path)) {
+                    listing.forEach(child -> children.add(child.getFileName().toString()));
+                }
+                for (String child : children) {
+                    walk(path.resolve(child), relative.isEmpty() ? child : relative + "/" + child,
+                            name.isEmpty() ? child : name + "/" + child);
+                }
+            } else {
+                HostDirectory.leaf(path, name, stat, out, linked);
             }
-            for (String child : children) {
-                walk(path.resolve(child), name.isEmpty() ? child : name + "/" + child, out, linked);
-            }
-        } else if (stat.isRegularFile()) {
+        }
+    }
+
+    private static FileAttributes attributes(FileNodes.Stat stat) {
+        return new FileAttributes(stat.mode(), stat.uid(), stat.gid(), stat.modified(), Map.of());
+    }
+
+    private static void leaf(Path path, String name, FileNodes.Stat stat, LayerWriter out, Map<Long, String> linked)
+            throws IOException {
+        FileAttributes attributes = attributes(stat);
+        if (stat.isRegularFile()) {
             String first = stat.links() > 1 ? linked.putIfAbsent(stat.inode(), name) : null;
             if (first != null) {
                 out.write(new LayerEntry.Hardlink(name, first));

@@ -191,6 +191,66 @@ class CpIT {
         assertFalse(Files.exists(readOnly.resolve("new-hosts")));
     }
 
+    @Test
+    void aVolumeInsideAnotherIsCopiedAsTheContainerSeesIt() throws Exception {
+        Path outer = Files.createDirectories(launcher.root().resolve("nested-outer"));
+        Path inner = Files.createDirectories(launcher.root().resolve("nested-inner"));
+        Files.writeString(outer.resolve("top.txt"), "outer\n");
+        Files.writeString(Files.createDirectories(outer.resolve("in")).resolve("shadowed.txt"), "under the mount\n");
+        Files.writeString(inner.resolve("inner.txt"), "inner\n");
+        ok(launcher.launcher("run", "-d", "--name", "nested", "--network", "none", "-v", outer + ":/root/data",
+                "-v", inner + ":/root/data/in", "base", "sleep", "300"));
+        assertEquals("inner.txt\n", ok(launcher.launcher("exec", "nested", "ls", "/root/data/in")).out());
+        for (String copied : List.of("/root", "/root/data")) {
+            Path back = Files.createDirectories(launcher.root().resolve("nested-back" + copied.replace('/', '-')));
+            ok(launcher.launcher("cp", "nested:" + copied, back.toString()));
+            Path data = back.resolve(copied.equals("/root") ? "root/data" : "data");
+            assertEquals("outer\n", Files.readString(data.resolve("top.txt")));
+            assertEquals("inner\n", Files.readString(data.resolve("in/inner.txt")), copied);
+            assertFalse(Files.exists(data.resolve("in/shadowed.txt")), copied + " showed the outer volume's folder");
+        }
+        Path upload = Files.createDirectories(launcher.root().resolve("nested-upload/in"));
+        Files.writeString(upload.resolve("uploaded.txt"), "up\n");
+        ok(launcher.launcher("cp", upload.getParent() + "/.", "nested:/root/data"));
+        assertEquals("up\n", Files.readString(inner.resolve("uploaded.txt")));
+        assertFalse(Files.exists(outer.resolve("in/uploaded.txt")), "written below the inner volume's mount point");
+    }
+
+    /**
+     * The container has looked up both paths (one it wrote itself, one missing): overlayfs keeps
+     * what it found, so a copy that changed the upper layer beside the mount would go unseen.
+     */
+    @Test
+    void aRunningContainerSeesACopyOverPathsItAlreadyLookedUp() throws Exception {
+        ok(launcher.launcher("run", "-d", "--name", "looked", "--network", "none", "base", "sh", "-c",
+                "echo old > /tmp/seen.txt; touch /tmp/ready; sleep 300"));
+        for (int i = 0; i < 100 && launcher.launcher("exec", "looked", "test", "-e", "/tmp/ready").exitCode() != 0; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals("old\n", ok(launcher.launcher("exec", "looked", "cat", "/tmp/seen.txt")).out());
+        assertEquals(1, launcher.launcher("exec", "looked", "cat", "/tmp/new.txt").exitCode());
+        Path source = Files.createDirectories(launcher.root().resolve("looked-up"));
+        Files.writeString(source.resolve("seen.txt"), "new\n");
+        Files.writeString(source.resolve("new.txt"), "fresh\n");
+        ok(launcher.launcher("cp", source.resolve("seen.txt").toString(), "looked:/tmp/seen.txt"));
+        ok(launcher.launcher("cp", source.resolve("new.txt").toString(), "looked:/tmp/"));
+        assertEquals("new\n", ok(launcher.launcher("exec", "looked", "cat", "/tmp/seen.txt")).out());
+        assertEquals("fresh\n", ok(launcher.launcher("exec", "looked", "cat", "/tmp/new.txt")).out());
+        assertEquals("1777\n", ok(launcher.launcher("exec", "looked", "stat", "-c", "%a", "/tmp")).out());
+        String diff = ok(launcher.launcher("diff", "looked")).out();
+        assertTrue(diff.contains("A /tmp/new.txt"), diff);
+        // A container the user paused is written through its live root as well.
+        ok(launcher.launcher("pause", "looked"));
+        Files.writeString(source.resolve("seen.txt"), "while paused\n");
+        ok(launcher.launcher("cp", source.resolve("seen.txt").toString(), "looked:/tmp/seen.txt"));
+        ok(launcher.launcher("unpause", "looked"));
+        assertEquals("while paused\n", ok(launcher.launcher("exec", "looked", "cat", "/tmp/seen.txt")).out());
+        // The container's own /dev is not the copy's: the file lands in its layer below, as with Docker.
+        ok(launcher.launcher("cp", source.resolve("new.txt").toString(), "looked:/dev/"));
+        assertEquals(1, launcher.launcher("exec", "looked", "test", "-e", "/dev/new.txt").exitCode());
+        assertTrue(ok(launcher.launcher("diff", "looked")).out().contains("A /dev/new.txt"));
+    }
+
     private static String launcherLine(String... args) {
         StringBuilder line = new StringBuilder(launcher.home().resolve("bin/launcher") + " --root " + launcher.root()
                 + " -H unix://" + launcher.socket());

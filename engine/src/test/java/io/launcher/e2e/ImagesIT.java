@@ -1,5 +1,6 @@
 package io.launcher.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,7 @@ class ImagesIT extends WithBaseImage {
                 .filter(n -> !n.equals(".") && !n.equals("..")).map(n -> "bin/" + n).toList());
         TreeSet<String> exportedBin = new TreeSet<>(exported.stream().filter(n -> n.startsWith("bin/") && n.length() > 4).toList());
         assertEquals(bin, exportedBin);
+        exportsToStdoutAsToTheFile(export);
         if (Distribution.dockerCli().isPresent()) {
             // The docker CLI reads the same stream: the very bytes, the file's as the launcher wrote them.
             Path viaDocker = dir.resolve("docker.tar");
@@ -93,6 +95,21 @@ class ImagesIT extends WithBaseImage {
         }
         Calls.ok(dist, "rm", "-f", "live");
         Calls.ok(dist, "rmi", "live:true", "live:false");
+    }
+
+    /** To stdout, a file or a pipe (descriptor 1 written from the CLI's direct buffer): the very bytes of -o. */
+    private void exportsToStdoutAsToTheFile(Path export) throws IOException, InterruptedException {
+        List<String> command = List.of(dist.home().resolve("bin/launcher").toString(), "--root", dist.root().toString(),
+                "-H", "unix://" + dist.socket(), "export", "writer");
+        Path viaStdout = dir.resolve("stdout.tar");
+        Process toFile = new ProcessBuilder(command).redirectOutput(viaStdout.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertEquals(0, toFile.waitFor());
+        assertEquals(-1, Files.mismatch(export, viaStdout), "export > FILE gives the bytes of export -o");
+        Process toPipe = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] piped = toPipe.getInputStream().readAllBytes();
+        assertEquals(0, toPipe.waitFor());
+        assertArrayEquals(Files.readAllBytes(export), piped, "export | reader gives the bytes of export -o");
     }
 
     private int snapshots() throws IOException {

@@ -125,6 +125,29 @@ class ContainerArchivesTest {
         assertFalse(Files.exists(readOnly.resolve("f")));
     }
 
+    @Test
+    void aVolumeInsideAnotherShowsItsOwnContent() throws IOException {
+        Path outer = Files.createDirectories(dir.resolve("outer"));
+        Path inner = Files.createDirectories(dir.resolve("inner"));
+        Files.writeString(outer.resolve("top.txt"), "outer\n");
+        Files.writeString(Files.createDirectories(outer.resolve("in")).resolve("shadowed.txt"), "under the mount\n");
+        Files.writeString(inner.resolve("inner.txt"), "inner\n");
+        String nested = engine.create(Optional.of("nested"), ContainerConfig.of("img", List.of("true")),
+                new HostConfig(false, NetworkMode.NONE, ResourceLimits.NONE,
+                        List.of(outer + ":/tmp/data", inner + ":/tmp/data/in"), false, List.of(), List.of())).value();
+        assertEquals(List.of("data/", "data/top.txt", "data/in/", "data/in/inner.txt"), names(archive(nested, "/tmp/data")));
+        assertEquals(List.of("top.txt", "in/", "in/inner.txt"), names(archive(nested, "/tmp/data/.")));
+        List<String> parent = names(archive(nested, "/tmp"));
+        assertTrue(parent.contains("tmp/data/in/inner.txt"), parent.toString());
+        assertFalse(parent.stream().anyMatch(n -> n.contains("shadowed")), parent.toString());
+
+        engine.extractArchive(nested, "/tmp/data", new ByteArrayInputStream(tar(dir("in"), file("in/new.txt", "x"),
+                file("new-top.txt", "y"))), false, false);
+        assertEquals("x", Files.readString(inner.resolve("new.txt")));
+        assertEquals("y", Files.readString(outer.resolve("new-top.txt")));
+        assertFalse(Files.exists(outer.resolve("in/new.txt")), "written below the inner volume's mount point");
+    }
+
     private byte[] archive(String path) throws IOException {
         return archive(container, path);
     }
