@@ -1,7 +1,8 @@
 /*
  * The monitor's control socket, <bundle>/monitor.sock: the one place its protocol is defined
  * (the Java side is MonitorConnection). Lines of ASCII words ending in '\n'; every request
- * gets exactly one reply, in order; "exit" is pushed to every client when the init ends.
+ * gets exactly one reply, in order; "exit" is pushed to every client when the init ends, then
+ * "reaped" and "done" as the monitor cleans up after it.
  *
  *   engine -> monitor          monitor -> engine              when
  *   -------------------------  -----------------------------  --------------------------------
@@ -18,8 +19,16 @@
  *                                                             replaces (disconnects) this one
  *   resize <rows> <cols>       ok                             TIOCSWINSZ on the terminal's master
  *                              error <message>                (ok and nothing done without one)
- *   (none)                     exit <code> <signal> <oom>     the init ended (oom 0|1); then
- *                                                             the socket is closed and unlinked
+ *   (none)                     exit <code> <signal> <oom>     the init ended (oom 0|1); the
+ *                                                             socket is unlinked first, so no
+ *                                                             client comes after it
+ *   (none)                     reaped                         the init was reaped: its mounts
+ *                                                             (the root's among them) went with
+ *                                                             its namespaces
+ *   (none)                     done                           the cgroups are removed too: all
+ *                                                             that is left of the container is
+ *                                                             the bundle; the monitor closes
+ *                                                             every connection and exits
  *
  * The terminal (spec "terminal 1"): once the init is ready the monitor opens the master in the
  * container's own devpts (/proc/<init>/root/dev/pts/ptmx), so the slave is /dev/pts/<n> inside;
@@ -243,12 +252,27 @@ void control_read(struct monitor *m, struct client *c)
         control_drop(m, c);
 }
 
+/* the connections stay open for "done": an engine deletes the bundle once it has that */
 void control_broadcast_exit(struct monitor *m, const struct exit_status *e)
+{
+    for (int i = 0; i < MAX_CLIENTS; i++)
+        if (m->clients[i].fd >= 0)
+            reply(&m->clients[i], "exit %d %d %d\n", e->code, e->signal, e->oom);
+}
+
+void control_broadcast_reaped(struct monitor *m)
+{
+    for (int i = 0; i < MAX_CLIENTS; i++)
+        if (m->clients[i].fd >= 0)
+            reply(&m->clients[i], "reaped\n");
+}
+
+void control_broadcast_done(struct monitor *m)
 {
     for (int i = 0; i < MAX_CLIENTS; i++) {
         if (m->clients[i].fd < 0)
             continue;
-        reply(&m->clients[i], "exit %d %d %d\n", e->code, e->signal, e->oom);
+        reply(&m->clients[i], "done\n");
         if (m->clients[i].fd >= 0)
             close(m->clients[i].fd);
         m->clients[i].fd = -1;

@@ -49,6 +49,8 @@ int control_start_init(struct monitor *m);
 void control_accept(struct monitor *m);
 void control_read(struct monitor *m, struct client *c);
 void control_broadcast_exit(struct monitor *m, const struct exit_status *e);
+void control_broadcast_reaped(struct monitor *m);
+void control_broadcast_done(struct monitor *m);
 void control_drop(struct monitor *m, struct client *c);
 
 /* stdin.c: the input relay from the stdin client to the process, with back-pressure */

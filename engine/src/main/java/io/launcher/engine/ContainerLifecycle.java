@@ -9,6 +9,7 @@ import io.launcher.api.LauncherException;
 import io.launcher.api.NotFoundException;
 import io.launcher.api.WaitCondition;
 import io.launcher.engine.ContainerRecord.EndpointRecord;
+import io.launcher.spi.Mount;
 import io.launcher.spi.isolation.BindMount;
 import io.launcher.spi.isolation.IsolationBackend;
 import io.launcher.spi.isolation.Sandbox;
@@ -16,6 +17,7 @@ import io.launcher.spi.isolation.SignalTarget;
 import io.launcher.spi.storage.SnapshotKey;
 import io.launcher.spi.storage.StorageDriver;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -77,8 +79,9 @@ final class ContainerLifecycle {
                 case NONE, HOST -> null;
             };
             try {
+                List<Mount> rootfs = storage.mounts(new SnapshotKey(record.id()));
                 var spec = SandboxSpecs.build(entry.id(), record.config(), record.hostConfig(),
-                        storage.mounts(new SnapshotKey(record.id())),
+                        record.hostConfig().autoRemove() ? DisposableRootfs.of(rootfs) : rootfs,
                         ContainerNetworking.attachmentFor(record.hostConfig().networkMode(), endpoint),
                         store.logFile(record.id()), users.resolve(new SnapshotKey(record.id()), record.config().user()));
                 spec = SandboxSpecs.withBinds(spec, etc.write(store.folder(record.id()), record.hostConfig().networkMode(),

@@ -3,6 +3,7 @@ package io.launcher.engine;
 import io.launcher.api.InternalException;
 import io.launcher.spi.storage.directory.Trees;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -124,10 +125,25 @@ final class ContainerStore {
             Files.deleteIfExists(record(id));
             if (Files.exists(folder)) {
                 Files.move(folder, doomed);
-                Trees.delete(doomed);
+                deleteFolder(doomed, logFile(id).getFileName().toString());
             }
         } catch (IOException e) {
             throw new InternalException("unable to remove container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a started container's folder holds goes one call each (a removal is on the path of
+     * every {@code run --rm}); a walk takes the rest (rotated logs, a file of an earlier layout).
+     */
+    private static void deleteFolder(Path folder, String log) throws IOException {
+        for (String name : List.of(log, "hosts", "hostname", "resolv.conf")) {
+            Files.deleteIfExists(folder.resolve(name));
+        }
+        try {
+            Files.delete(folder);
+        } catch (DirectoryNotEmptyException more) {
+            Trees.delete(folder);
         }
     }
 }

@@ -2,11 +2,13 @@ package io.launcher.backend.linux;
 
 import io.launcher.api.InternalException;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * A container's folder, {@code <stateDir>/containers/<id>/}: spec (written by us), pids (the
@@ -35,8 +37,25 @@ record Bundle(Path dir) {
         return dir.resolve("exit");
     }
 
-    /** Removes the folder; nothing is mounted on the host below it, so a plain walk does. */
+    /**
+     * Removes the folder; nothing is mounted on the host below it. The names a bundle holds once
+     * its monitor is done go one call each (this is on the path of every {@code run --rm}); a
+     * walk takes whatever else is there (a monitor cut short, a file of an earlier build).
+     */
     void remove() {
+        try {
+            for (Path known : List.of(exitFile(), pids(), spec(), rootfs())) {
+                Files.deleteIfExists(known);
+            }
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            walkAndRemove();
+        } catch (IOException e) {
+            throw new InternalException("unable to remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void walkAndRemove() {
         if (!Files.exists(dir)) {
             return;
         }

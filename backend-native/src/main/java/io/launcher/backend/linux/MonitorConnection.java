@@ -25,6 +25,8 @@ import java.util.Optional;
  *   stdin                      ok (then raw input bytes; EOF ends the input) | error &lt;message&gt;
  *   resize &lt;rows&gt; &lt;cols&gt;       ok | error &lt;message&gt;
  *   (pushed to every client)   exit &lt;code&gt; &lt;signal&gt; &lt;oom 0|1&gt;
+ *   (pushed to every client)   reaped (the init and its mounts are gone), then done (the cgroups
+ *                              too; the monitor exits next)
  * </pre>
  */
 final class MonitorConnection implements Closeable {

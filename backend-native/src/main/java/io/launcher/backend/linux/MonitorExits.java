@@ -15,18 +15,32 @@ import java.util.concurrent.Executors;
 /**
  * Waits for the exits of every sandbox of a backend on one thread: each monitor's watching
  * connection is registered with one selector (a platform thread blocked on each cost the daemon
- * about 1 MB per running container). The monitor pushes one line, {@code exit <code> <signal>
- * <oom>}, then closes. What a sandbox does about its exit (records, tears down, removes) runs on
- * a pooled thread, never on the selector's. The thread ends (and its selector closes) once
- * nothing was left to watch for a few seconds.
+ * about 1 MB per running container). The monitor pushes {@code exit <code> <signal> <oom>}, then
+ * {@code reaped} and {@code done} as it cleans up after the init (then it exits): the exit is
+ * heard as soon as it happens, and the monitor's progress without looking for its process. What a sandbox does
+ * about these (records, tears down, removes) runs on a pooled thread, never on the selector's:
+ * the exit's callback waits (through the sandbox's deletion) for what the end's callback tells,
+ * so they run side by side. The thread ends (and its selector closes) once nothing was left to
+ * watch for a few seconds.
  */
 final class MonitorExits {
-    /** What a watched connection delivers: its exit line, or its end without one. */
+    /** What a watched connection delivers: its exit line and then its end, or its end alone. */
     interface Listener {
         /** The text after {@code exit }. */
         void exited(String status);
 
-        void ended();
+        /** After the exit line: the init is reaped, its mounts are gone. */
+        void reaped();
+
+        /**
+         * After the exit line, the watch is over: {@code done} when the monitor said it cleaned
+         * up (it exits next), false when the connection ended without that (a monitor killed, or
+         * one of an earlier build, which closed right after the exit line).
+         */
+        void finished(boolean done);
+
+        /** The connection ended without an exit line. */
+        void lost();
     }
 
     private static final int MAX_LINE = 256;
@@ -63,7 +77,7 @@ final class MonitorExits {
             channel.register(on, SelectionKey.OP_READ, new Watched(channel, listener));
         } catch (IOException e) {
             close(channel);
-            ended(listener::ended);
+            ended(listener::lost);
         }
     }
 
@@ -107,6 +121,7 @@ final class MonitorExits {
         private final SocketChannel channel;
         private final Listener listener;
         private final StringBuilder line = new StringBuilder();
+        private boolean heardExit;
 
         Watched(SocketChannel channel, Listener listener) {
             this.channel = channel;
@@ -122,15 +137,20 @@ final class MonitorExits {
                 count = -1;
             }
             if (count < 0 || line.length() > MAX_LINE) {
-                end(key, listener::ended);
+                end(key, heardExit ? () -> listener.finished(false) : listener::lost);
                 return;
             }
             line.append(new String(buffer.array(), 0, count, StandardCharsets.UTF_8));
             for (int newline = line.indexOf("\n"); newline >= 0; newline = line.indexOf("\n")) {
                 String text = line.substring(0, newline);
                 line.delete(0, newline + 1);
-                if (text.startsWith("exit ")) {
-                    end(key, () -> listener.exited(text.substring(5)));
+                if (text.startsWith("exit ") && !heardExit) {
+                    heardExit = true;
+                    callbacks.execute(() -> listener.exited(text.substring(5)));
+                } else if (text.equals("reaped") && heardExit) {
+                    callbacks.execute(listener::reaped);
+                } else if (text.equals("done") && heardExit) {
+                    end(key, () -> listener.finished(true));
                     return;
                 }
             }

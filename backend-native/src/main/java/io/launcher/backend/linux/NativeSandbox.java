@@ -22,14 +22,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A container held by its detached monitor. Requests go over a fresh connection each; one more
  * connection, watched by the backend's {@link MonitorExits}, completes {@link #exit()} when the
- * monitor pushes "exit", or from the exit file when the monitor is gone.
+ * monitor pushes "exit", or from the exit file when the monitor is gone, and tells how far the
+ * monitor got in its cleanup ("reaped", "done"), which {@link #delete()} follows.
  */
 final class NativeSandbox implements Sandbox {
     private static final long DELETE_TIMEOUT_SECONDS = 10;
+    private static final long FINE_POLL_NANOS = 50_000;
+    private static final long COARSE_POLL_NANOS = 1_000_000;
 
     private final ContainerId id;
     private final Bundle bundle;
@@ -38,6 +42,10 @@ final class NativeSandbox implements Sandbox {
     private final MonitorExits exits;
     private final Freezer freezer;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    /** True once the monitor said "reaped"; false when its watch ended without that (then look at its process). */
+    private final CompletableFuture<Boolean> reaped = new CompletableFuture<>();
+    /** True once the monitor said "done"; false when its watch ended without that (then look at its process). */
+    private final CompletableFuture<Boolean> monitorEnd = new CompletableFuture<>();
     /** Held by start, pause and resume across their work, and by the exit; see {@link #stopped()}. */
     private final Object transition = new Object();
     private volatile SandboxState state;
@@ -56,6 +64,7 @@ final class NativeSandbox implements Sandbox {
     NativeSandbox watch(Optional<MonitorConnection> connection) {
         if (connection.isEmpty()) {
             recordExit();
+            unheard();
             return this;
         }
         try {
@@ -70,21 +79,48 @@ final class NativeSandbox implements Sandbox {
                 }
 
                 @Override
-                public void ended() {
+                public void reaped() {
+                    reaped.complete(true);
+                }
+
+                @Override
+                public void finished(boolean done) {
+                    reaped.complete(false);
+                    monitorEnd.complete(done);
+                }
+
+                @Override
+                public void lost() {
                     recordExit();
+                    unheard();
                 }
             });
         } catch (IOException e) {
             connection.get().close();
             recordExit();
+            unheard();
         }
         return this;
     }
 
-    /** The monitor is gone: its exit file tells how the container ended. */
+    /** Nothing more will be heard from the monitor: its process tells how far it got. */
+    private void unheard() {
+        reaped.complete(false);
+        monitorEnd.complete(false);
+    }
+
+    /**
+     * The monitor is gone, or going: its exit file tells how the container ended. A monitor
+     * writes that file just after it tells its clients, so one still alive is given its time.
+     */
     private void recordExit() {
         try {
             Optional<ExitStatus> status = ExitFile.read(bundle.exitFile());
+            if (status.isEmpty() && monitorAlive(monitorDir())) {
+                pollMonitorEnd(monitorDir(), COARSE_POLL_NANOS,
+                        System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS));
+                status = ExitFile.read(bundle.exitFile());
+            }
             if (status.isPresent()) {
                 complete(status.get());
                 return;
@@ -243,30 +279,62 @@ final class NativeSandbox implements Sandbox {
             }
             awaitQuietly(exit);
         }
-        awaitMonitorEnd();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS);
+        Path dir = monitorDir();
+        if (!heard(reaped, deadline)) {
+            awaitMonitorEnd(dir, deadline);
+        }
+        // the init's mounts are gone: the bundle goes while the monitor removes the cgroups
         bundle.remove();
+        awaitMonitorEnd(dir, deadline);
     }
 
     /**
-     * The monitor exits right after it reports the exit. ProcessHandle.onExit of a process that
-     * is not our child first sleeps 300 ms, so this looks every millisecond instead.
+     * The monitor says "done" once the init is reaped (its mounts went with its namespaces) and
+     * the cgroups are removed, and then closes its connections and exits: its process is looked
+     * for every 50 µs from there. Without that word (a monitor killed, or one of an earlier build)
+     * it is looked for every millisecond: ProcessHandle.onExit of a process that is not our child
+     * first sleeps 300 ms.
      */
-    private void awaitMonitorEnd() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DELETE_TIMEOUT_SECONDS);
+    private void awaitMonitorEnd(Path dir, long deadline) {
+        pollMonitorEnd(dir, heard(monitorEnd, deadline) ? FINE_POLL_NANOS : COARSE_POLL_NANOS, deadline);
+    }
+
+    /** Whether the monitor said the word {@code heard} stands for, waiting until the deadline at most. */
+    private static boolean heard(CompletableFuture<Boolean> word, long deadline) {
         try {
-            while (monitorAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
+            return word.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 
-    /** The monitor works in its bundle: a recycled pid elsewhere is not ours to wait for. */
-    private boolean monitorAlive() {
+    private void pollMonitorEnd(Path dir, long pauseNanos, long deadline) {
+        while (monitorAlive(dir) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(pauseNanos);
+        }
+    }
+
+    /** The bundle as the monitor's working directory shows it; looked up while it is there. */
+    private Path monitorDir() {
         try {
-            Path cwd = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pids.monitor()), "cwd"));
-            return cwd.equals(bundle.dir().toRealPath());
+            return bundle.dir().toRealPath();
+        } catch (IOException e) {
+            return bundle.dir().toAbsolutePath();
+        }
+    }
+
+    /**
+     * The monitor works in its bundle (" (deleted)" once the bundle is removed): a recycled pid
+     * elsewhere is not ours to wait for.
+     */
+    private boolean monitorAlive(Path dir) {
+        try {
+            String cwd = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pids.monitor()), "cwd")).toString();
+            return cwd.equals(dir.toString()) || cwd.equals(dir + " (deleted)");
         } catch (IOException e) {
             return false;
         }

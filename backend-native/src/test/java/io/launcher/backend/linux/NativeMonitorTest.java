@@ -19,6 +19,7 @@ import io.launcher.spi.isolation.ProcessSpec;
 import io.launcher.spi.isolation.Sandbox;
 import io.launcher.spi.isolation.SandboxSpec;
 import io.launcher.spi.isolation.SignalTarget;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,6 +118,47 @@ class NativeMonitorTest {
         sandbox.exit().get(30, TimeUnit.SECONDS);
         sandbox.delete();
         assertFalse(Files.exists(memory) || Files.exists(cpu) || Files.exists(pids), "cgroups removed");
+    }
+
+    /** A sandbox's deletion follows these words: the bundle goes once the init is reaped, the cgroups by "done". */
+    @Test
+    void theMonitorSaysWhenTheInitIsReapedAndWhenTheCgroupsAreRemoved() throws Exception {
+        assumeTrue(Files.isDirectory(CGROUP_V1.resolve("pids")), "needs the cgroup v1 pids hierarchy");
+        SandboxSpec spec = spec(rootfs.mounts(), ResourceLimits.NONE, "sleep", "60");
+        Sandbox sandbox = backend.create(spec);
+        Path cgroup = CGROUP_V1.resolve("pids/launcher").resolve(spec.id().value());
+        Path init = Path.of("/proc", Integer.toString(sandbox.pid()));
+        try (MonitorConnection watch = MonitorConnection.open(bundle(spec).resolve("monitor.sock")).orElseThrow()) {
+            sandbox.start();
+            sandbox.signal(9, SignalTarget.ALL);
+            assertEquals("exit 137 9 0", watch.readLine());
+            assertEquals("reaped", watch.readLine());
+            assertFalse(Files.exists(init), "the init is reaped");
+            assertEquals("done", watch.readLine());
+            assertFalse(Files.exists(cgroup), "the cgroup is removed");
+            assertThrows(IOException.class, watch::readLine, "the monitor closes the connection");
+        } finally {
+            sandbox.exit().get(30, TimeUnit.SECONDS);
+            sandbox.delete();
+        }
+        assertEquals(137, sandbox.exit().get().code());
+    }
+
+    /** A --rm container's root is mounted volatile; started once more, its layer still mounts. */
+    @Test
+    void aVolatileOverlayMountsAgainOnTheSameLayer() throws Exception {
+        Path upper = Files.createDirectories(temp.resolve("upper"));
+        Path work = Files.createDirectories(temp.resolve("work"));
+        Mount overlay = new Mount("overlay", "overlay", List.of("lowerdir=" + rootfs.dir(), "upperdir=" + upper,
+                "workdir=" + work, "volatile"));
+        for (int run = 0; run < 2; run++) {
+            SandboxSpec spec = spec(List.of(overlay), ResourceLimits.NONE, "sh", "-c", "echo run >> /runs");
+            Sandbox sandbox = backend.run(spec);
+            assertEquals(0, sandbox.exit().get(30, TimeUnit.SECONDS).code());
+            sandbox.delete();
+        }
+        assertEquals("run\nrun\n", Files.readString(upper.resolve("runs")), "both runs wrote to the layer");
+        assertTrue(Files.exists(work.resolve("work/incompat/volatile")), "mounted volatile");
     }
 
     @Test

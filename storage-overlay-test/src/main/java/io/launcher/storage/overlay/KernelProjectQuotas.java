@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link ProjectQuotas} through {@code ioctl(FS_IOC_FS[GS]ETXATTR)} and {@code quotactl_fd(2)}.
@@ -36,12 +37,20 @@ final class KernelProjectQuotas implements ProjectQuotas {
     private static final Map<Integer, String> ERRNO = Map.of(1, "EPERM", 3, "ESRCH", 22, "EINVAL",
             25, "ENOTTY", 38, "ENOSYS", 95, "EOPNOTSUPP", 2, "ENOENT", 13, "EACCES");
 
+    /**
+     * The filesystem type of each path asked about: the driver asks about its state folder on every
+     * snapshot's removal, and Java finds a path's file store by reading and matching /proc/mounts
+     * (twice) and a stat of each ancestor; what is mounted under a folder the driver keeps its files
+     * in does not change while it runs.
+     */
+    private final Map<Path, Boolean> xfs = new ConcurrentHashMap<>();
+
     @Override
     public boolean enabled(Path onFilesystem) {
         // xfs alone, as Docker: ext4 lets a CAP_SYS_RESOURCE writer past a hard limit, and overlayfs
         // copies up with the credentials of whoever mounted it (the isolation backend, before it drops
         // capabilities), so an ext4 limit would be counted and not enforced.
-        if (!isXfs(onFilesystem)) {
+        if (!xfs.computeIfAbsent(onFilesystem, KernelProjectQuotas::isXfs)) {
             return false;
         }
         // ESRCH: quotas are off; ENOSYS: a kernel before 5.14; EINVAL/EOPNOTSUPP: no project quotas.
