@@ -69,39 +69,11 @@ static unsigned long mount_flags(const struct rootfs_mount *m, char *data, size_
     return flags;
 }
 
-/*
- * A volatile overlay (the root of a container removed at its exit: its unmount skips the sync of
- * the whole upper filesystem) leaves <workdir>/work/incompat/volatile behind, which makes the
- * kernel refuse every later mount of that layer. One mounted again volatile (the same container
- * started once more) takes the layer as it is: the mark goes first.
- */
-static void clear_volatile_mark(const struct rootfs_mount *m)
-{
-    const char *workdir = NULL;
-    int is_volatile = 0;
-    for (int i = 0; i < m->n_options; i++) {
-        if (strncmp(m->options[i], "workdir=", 8) == 0)
-            workdir = m->options[i] + 8;
-        else if (strcmp(m->options[i], "volatile") == 0)
-            is_volatile = 1;
-    }
-    if (strcmp(m->type, "overlay") != 0 || !is_volatile || workdir == NULL)
-        return;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/work/incompat/volatile/dirty", workdir);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/work/incompat/volatile", workdir);
-    rmdir(path);
-    snprintf(path, sizeof path, "%s/work/incompat", workdir);
-    rmdir(path);
-}
-
 static int mount_rootfs(const struct spec *spec, const char *target)
 {
     for (int i = 0; i < spec->n_mounts; i++) {
         const struct rootfs_mount *m = &spec->mounts[i];
         char data[8192], what[128];
-        clear_volatile_mark(m);
         unsigned long flags = mount_flags(m, data, sizeof data);
         snprintf(what, sizeof what, "mount %s at", m->type);
         const char *type = (flags & MS_BIND) ? NULL : m->type;

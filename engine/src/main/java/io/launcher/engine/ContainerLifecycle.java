@@ -79,11 +79,12 @@ final class ContainerLifecycle {
                 case NONE, HOST -> null;
             };
             try {
-                List<Mount> rootfs = storage.mounts(new SnapshotKey(record.id()));
-                var spec = SandboxSpecs.build(entry.id(), record.config(), record.hostConfig(),
-                        record.hostConfig().autoRemove() ? DisposableRootfs.of(rootfs) : rootfs,
+                // A container removed at its exit needs nothing of its layer on disk (see disposableMounts).
+                SnapshotKey layer = new SnapshotKey(record.id());
+                List<Mount> rootfs = record.hostConfig().autoRemove() ? storage.disposableMounts(layer) : storage.mounts(layer);
+                var spec = SandboxSpecs.build(entry.id(), record.config(), record.hostConfig(), rootfs,
                         ContainerNetworking.attachmentFor(record.hostConfig().networkMode(), endpoint),
-                        store.logFile(record.id()), users.resolve(new SnapshotKey(record.id()), record.config().user()));
+                        store.logFile(record.id()), users.resolve(layer, record.config().user()));
                 spec = SandboxSpecs.withBinds(spec, etc.write(store.folder(record.id()), record.hostConfig().networkMode(),
                         spec.hostname(), record.name(), endpoint == null ? "" : endpoint.address(),
                         spec.binds().stream().map(BindMount::destination).collect(Collectors.toSet())));

@@ -144,23 +144,6 @@ class NativeMonitorTest {
         assertEquals(137, sandbox.exit().get().code());
     }
 
-    /** A --rm container's root is mounted volatile; started once more, its layer still mounts. */
-    @Test
-    void aVolatileOverlayMountsAgainOnTheSameLayer() throws Exception {
-        Path upper = Files.createDirectories(temp.resolve("upper"));
-        Path work = Files.createDirectories(temp.resolve("work"));
-        Mount overlay = new Mount("overlay", "overlay", List.of("lowerdir=" + rootfs.dir(), "upperdir=" + upper,
-                "workdir=" + work, "volatile"));
-        for (int run = 0; run < 2; run++) {
-            SandboxSpec spec = spec(List.of(overlay), ResourceLimits.NONE, "sh", "-c", "echo run >> /runs");
-            Sandbox sandbox = backend.run(spec);
-            assertEquals(0, sandbox.exit().get(30, TimeUnit.SECONDS).code());
-            sandbox.delete();
-        }
-        assertEquals("run\nrun\n", Files.readString(upper.resolve("runs")), "both runs wrote to the layer");
-        assertTrue(Files.exists(work.resolve("work/incompat/volatile")), "mounted volatile");
-    }
-
     @Test
     void aFailedMountIsASystemCallFailureAndLeavesNoBundle() {
         SandboxSpec spec = spec(List.of(new Mount("overlay", "overlay", List.of("lowerdir=" + temp.resolve("missing")))),

@@ -39,6 +39,17 @@ public interface StorageDriver {
     /** The mounts of an existing active snapshot or view, e.g. after an engine restart. */
     List<Mount> mounts(SnapshotKey key);
 
+    /**
+     * The mounts of an active snapshot that is removed once they are unmounted (the root of a
+     * container removed when it exits): nothing written through them needs to reach the disk, so
+     * a driver may mount them without syncing (overlayfs' {@code volatile}), sparing the unmount a
+     * flush of the whole filesystem the layer lives on. They must mount again after such an
+     * unmount (the same container started once more). By default, {@link #mounts}.
+     */
+    default List<Mount> disposableMounts(SnapshotKey key) {
+        return mounts(key);
+    }
+
     /** Turns the active snapshot {@code active} into the committed snapshot {@code name}, atomically. */
     void commit(SnapshotKey name, SnapshotKey active);
 

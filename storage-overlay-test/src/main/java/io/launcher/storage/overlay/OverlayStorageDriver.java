@@ -31,6 +31,13 @@ public final class OverlayStorageDriver extends DirectoryStorageDriver {
         return OverlayMounts.of(snapshot, parents);
     }
 
+    /** Volatile where the kernel has it ({@link VolatileOverlay}). */
+    @Override
+    protected List<Mount> disposableMounts(StoredSnapshot snapshot, List<StoredSnapshot> parents) {
+        List<Mount> mounts = OverlayMounts.of(snapshot, parents);
+        return VolatileOverlay.SUPPORTED ? VolatileOverlay.of(mounts, snapshot.directory().resolve("work")) : mounts;
+    }
+
     /** overlayfs needs an empty work directory on the upper dir's filesystem. */
     @Override
     protected void prepareDirectory(Path directory) throws IOException {

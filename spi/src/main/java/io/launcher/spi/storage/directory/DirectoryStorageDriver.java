@@ -74,11 +74,27 @@ public abstract class DirectoryStorageDriver implements StorageDriver {
 
     @Override
     public final List<Mount> mounts(SnapshotKey key) {
+        return mounts(mountable(key));
+    }
+
+    @Override
+    public final List<Mount> disposableMounts(SnapshotKey key) {
+        StoredSnapshot snapshot = mountable(key);
+        return disposableMounts(snapshot, table.parents(snapshot));
+    }
+
+    /** {@link StorageDriver#disposableMounts}' form of a snapshot's mounts; by default its plain mounts. */
+    protected List<Mount> disposableMounts(StoredSnapshot snapshot, List<StoredSnapshot> parents) {
+        return mounts(snapshot, parents);
+    }
+
+    /** An active snapshot or a view: a committed one is mounted through a snapshot over it. */
+    private StoredSnapshot mountable(SnapshotKey key) {
         StoredSnapshot snapshot = table.get(key);
         if (snapshot.info().kind() == SnapshotKind.COMMITTED) {
             throw new FailedPreconditionException("snapshot " + key + " is committed: prepare or view it to mount it");
         }
-        return mounts(snapshot);
+        return snapshot;
     }
 
     private List<Mount> mounts(StoredSnapshot snapshot) {
