@@ -160,33 +160,27 @@ class ChannelBodyTest {
 
     @Test
     void aChunkLongerThanItsSizeIsAProtocolError() throws IOException {
-        answer((CHUNKED_HEAD + "3\r\nabcd\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 5);
-        try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
-             ChannelOutput out = new ChannelOutput(file("out"), "out")) {
-            HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
-            HttpProtocolException e = assertThrows(HttpProtocolException.class, () -> response.body().transferTo(out));
-            assertTrue(e.getMessage().contains("longer than its size"), e.getMessage());
-        }
+        HttpProtocolException e = transferFails("3\r\nabcd\r\n0\r\n\r\n");
+        assertTrue(e.getMessage().contains("longer than its size"), e.getMessage());
     }
 
     @Test
     void aConnectionClosedInsideTheBodyIsAProtocolError() throws IOException {
-        answer((CHUNKED_HEAD + "10\r\nabc").getBytes(StandardCharsets.ISO_8859_1), 5);
-        try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
-             ChannelOutput out = new ChannelOutput(file("out"), "out")) {
-            HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
-            assertThrows(HttpProtocolException.class, () -> response.body().transferTo(out));
-        }
+        transferFails("10\r\nabc");
     }
 
     @Test
     void aMalformedChunkSizeIsAProtocolError() throws IOException {
-        answer((CHUNKED_HEAD + "zz\r\nabc\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 5);
+        assertEquals("malformed chunk size: zz", transferFails("zz\r\nabc\r\n0\r\n\r\n").getMessage());
+    }
+
+    /** The failure of a direct transfer of a chunked body written as {@code chunks}. */
+    private HttpProtocolException transferFails(String chunks) throws IOException {
+        answer((CHUNKED_HEAD + chunks).getBytes(StandardCharsets.ISO_8859_1), 5);
         try (HttpClientConnection client = HttpClientConnection.open(dir.resolve("s.sock"));
              ChannelOutput out = new ChannelOutput(file("out"), "out")) {
             HttpResponse response = client.request("GET", "/x", new Headers(), new byte[0]);
-            HttpProtocolException e = assertThrows(HttpProtocolException.class, () -> response.body().transferTo(out));
-            assertEquals("malformed chunk size: zz", e.getMessage());
+            return assertThrows(HttpProtocolException.class, () -> response.body().transferTo(out));
         }
     }
 
