@@ -162,14 +162,17 @@ static int terminal_relay(struct relay *r)
         if (ready <= 0)
             continue;
         quiet_rounds = 0;
+        /* signals first, and always before input: a resize the engine sent (SIGWINCH) before it
+         * wrote input is pending by the time the input is here, and must reach the pty first,
+         * for what reads that input may ask for its size at once (`read go; stty size`) */
+        if (fds[2].revents || fds[0].revents)
+            on_signal(r);
         if (fds[0].revents)
             read_input(r);
         if (fds[1].revents & POLLOUT)
             flush_input(r);
         if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
             read_output(r);
-        if (fds[2].revents)
-            on_signal(r);
     }
     while (r->exit_code < 0) {
         struct pollfd fd = { r->sig_fd, POLLIN, 0 };
