@@ -85,21 +85,29 @@ class ExecResizeOrderTest {
         assertEquals(0, shell.exit().get(30, TimeUnit.SECONDS), text);
     }
 
-    /** The relay and its descendants on one CPU, the relay at the idle policy. */
+    /**
+     * The relay and its descendants on one CPU, the relay at the idle policy. A descendant may be
+     * gone by the time it is pinned (`tty` exiting after its line): only the relay must be there.
+     */
     private static void starve(long relay) throws Exception {
-        List<String> pids = new ArrayList<>();
-        pids.add(String.valueOf(relay));
-        ProcessHandle.of(relay).orElseThrow().descendants().forEach(p -> pids.add(String.valueOf(p.pid())));
-        for (String pid : pids) {
-            run("taskset", "-p", "-c", "0", pid);
+        run("taskset", "-p", "-c", "0", String.valueOf(relay));
+        List<ProcessHandle> descendants = new ArrayList<>();
+        ProcessHandle.of(relay).orElseThrow().descendants().forEach(descendants::add);
+        for (ProcessHandle descendant : descendants) {
+            int code = exitCode("taskset", "-p", "-c", "0", String.valueOf(descendant.pid()));
+            assertTrue(code == 0 || !descendant.isAlive(), "taskset of live descendant " + descendant.pid() + ": " + code);
         }
         run("chrt", "-i", "-p", "0", String.valueOf(relay));
     }
 
     private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + out);
+        assertEquals(0, exitCode(command), String.join(" ", command));
+    }
+
+    private static int exitCode(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return process.waitFor();
     }
 
     private static void readUntil(InputStream in, ByteArrayOutputStream out, String text) throws Exception {
