@@ -137,7 +137,8 @@ final class ContainerStore {
      * every {@code run --rm}); a walk takes the rest (rotated logs, a file of an earlier layout).
      */
     private static void deleteFolder(Path folder, String log) throws IOException {
-        for (String name : List.of(log, "hosts", "hostname", "resolv.conf")) {
+        Files.deleteIfExists(folder.resolve(log));
+        for (String name : EtcFiles.NAMES) {
             Files.deleteIfExists(folder.resolve(name));
         }
         try {

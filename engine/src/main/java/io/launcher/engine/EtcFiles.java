@@ -25,6 +25,9 @@ final class EtcFiles {
     static final String HOSTS = "/etc/hosts";
     static final String HOSTNAME = "/etc/hostname";
     static final String RESOLV_CONF = "/etc/resolv.conf";
+    /** The files' names in the container's folder, in the order of {@link #TARGETS}. */
+    static final List<String> NAMES = List.of("hosts", "hostname", "resolv.conf");
+    private static final List<String> TARGETS = List.of(HOSTS, HOSTNAME, RESOLV_CONF);
 
     private final Path hostHosts;
     private final Path hostResolvConf;
@@ -58,11 +61,10 @@ final class EtcFiles {
      */
     static List<BindMount> written(Path folder, Set<String> userTargets) {
         List<BindMount> binds = new ArrayList<>();
-        String[][] files = {{"hosts", HOSTS}, {"hostname", HOSTNAME}, {"resolv.conf", RESOLV_CONF}};
-        for (String[] file : files) {
-            Path source = folder.resolve(file[0]);
-            if (!userTargets.contains(file[1]) && Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-                binds.add(new BindMount(source, file[1], false));
+        for (int i = 0; i < NAMES.size(); i++) {
+            Path source = folder.resolve(NAMES.get(i));
+            if (!userTargets.contains(TARGETS.get(i)) && Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                binds.add(new BindMount(source, TARGETS.get(i), false));
             }
         }
         return binds;

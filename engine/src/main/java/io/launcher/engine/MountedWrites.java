@@ -57,19 +57,15 @@ final class MountedWrites implements LayerReader {
     }
 
     private static LayerEntry moved(LayerEntry entry, String directory) {
-        String path = directory.isEmpty() ? entry.path() : directory + "/" + entry.path();
-        if (entry instanceof LayerEntry.Directory d) {
-            return new LayerEntry.Directory(path, d.attributes());
-        } else if (entry instanceof LayerEntry.RegularFile f) {
-            return new LayerEntry.RegularFile(path, f.attributes(), f.size(), f.content());
-        } else if (entry instanceof LayerEntry.Symlink s) {
-            return new LayerEntry.Symlink(path, s.attributes(), s.target());
-        } else if (entry instanceof LayerEntry.Special s) {
-            return new LayerEntry.Special(path, s.attributes(), s.type(), s.major(), s.minor());
-        } else if (entry instanceof LayerEntry.Hardlink h) {
-            return new LayerEntry.Hardlink(path, directory.isEmpty() ? h.target() : directory + "/" + h.target());
+        if (entry instanceof LayerEntry.Whiteout || entry instanceof LayerEntry.OpaqueDirectory) {
+            throw new InvalidSpecException("refusing to copy entry " + entry.path());
         }
-        throw new InvalidSpecException("refusing to copy entry " + entry.path());
+        LayerEntry placed = entry.at(inside(directory, entry.path()));
+        return placed instanceof LayerEntry.Hardlink h ? new LayerEntry.Hardlink(h.path(), inside(directory, h.target())) : placed;
+    }
+
+    private static String inside(String directory, String path) {
+        return directory.isEmpty() ? path : directory + "/" + path;
     }
 
     /** Whether {@code layerPath} lies on a mount, so that the layer has nothing of it. */

@@ -60,21 +60,15 @@ final class SubtreeCopy {
         if (renamed == null) {
             return;
         }
-        if (entry instanceof LayerEntry.Directory d) {
-            out.write(new LayerEntry.Directory(renamed, d.attributes()));
-        } else if (entry instanceof LayerEntry.RegularFile f) {
-            out.write(new LayerEntry.RegularFile(renamed, f.attributes(), f.size(), f.content()));
-        } else if (entry instanceof LayerEntry.Symlink s) {
-            out.write(new LayerEntry.Symlink(renamed, s.attributes(), s.target()));
-        } else if (entry instanceof LayerEntry.Special s) {
-            out.write(new LayerEntry.Special(renamed, s.attributes(), s.type(), s.major(), s.minor()));
-        } else if (entry instanceof LayerEntry.Hardlink h) {
+        if (entry instanceof LayerEntry.Hardlink h) {
             String target = rename(h.target());
             if (target != null) {
                 out.write(new LayerEntry.Hardlink(renamed, target));
             } else {
                 orphanLinks.computeIfAbsent(h.target(), t -> new ArrayList<>()).add(renamed);
             }
+        } else if (!(entry instanceof LayerEntry.Whiteout || entry instanceof LayerEntry.OpaqueDirectory)) {
+            out.write(entry.at(renamed));
         }
     }
 
